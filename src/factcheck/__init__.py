@@ -1,0 +1,30 @@
+"""factcheck: a claim-and-source fact-checking dataset and the tools that keep it true.
+
+`factcheck.load_dataset(path)` returns the validated tables for analysis; the command line
+`factcheck validate` reports every problem in a dataset directory.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+__version__ = "0.1.0"
+__all__ = ["Dataset", "DatasetError", "DatasetInvalid", "DatasetUnreadable", "load_dataset"]
+
+if TYPE_CHECKING:
+    from factcheck.load import (
+        Dataset,
+        DatasetError,
+        DatasetInvalid,
+        DatasetUnreadable,
+        load_dataset,
+    )
+
+
+def __getattr__(name: str) -> Any:
+    # Import pandas and pandera only when the loader is used, so `factcheck --help` stays quick.
+    if name in __all__:
+        from factcheck import load
+
+        return getattr(load, name)
+    raise AttributeError(f"module 'factcheck' has no attribute {name!r}")

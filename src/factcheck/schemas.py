@@ -1,0 +1,313 @@
+"""The table schemas: one pandera model per CSV file, every column described.
+
+Files are validated as text, exactly as a spreadsheet saved them (every column a string, an
+empty cell missing), so that each message can show the offending cell as written. The
+`dtype` in a field's metadata is what the loader turns the column into once it is valid;
+`format` words describe a pattern to people. Every check says in plain words what a cell
+must be: those words are the validator's messages.
+
+Rule ids are `<table>.<column>.<rule>`; a check on whole rows is named `<column>.<rule>`
+after the column a message should point at.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Any
+from urllib.parse import urlsplit
+
+import pandas as pd
+import pandera.pandas as pa
+import pycountry
+from pandera.typing import Series
+
+from factcheck import attribution as notation
+from factcheck.vocabularies import Certainty, ClaimType, SourceKind, TitleOrigin, Vocabulary
+
+CLAIM_ID = r"^C(?:[0-9]{4}|[1-9][0-9]{4,})$"
+ARTICLE_ID = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
+SOURCE_ID = rf"^{notation.SOURCE_ID}$"
+SOURCE_ID_WORDS = "upper-case letters and digits in words joined by single hyphens, e.g. KCNA"
+SHA256 = r"^[0-9a-f]{64}$"
+NON_NEGATIVE_INTEGER = r"^(?:0|[1-9][0-9]*)$"
+ISO_DATE = r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$"
+BOOLEAN = ["true", "false"]
+
+_COUNTRIES = frozenset(country.alpha_2 for country in pycountry.countries)
+_LANGUAGES = frozenset(
+    language.alpha_2 for language in pycountry.languages if hasattr(language, "alpha_2")
+)
+
+
+def _field(description: str, dtype: str = "string", **kwargs: Any) -> Any:
+    """A column: `description` documents it, `dtype` is what the loader makes of it."""
+    metadata = {"dtype": dtype, **kwargs.pop("metadata", {})}
+    return pa.Field(description=description, metadata=metadata, **kwargs)
+
+
+def text(description: str, **kwargs: Any) -> Any:
+    return _field(description, **kwargs)
+
+
+def pattern(description: str, regex: str, words: str, **kwargs: Any) -> Any:
+    return _field(description, str_matches=regex, metadata={"format": words}, **kwargs)
+
+
+def integer(description: str) -> Any:
+    return _field(
+        description,
+        dtype="Int64",
+        str_matches=NON_NEGATIVE_INTEGER,
+        metadata={"format": "a whole number of 0 or more, written with digits only"},
+    )
+
+
+def enum(vocabulary: type[Vocabulary], description: str, **kwargs: Any) -> Any:
+    return _field(description, dtype="category", isin=vocabulary.values(), **kwargs)
+
+
+def boolean(description: str, **kwargs: Any) -> Any:
+    return _field(description, dtype="boolean", isin=BOOLEAN, **kwargs)
+
+
+def date(description: str) -> Any:
+    return _field(description, dtype="date")
+
+
+def _is_iso_date(values: pd.Series) -> pd.Series:
+    def valid(value: str) -> bool:
+        try:
+            return bool(re.match(ISO_DATE, value)) and pd.Timestamp(value).isoformat()[:10] == value
+        except ValueError:
+            return False
+
+    return values.map(valid).astype(bool)
+
+
+class Table(pa.DataFrameModel):
+    """Rules every cell of every table obeys, whatever its column."""
+
+    class Config:
+        strict = True
+        ordered = False
+
+    @pa.check(".*", regex=True, name="trimmed", error="must not begin or end with spaces")
+    def trimmed(cls, values: pd.Series) -> pd.Series:
+        return values.str.strip() == values
+
+    @pa.check(
+        ".*",
+        regex=True,
+        name="one_line",
+        error="must not contain line breaks or tabs, which spreadsheets split or hide",
+    )
+    def one_line(cls, values: pd.Series) -> pd.Series:
+        return ~values.str.contains(r"[\r\n\t]", regex=True)
+
+
+class ArticleTable(Table):
+    """`articles.csv`: one row per article, its text stored as `articles/<article_id>.txt`."""
+
+    article_id: Series[str] = pattern(
+        "Identifier of the article; also the name of its text file, articles/<article_id>.txt.",
+        ARTICLE_ID,
+        "lower-case letters and digits in words joined by single hyphens",
+        unique=True,
+    )
+    title: Series[str] = text("A descriptive title; see title_origin for who wrote it.")
+    title_origin: Series[str] = enum(TitleOrigin, "Whether the title is the published headline.")
+    publisher_source_id: Series[str] = pattern(
+        "The outlet whose published copy matches the stored text: a source_id in sources.csv. "
+        "It is the first source of every claim's attribution.",
+        SOURCE_ID,
+        SOURCE_ID_WORDS,
+    )
+    url: Series[str] = text(
+        "Address of the published copy the text was matched against; empty when none was found.",
+        nullable=True,
+    )
+    published_on: Series[str] = date("Publication date of the article, YYYY-MM-DD.")
+    language: Series[str] = text("Language of the text as an ISO 639-1 code, e.g. en.")
+    text_sha256: Series[str] = pattern(
+        "SHA-256 of the stored text file's bytes, in lower-case hex.",
+        SHA256,
+        "64 lower-case hexadecimal characters",
+    )
+
+    @pa.check("url", name="http_url", error="must be an absolute http:// or https:// address")
+    def _http_url(cls, values: pd.Series) -> pd.Series:
+        return values.map(_is_http_url).astype(bool)
+
+    @pa.check("published_on", name="real_date", error="must be a real date written YYYY-MM-DD")
+    def _real_date(cls, values: pd.Series) -> pd.Series:
+        return _is_iso_date(values)
+
+    @pa.check("language", name="iso_639_1", error="must be a two-letter ISO 639-1 language code")
+    def _iso_language(cls, values: pd.Series) -> pd.Series:
+        return values.isin(_LANGUAGES)
+
+
+def _is_http_url(value: str) -> bool:
+    parts = urlsplit(value)
+    return parts.scheme in ("http", "https") and bool(parts.hostname) and " " not in value
+
+
+class SourceTable(Table):
+    """`sources.csv`: one row per source a claim is attributed to, the publisher included."""
+
+    source_id: Series[str] = pattern(
+        "Identifier of the source, used in claims' attribution chains.",
+        SOURCE_ID,
+        SOURCE_ID_WORDS,
+        unique=True,
+    )
+    name: Series[str] = text("Display name of the source.", unique=True)
+    kind: Series[str] = enum(SourceKind, "What kind of entity the source is.")
+    country: Series[str] = text(
+        "Country the source belongs to, as an ISO 3166-1 alpha-2 code; empty when unknown.",
+        nullable=True,
+    )
+    state_controlled: Series[str] = boolean(
+        "Whether a state controls the source: true or false; empty when unknown.",
+        nullable=True,
+    )
+    description: Series[str] = text("One line on who the source is.")
+
+    @pa.check("country", name="iso_3166_1", error="must be an ISO 3166-1 alpha-2 country code")
+    def _iso_country(cls, values: pd.Series) -> pd.Series:
+        return values.isin(_COUNTRIES)
+
+    @pa.dataframe_check(
+        name="source_id.not_inside_another",
+        error="must not occur inside another source id, or filtering attributions by it "
+        "would also find the other source",
+    )
+    def _not_inside_another(cls, df: pd.DataFrame) -> pd.Series:
+        ids = [sid for sid in df["source_id"].dropna().unique() if isinstance(sid, str)]
+        return (
+            df["source_id"]
+            .map(
+                lambda sid: not isinstance(sid, str) or not any(sid != o and sid in o for o in ids)
+            )
+            .astype(bool)
+        )
+
+
+class ClaimTable(Table):
+    """`claims.csv`: one row per atomic assertion of an article, grounded to its exact span."""
+
+    claim_id: Series[str] = pattern(
+        "Stable identifier of the claim, never reused.",
+        CLAIM_ID,
+        "C followed by four digits (C0001), or by a larger number without leading zeros",
+        unique=True,
+    )
+    article_id: Series[str] = pattern(
+        "The article the claim is taken from: an article_id in articles.csv.",
+        ARTICLE_ID,
+        "lower-case letters and digits in words joined by single hyphens",
+    )
+    span_start: Series[str] = integer(
+        "Where the quote starts in the article's text: 0-based offset in Unicode code points."
+    )
+    span_end: Series[str] = integer(
+        "Where the quote ends in the article's text: end-exclusive offset in code points."
+    )
+    quote: Series[str] = text(
+        "The article's text between span_start and span_end, exactly: the smallest passage "
+        "that states the claim."
+    )
+    claim: Series[str] = text(
+        "The assertion rewritten to stand alone: names for pronouns, dates for relative days."
+    )
+    claim_type: Series[str] = enum(ClaimType, "What kind of proposition the claim is.")
+    certainty: Series[str] = enum(Certainty, "How firmly the article presents the claim.")
+    certainty_cue: Series[str] = text(
+        "The article's words that make the claim less than asserted ('allege', 'is expected'); "
+        "empty when certainty is asserted.",
+        nullable=True,
+    )
+    attribution: Series[str] = pattern(
+        "Who the article says the claim comes from: the chain of source ids from the publisher "
+        "to the original source, ' > ' between levels, ' + ' between joint sources.",
+        notation.ATTRIBUTION,
+        "source ids joined by ' > ' (reported via) and ' + ' (jointly), "
+        "e.g. CURRENTINDIA > YONHAP > KP-BROADCASTER",
+    )
+    attribution_cue: Series[str] = pattern(
+        "The article's words that signal each link of the attribution chain, in order, "
+        "joined by ' > ' (e.g. 'reported > citing'); empty for the outlet's own voice.",
+        notation.CUES,
+        "one cue per link of the chain, joined by ' > '",
+        nullable=True,
+    )
+
+    @pa.dataframe_check(name="span_end.after_start", error="must be greater than span_start")
+    def _span_order(cls, df: pd.DataFrame) -> pd.Series:
+        start = pd.to_numeric(df["span_start"], errors="coerce")
+        end = pd.to_numeric(df["span_end"], errors="coerce")
+        return (end > start) | start.isna() | end.isna()
+
+    @pa.dataframe_check(
+        name="attribution_cue.one_per_link",
+        error="must give one cue for each ' > ' link of the attribution, and none for the "
+        "outlet's own voice",
+    )
+    def _one_cue_per_link(cls, df: pd.DataFrame) -> pd.Series:
+        def matches(chain: Any, cue: Any) -> bool:
+            if not isinstance(chain, str) or not re.match(notation.ATTRIBUTION, chain):
+                return True  # the chain's own format rule reports it
+            wanted = len(notation.levels(chain)) - 1
+            return len(notation.cues(cue if isinstance(cue, str) else None)) == wanted
+
+        return pd.Series(
+            [matches(c, q) for c, q in zip(df["attribution"], df["attribution_cue"], strict=True)],
+            index=df.index,
+        )
+
+    @pa.dataframe_check(
+        name="certainty_cue.iff_not_asserted",
+        error="must quote the article's hedging words when certainty is not 'asserted', "
+        "and be empty when it is",
+    )
+    def _certainty_cue(cls, df: pd.DataFrame) -> pd.Series:
+        asserted = df["certainty"] == Certainty.ASSERTED.value
+        has_cue = df["certainty_cue"].notna()
+        unknown = ~df["certainty"].isin(Certainty.values())
+        return (asserted != has_cue) | unknown
+
+    @pa.dataframe_check(
+        name="claim.not_duplicated",
+        error="must not repeat another row with the same article, span and claim text",
+    )
+    def _not_duplicated(cls, df: pd.DataFrame) -> pd.Series:
+        key = ["article_id", "span_start", "span_end", "claim"]
+        return ~df.duplicated(subset=key, keep=False)
+
+
+@dataclass(frozen=True)
+class TableSpec:
+    """A table of the dataset: its name, its file and its model."""
+
+    name: str
+    model: type[Table]
+
+    @property
+    def file(self) -> str:
+        return f"{self.name}.csv"
+
+    @property
+    def schema(self) -> pa.DataFrameSchema:
+        return self.model.to_schema()
+
+    @property
+    def columns(self) -> list[str]:
+        return list(self.schema.columns)
+
+
+TABLES: tuple[TableSpec, ...] = (
+    TableSpec("articles", ArticleTable),
+    TableSpec("sources", SourceTable),
+    TableSpec("claims", ClaimTable),
+)

@@ -1,0 +1,102 @@
+"""The closed vocabularies of the dataset: every enum column takes its values from here.
+
+Each value carries its definition, so the schemas, the loader's categoricals and the data
+dictionary all read the same list in the same order.
+"""
+
+from __future__ import annotations
+
+from enum import StrEnum
+
+
+class Vocabulary(StrEnum):
+    """A closed set of values, each with a one-line definition."""
+
+    definition: str
+
+    def __new__(cls, value: str, definition: str) -> Vocabulary:
+        member = str.__new__(cls, value)
+        member._value_ = value
+        member.definition = definition
+        return member
+
+    @classmethod
+    def values(cls) -> list[str]:
+        return [member.value for member in cls]
+
+
+class ClaimType(Vocabulary):
+    """What kind of proposition a claim is: it decides whether and how it can be checked."""
+
+    EVENT = (
+        "event",
+        "Something that happened: who did what, where and when (a departure, a meeting, a report).",
+    )
+    TIME_OR_QUANTITY = (
+        "time_or_quantity",
+        "A date, time, duration, count or ordinal, or a comparison of them "
+        "('four times within 10 months', 'first in nearly five years').",
+    )
+    ATTRIBUTE = (
+        "attribute",
+        "A lasting property, role, status or relationship of a person, "
+        "organisation or thing ('Foreign Minister Choe Son-hui', 'bulletproof train').",
+    )
+    EXPECTATION_OR_PLAN = (
+        "expectation_or_plan",
+        "Something expected or planned to happen after the article's date; "
+        "it cannot be checked as of that date.",
+    )
+    ANALYSIS_OR_OPINION = (
+        "analysis_or_opinion",
+        "An interpretation of meaning, motive or significance, or an evaluative judgement "
+        "('underscores his deepening ties'); not a fact to check.",
+    )
+
+
+class Certainty(Vocabulary):
+    """How firmly the article presents a claim, relative to the source it names.
+
+    Modelled on FactBank's source-relative factuality: CT+ is `asserted`, PR+ is `expected`
+    for future events, PS+ is `hedged`; `alleged` marks an accusation the article reports
+    without endorsing it.
+    """
+
+    ASSERTED = ("asserted", "Stated as fact by the source the claim is attributed to.")
+    EXPECTED = ("expected", "Stated as expected, planned or scheduled, not as having happened.")
+    ALLEGED = (
+        "alleged",
+        "Reported as an accusation by the source ('officials allege'); "
+        "the article does not endorse it.",
+    )
+    HEDGED = (
+        "hedged",
+        "Stated with a hedge that weakens it ('is considered', 'reportedly', 'may').",
+    )
+
+
+class SourceKind(Vocabulary):
+    """What kind of entity a source is."""
+
+    PUBLISHER = ("publisher", "A news outlet that publishes articles under its own name.")
+    NEWS_AGENCY = ("news_agency", "A news agency (wire service) not run by a state.")
+    STATE_NEWS_AGENCY = ("state_news_agency", "A news agency run by a state.")
+    STATE_BROADCASTER = ("state_broadcaster", "A radio or television service run by a state.")
+    STATE_MEDIA = (
+        "state_media",
+        "A state's media as a whole, when the article does not name one outlet.",
+    )
+    GOVERNMENT_OFFICIALS = (
+        "government_officials",
+        "Officials of a government, named or unnamed, speaking for it.",
+    )
+
+
+class TitleOrigin(Vocabulary):
+    """Where an article's title comes from."""
+
+    PUBLISHED = ("published", "The headline the outlet published.")
+    DATASET = (
+        "dataset",
+        "Written by this dataset's editors because the stored text carries no headline.",
+    )

@@ -1,0 +1,61 @@
+"""Fixtures: a private copy of the committed dataset that a test may break."""
+
+from __future__ import annotations
+
+import csv
+import shutil
+from pathlib import Path
+
+import pytest
+
+from factcheck.problems import Problem
+from factcheck.validate import check_dataset
+
+REPO = Path(__file__).resolve().parents[1]
+TABLE_FILES = ("articles.csv", "sources.csv", "claims.csv")
+ARTICLE_ID = "2025-09-02-kim-jong-un-train-beijing"
+ARTICLE_FILE = f"articles/{ARTICLE_ID}.txt"
+
+
+@pytest.fixture
+def dataset(tmp_path: Path) -> Path:
+    """A copy of the committed dataset in a temporary directory."""
+    copy = tmp_path / "dataset"
+    copy.mkdir()
+    for name in TABLE_FILES:
+        shutil.copyfile(REPO / name, copy / name)
+    shutil.copytree(REPO / "articles", copy / "articles")
+    return copy
+
+
+def read_rows(path: Path) -> list[list[str]]:
+    with path.open(encoding="utf-8", newline="") as handle:
+        return list(csv.reader(handle))
+
+
+def write_rows(path: Path, rows: list[list[str]]) -> None:
+    with path.open("w", encoding="utf-8", newline="") as handle:
+        csv.writer(handle, lineterminator="\n").writerows(rows)
+
+
+def set_cell(directory: Path, file: str, row: int, column: str, value: str) -> str:
+    """Set one cell, addressed as in a spreadsheet (the header is row 1); return the old value."""
+    rows = read_rows(directory / file)
+    index = rows[0].index(column)
+    old = rows[row - 1][index]
+    rows[row - 1][index] = value
+    write_rows(directory / file, rows)
+    return old
+
+
+def get_cell(directory: Path, file: str, row: int, column: str) -> str:
+    rows = read_rows(directory / file)
+    return rows[row - 1][rows[0].index(column)]
+
+
+def problems_in(directory: Path) -> list[Problem]:
+    return check_dataset(directory).problems
+
+
+def lines(problems: list[Problem]) -> list[str]:
+    return [p.to_text() for p in problems]

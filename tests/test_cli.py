@@ -1,0 +1,132 @@
+"""The command line: exit codes, both output formats, no tracebacks, no writes."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from conftest import REPO, problems_in, set_cell
+from factcheck import cli
+from factcheck.problems import ExitCode
+
+
+def run(*args: str, cwd: Path = REPO) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "factcheck", *args],
+        cwd=cwd,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+
+
+def test_bundled_dataset_is_valid_from_its_directory() -> None:
+    result = run("validate")
+    assert (result.returncode, result.stdout, result.stderr) == (
+        0,
+        "valid: no problems found\n",
+        "",
+    )
+
+
+def test_directory_defaults_to_the_current_one(
+    dataset: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    set_cell(dataset, "claims.csv", 6, "claim_type", "fact")
+    monkeypatch.chdir(dataset)
+    assert cli.main(["validate"]) == ExitCode.INVALID
+    assert "claims.csv, row 6, column claim_type: 'fact'" in capsys.readouterr().out
+
+
+def test_json_format_gives_the_same_problems_as_records(
+    dataset: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    set_cell(dataset, "claims.csv", 6, "claim_type", "fact")
+    (dataset / "sources.csv").unlink()
+    assert cli.main(["validate", str(dataset), "--format", "json"]) == ExitCode.CANNOT_RUN
+    records = json.loads(capsys.readouterr().out)
+    assert records == [p.to_record() for p in problems_in(dataset)]
+    assert records[0] == {
+        "file": "claims.csv",
+        "row": 6,
+        "column": "claim_type",
+        "value": "fact",
+        "rule": "claims.claim_type.allowed",
+        "message": "must be one of: event, time_or_quantity, attribute, expectation_or_plan, "
+        "analysis_or_opinion",
+        "fatal": False,
+    }
+    assert records[1]["file"] == "sources.csv"
+    assert records[1]["fatal"] is True
+
+
+def test_valid_json_is_an_empty_list(capsys: pytest.CaptureFixture[str]) -> None:
+    assert cli.main(["validate", str(REPO), "--format", "json"]) == ExitCode.VALID
+    assert json.loads(capsys.readouterr().out) == []
+
+
+BAD_INPUTS = {
+    "binary": (b"\x00\x01\x02\xff" * 50, 2),
+    "utf16": ("claim_id,quote\nC0001,x\n".encode("utf-16"), 2),
+    "empty": (b"", 2),
+    "header only": (b"claim_id\n", 2),
+    "cut mid-row": (b"", 1),
+}
+
+
+@pytest.mark.parametrize("name", list(BAD_INPUTS))
+def test_bad_input_never_gives_a_traceback_nor_writes(dataset: Path, name: str) -> None:
+    data, expected_code = BAD_INPUTS[name]
+    path = dataset / "claims.csv"
+    if name == "cut mid-row":
+        data = path.read_bytes()
+        tenth_row = data.index(b"\nC0009,") + 1
+        data = data[: tenth_row + len(b"C0009,2025-09")]  # ends inside an unquoted cell
+    path.write_bytes(data)
+    before = snapshot(dataset)
+    result = run("validate", str(dataset))
+    assert result.returncode == expected_code
+    assert "Traceback" not in result.stdout + result.stderr
+    assert result.stderr == ""
+    assert snapshot(dataset) == before
+
+
+def snapshot(directory: Path) -> dict[str, str]:
+    return {
+        str(p.relative_to(directory)): hashlib.sha256(p.read_bytes()).hexdigest()
+        for p in sorted(directory.rglob("*"))
+        if p.is_file()
+    }
+
+
+def test_internal_errors_are_one_line_not_a_traceback(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    def broken(directory: str) -> None:
+        raise RuntimeError("boom")
+
+    monkeypatch.setattr("factcheck.validate.check_dataset", broken)
+    monkeypatch.delenv("FACTCHECK_DEBUG", raising=False)
+    assert cli.main(["validate", str(REPO)]) == ExitCode.CANNOT_RUN
+    assert capsys.readouterr().err == (
+        "factcheck: internal error, please report it: RuntimeError('boom')\n"
+    )
+    monkeypatch.setenv("FACTCHECK_DEBUG", "1")
+    with pytest.raises(RuntimeError, match="boom"):
+        cli.main(["validate", str(REPO)])
+
+
+def test_usage_errors_exit_2(capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit) as exit_info:
+        cli.main(["validate", "--format", "xml"])
+    assert exit_info.value.code == 2
+    assert "invalid choice: 'xml'" in capsys.readouterr().err
+
+
+def test_console_script_is_declared() -> None:
+    assert 'factcheck = "factcheck.cli:main"' in (REPO / "pyproject.toml").read_text()

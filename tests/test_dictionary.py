@@ -1,0 +1,37 @@
+"""The committed data dictionary is exactly what the schemas generate."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from conftest import REPO
+from factcheck.cli import main
+from factcheck.dictionary import render
+from factcheck.rules import RULES
+from factcheck.schemas import TABLES
+
+
+def test_committed_dictionary_is_current() -> None:
+    committed = (REPO / "docs" / "data-dictionary.md").read_text(encoding="utf-8")
+    assert committed == render(), "run: factcheck dictionary -o docs/data-dictionary.md"
+
+
+def test_dictionary_documents_every_column_and_rule() -> None:
+    markdown = render()
+    for spec in TABLES:
+        for name, column in spec.schema.columns.items():
+            assert f"| `{name}` | {column.metadata['dtype']} |" in markdown
+    for rule in RULES:
+        assert f"| `{rule.id}` |" in markdown
+
+
+def test_dictionary_command_writes_a_file(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    target = tmp_path / "dictionary.md"
+    assert main(["dictionary", "-o", str(target)]) == 0
+    assert target.read_text(encoding="utf-8") == render()
+    assert main(["dictionary"]) == 0
+    assert capsys.readouterr().out == render()

@@ -1,0 +1,90 @@
+"""The loader: validated tables with the dtypes the schemas document, or a clear refusal."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+import factcheck
+from conftest import REPO, set_cell
+from factcheck.schemas import TABLES
+from factcheck.vocabularies import Certainty, ClaimType, SourceKind
+
+DTYPES = {
+    "string": "str",
+    "Int64": "Int64",
+    "boolean": "boolean",
+    "date": "datetime64[ns]",
+    "category": "category",
+}
+
+
+@pytest.fixture(scope="module")
+def loaded() -> factcheck.Dataset:
+    return factcheck.load_dataset(REPO)
+
+
+def test_every_column_has_the_documented_dtype(loaded: factcheck.Dataset) -> None:
+    for spec in TABLES:
+        frame = getattr(loaded, spec.name)
+        assert list(frame.columns) == spec.columns
+        for name, column in spec.schema.columns.items():
+            assert str(frame[name].dtype) == DTYPES[column.metadata["dtype"]], (spec.name, name)
+
+
+def test_enums_are_categoricals_in_definition_order(loaded: factcheck.Dataset) -> None:
+    assert list(loaded.claims["claim_type"].cat.categories) == ClaimType.values()
+    assert list(loaded.claims["certainty"].cat.categories) == Certainty.values()
+    assert list(loaded.sources["kind"].cat.categories) == SourceKind.values()
+
+
+def test_typed_values(loaded: factcheck.Dataset) -> None:
+    article = loaded.articles.iloc[0]
+    assert article["published_on"] == pd.Timestamp("2025-09-02")
+    claims = loaded.claims.set_index("claim_id")
+    assert claims.loc["C0015", "span_start"] == 444
+    assert pd.isna(claims.loc["C0001", "certainty_cue"])
+    sources = loaded.sources.set_index("source_id")
+    assert bool(sources.loc["KCNA", "state_controlled"]) is True
+    assert bool(sources.loc["YONHAP", "state_controlled"]) is False
+    assert pd.isna(sources.loc["CURRENTINDIA", "state_controlled"])
+
+
+def test_texts_are_the_stored_articles(loaded: factcheck.Dataset) -> None:
+    text = loaded.texts["2025-09-02-kim-jong-un-train-beijing"]
+    assert len(text) == 2622
+    for claim in loaded.claims.itertuples():
+        assert text[claim.span_start : claim.span_end] == claim.quote
+
+
+def test_attributions_in_long_form(loaded: factcheck.Dataset) -> None:
+    links = loaded.attributions()
+    chain = links[links["claim_id"] == "C0015"]
+    assert chain["depth"].tolist() == [0, 1, 2]
+    assert chain["source_id"].tolist() == ["CURRENTINDIA", "YONHAP", "KP-BROADCASTER"]
+    assert chain["cue"].isna().tolist() == [True, False, False]
+    assert chain["cue"].dropna().tolist() == ["reported", "citing"]
+    assert not chain["joint"].any()
+    joint = links[links["claim_id"] == "C0028"]
+    assert joint["source_id"].tolist() == ["CURRENTINDIA", "US-OFFICIALS", "KR-OFFICIALS"]
+    assert joint["joint"].tolist() == [False, True, True]
+    assert joint["cue"].dropna().tolist() == ["allege", "allege"]
+    own_voice = links[links["claim_id"] == "C0001"]
+    assert own_voice["source_id"].tolist() == ["CURRENTINDIA"]
+
+
+def test_invalid_data_is_refused_with_its_problems(dataset: Path) -> None:
+    set_cell(dataset, "claims.csv", 6, "claim_type", "fact")
+    with pytest.raises(factcheck.DatasetInvalid) as refused:
+        factcheck.load_dataset(dataset)
+    assert [p.rule for p in refused.value.problems] == ["claims.claim_type.allowed"]
+    assert "claims.csv, row 6, column claim_type: 'fact'" in str(refused.value)
+
+
+def test_unreadable_data_is_refused(dataset: Path) -> None:
+    (dataset / "sources.csv").unlink()
+    with pytest.raises(factcheck.DatasetUnreadable):
+        factcheck.load_dataset(dataset)
+    assert issubclass(factcheck.DatasetUnreadable, factcheck.DatasetError)

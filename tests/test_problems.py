@@ -1,0 +1,52 @@
+"""Problems: how they are located, rendered and turned into an exit code."""
+
+from __future__ import annotations
+
+import json
+
+from factcheck.problems import ExitCode, Problem, exit_code, render_json, render_text, sort
+
+CELL = Problem("claims.csv", 6, "claim_type", "fact", "claims.claim_type.allowed", "must be one")
+FILE = Problem("sources.csv", None, None, None, "file.exists", "is missing", fatal=True)
+LINE = Problem(
+    "articles/a.txt", 5, None, "Some sentence.", "articles.sentence.covered", "uncovered"
+)
+
+
+def test_locations_name_file_row_and_column() -> None:
+    assert (
+        CELL.to_text()
+        == "claims.csv, row 6, column claim_type: 'fact' must be one [claims.claim_type.allowed]"
+    )
+    assert FILE.to_text() == "sources.csv: is missing [file.exists]"
+    assert (
+        LINE.to_text()
+        == "articles/a.txt, line 5: 'Some sentence.' uncovered [articles.sentence.covered]"
+    )
+
+
+def test_long_values_are_shortened_in_text_but_kept_whole_in_json() -> None:
+    long = Problem("claims.csv", 2, "claim", "x" * 200, "r", "m")
+    assert "x" * 79 + "…'" in long.to_text()
+    assert "x" * 81 not in long.to_text()
+    assert json.loads(render_json([long]))[0]["value"] == "x" * 200
+
+
+def test_exit_codes() -> None:
+    assert exit_code([]) == ExitCode.VALID == 0
+    assert exit_code([CELL]) == ExitCode.INVALID == 1
+    assert exit_code([CELL, FILE]) == ExitCode.CANNOT_RUN == 2
+
+
+def test_rendering_summarises() -> None:
+    assert render_text([]) == "valid: no problems found"
+    assert render_text(sort([FILE, CELL])).splitlines() == [
+        CELL.to_text(),
+        FILE.to_text(),
+        "2 problems in 2 files",
+    ]
+
+
+def test_sorting_is_by_file_row_column() -> None:
+    later = Problem("claims.csv", 10, "quote", None, "r", "m")
+    assert sort([later, FILE, CELL]) == [CELL, later, FILE]

@@ -1,0 +1,166 @@
+"""Files that cannot be read as tables: exit 2 with a clear message, never a traceback."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from conftest import lines, problems_in, read_rows, set_cell, write_rows
+from factcheck.cli import main
+from factcheck.problems import ExitCode, exit_code
+
+
+def validate(directory: Path, capsys: pytest.CaptureFixture[str]) -> tuple[int, list[str]]:
+    code = main(["validate", str(directory)])
+    return code, capsys.readouterr().out.splitlines()
+
+
+def test_missing_file(dataset: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    (dataset / "claims.csv").unlink()
+    code, out = validate(dataset, capsys)
+    assert code == ExitCode.CANNOT_RUN
+    assert out == [
+        "claims.csv: is missing: the dataset needs this CSV file [file.exists]",
+        "1 problem in 1 file",
+    ]
+
+
+def test_empty_file(dataset: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    (dataset / "sources.csv").write_bytes(b"")
+    code, out = validate(dataset, capsys)
+    assert code == ExitCode.CANNOT_RUN
+    assert out[0] == "sources.csv: is empty: it needs at least the header row [csv.header]"
+
+
+def test_missing_column_is_fatal_but_other_files_are_still_checked(
+    dataset: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    rows = read_rows(dataset / "claims.csv")
+    drop = rows[0].index("quote")
+    write_rows(dataset / "claims.csv", [r[:drop] + r[drop + 1 :] for r in rows])
+    set_cell(dataset, "sources.csv", 3, "kind", "wire")
+    code, out = validate(dataset, capsys)
+    assert code == ExitCode.CANNOT_RUN
+    assert out == [
+        "claims.csv, column quote: is missing from the header row [csv.header]",
+        "sources.csv, row 3, column kind: 'wire' must be one of: publisher, news_agency, "
+        "state_news_agency, state_broadcaster, state_media, government_officials "
+        "[sources.kind.allowed]",
+        "2 problems in 2 files",
+    ]
+
+
+def test_duplicated_column(dataset: Path) -> None:
+    rows = read_rows(dataset / "sources.csv")
+    write_rows(dataset / "sources.csv", [[*r, r[1]] for r in rows])
+    assert lines(problems_in(dataset)) == [
+        "sources.csv, column name: appears more than once in the header row [csv.header]"
+    ]
+
+
+def test_directory_where_a_file_should_be(dataset: Path) -> None:
+    (dataset / "articles.csv").unlink()
+    (dataset / "articles.csv").mkdir()
+    assert lines(problems_in(dataset)) == [
+        "articles.csv: is a directory, not a CSV file [file.exists]"
+    ]
+
+
+def test_not_utf8(dataset: Path) -> None:
+    path = dataset / "sources.csv"
+    path.write_bytes(path.read_text(encoding="utf-8").replace("’", "'").encode("utf-16"))
+    found = problems_in(dataset)
+    assert lines(found) == [
+        "sources.csv: is not UTF-8 text (byte 0xFF at position 0); save it as UTF-8 "
+        "(in Excel: 'CSV UTF-8') [file.utf8]"
+    ]
+    assert exit_code(found) == ExitCode.CANNOT_RUN
+
+
+def test_latin1_file_names_the_byte(dataset: Path) -> None:
+    path = dataset / "claims.csv"
+    path.write_bytes(path.read_text(encoding="utf-8").replace("’", "\u00e9").encode("latin-1"))
+    assert lines(problems_in(dataset))[0].startswith(
+        "claims.csv: is not UTF-8 text (byte 0xE9 at position "
+    )
+
+
+def test_binary_file(dataset: Path) -> None:
+    (dataset / "claims.csv").write_bytes(b"claim_id\x00\x01\x02")
+    assert lines(problems_in(dataset)) == [
+        "claims.csv: contains NUL bytes: it is binary, not a CSV file [file.utf8]"
+    ]
+
+
+def test_row_with_too_many_fields(dataset: Path) -> None:
+    path = dataset / "sources.csv"
+    text = path.read_text(encoding="utf-8").splitlines()
+    text[2] += ",extra"
+    path.write_text("\n".join(text) + "\n", encoding="utf-8")
+    assert lines(problems_in(dataset)) == [
+        "sources.csv: is not a well-formed CSV file: Error tokenizing data. C error: Expected 6 "
+        "fields in line 3, saw 7 [csv.well_formed]"
+    ]
+
+
+def test_unbalanced_quote(dataset: Path) -> None:
+    path = dataset / "sources.csv"
+    path.write_text(path.read_text(encoding="utf-8") + '"AFP,unterminated\n', encoding="utf-8")
+    found = problems_in(dataset)
+    assert [p.rule for p in found] == ["csv.well_formed"]
+    assert found[0].fatal
+
+
+def test_not_a_directory(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    code, out = validate(tmp_path / "nowhere", capsys)
+    assert code == ExitCode.CANNOT_RUN
+    assert out[0] == (
+        f"{tmp_path / 'nowhere'}: is not a directory: give the folder that holds the dataset's "
+        "CSV files [dataset.directory]"
+    )
+
+
+def spreadsheet_save(path: Path) -> None:
+    """Save as Excel does: byte-order mark, CRLF, every field quoted, a trailing empty line."""
+    rows = read_rows(path)
+    body = "\r\n".join(",".join('"' + c.replace('"', '""') + '"' for c in r) for r in rows)
+    path.write_bytes(b"\xef\xbb\xbf" + (body + "\r\n\r\n").encode("utf-8"))
+
+
+def test_spreadsheet_saved_files_validate_like_the_originals(dataset: Path) -> None:
+    for name in ("articles.csv", "sources.csv", "claims.csv"):
+        spreadsheet_save(dataset / name)
+    assert problems_in(dataset) == []
+
+
+def test_spreadsheet_saved_files_report_the_same_problems(dataset: Path) -> None:
+    set_cell(dataset, "claims.csv", 6, "claim_type", "fact")
+    set_cell(dataset, "claims.csv", 9, "quote", "Russian president Vladimir Putin")
+    before = problems_in(dataset)
+    spreadsheet_save(dataset / "claims.csv")
+    assert problems_in(dataset) == before
+    assert len(before) == 2
+
+
+def test_text_that_looks_like_missing_stays_text(dataset: Path) -> None:
+    for column in ("claim", "certainty_cue"):
+        set_cell(dataset, "claims.csv", 6, column, "None")
+    set_cell(dataset, "sources.csv", 3, "description", "NA")
+    found = problems_in(dataset)
+    assert [p.rule for p in found] == [
+        "claims.certainty_cue.iff_not_asserted",
+        "claims.certainty_cue.in_paragraph",
+    ]
+
+
+def test_blank_line_between_records_keeps_row_numbers(dataset: Path) -> None:
+    rows = read_rows(dataset / "sources.csv")
+    write_rows(dataset / "sources.csv", [*rows[:3], [], *rows[3:]])
+    set_cell(dataset, "sources.csv", 6, "kind", "wire")
+    found = lines(problems_in(dataset))
+    assert (
+        "sources.csv, row 4, column source_id: must not be empty [sources.source_id.required]"
+        in found
+    )
+    assert any(line.startswith("sources.csv, row 6, column kind: 'wire'") for line in found)

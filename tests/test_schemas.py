@@ -1,0 +1,423 @@
+"""Every rule of the table schemas, each broken by a fixture that breaks exactly that rule.
+
+A case edits the committed dataset in a temporary copy and states the exact located line
+`factcheck validate` must print. `also` names rules that the same edit necessarily breaks
+elsewhere (a renamed id no longer matches its references); nothing else may be reported.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+
+from conftest import ARTICLE_ID, get_cell, lines, problems_in, read_rows, set_cell, write_rows
+from factcheck.cli import main
+from factcheck.schemas import TABLES
+from factcheck.validate import schema_rule_ids
+
+Edit = Callable[[Path], None]
+
+
+def cell(file: str, row: int, column: str, value: str) -> Edit:
+    def edit(directory: Path) -> None:
+        set_cell(directory, file, row, column, value)
+
+    return edit
+
+
+def copy_row(file: str, row: int) -> Edit:
+    def edit(directory: Path) -> None:
+        rows = read_rows(directory / file)
+        write_rows(directory / file, [*rows, rows[row - 1]])
+
+    return edit
+
+
+def add_column(file: str, name: str) -> Edit:
+    def edit(directory: Path) -> None:
+        rows = read_rows(directory / file)
+        write_rows(directory / file, [[*rows[0], name]] + [[*r, "x"] for r in rows[1:]])
+
+    return edit
+
+
+@dataclass(frozen=True)
+class Case:
+    rule: str
+    edits: tuple[Edit, ...]
+    expected: tuple[str, ...]
+    also: tuple[str, ...] = ()
+
+
+C = "claims.csv"
+S = "sources.csv"
+A = "articles.csv"
+ARTICLE_COLUMNS = (
+    "article_id, title, title_origin, publisher_source_id, url, published_on, language, text_sha256"
+)
+
+CASES = [
+    Case(
+        "articles.article_id.format",
+        (cell(A, 2, "article_id", "Kim_Train"),),
+        (
+            "articles.csv, row 2, column article_id: 'Kim_Train' must be lower-case letters and "
+            "digits in words joined by single hyphens [articles.article_id.format]",
+        ),
+        also=("claims.article_id.exists",),
+    ),
+    Case(
+        "articles.article_id.unique",
+        (copy_row(A, 2),),
+        tuple(
+            f"articles.csv, row {r}, column article_id: '{ARTICLE_ID}' must be unique, but rows "
+            "2, 3 share this value [articles.article_id.unique]"
+            for r in (2, 3)
+        ),
+    ),
+    Case(
+        "articles.title_origin.allowed",
+        (cell(A, 2, "title_origin", "ours"),),
+        (
+            "articles.csv, row 2, column title_origin: 'ours' must be one of: published, "
+            "dataset [articles.title_origin.allowed]",
+        ),
+    ),
+    Case(
+        "articles.publisher_source_id.format",
+        (cell(A, 2, "publisher_source_id", "current india"),),
+        (
+            "articles.csv, row 2, column publisher_source_id: 'current india' must be upper-case "
+            "letters and digits in words joined by single hyphens, e.g. KCNA "
+            "[articles.publisher_source_id.format]",
+        ),
+    ),
+    Case(
+        "articles.url.http_url",
+        (cell(A, 2, "url", "currentindia.com/?p=23639"),),
+        (
+            "articles.csv, row 2, column url: 'currentindia.com/?p=23639' must be an absolute "
+            "http:// or https:// address [articles.url.http_url]",
+        ),
+    ),
+    Case(
+        "articles.published_on.real_date",
+        (cell(A, 2, "published_on", "2025-02-30"),),
+        (
+            "articles.csv, row 2, column published_on: '2025-02-30' must be a real date written "
+            "YYYY-MM-DD [articles.published_on.real_date]",
+        ),
+    ),
+    Case(
+        "articles.language.iso_639_1",
+        (cell(A, 2, "language", "english"),),
+        (
+            "articles.csv, row 2, column language: 'english' must be a two-letter ISO 639-1 "
+            "language code [articles.language.iso_639_1]",
+        ),
+    ),
+    Case(
+        "articles.text_sha256.format",
+        (cell(A, 2, "text_sha256", "F5D9"),),
+        (
+            "articles.csv, row 2, column text_sha256: 'F5D9' must be 64 lower-case hexadecimal "
+            "characters [articles.text_sha256.format]",
+        ),
+    ),
+    Case(
+        "articles.columns.known",
+        (add_column(A, "notes"),),
+        (
+            f"articles.csv, column notes: is not a column of articles.csv; its columns are: "
+            f"{ARTICLE_COLUMNS} [articles.columns.known]",
+        ),
+    ),
+    Case(
+        "sources.source_id.format",
+        (cell(S, 3, "source_id", "kcna"),),
+        (
+            "sources.csv, row 3, column source_id: 'kcna' must be upper-case letters and digits "
+            "in words joined by single hyphens, e.g. KCNA [sources.source_id.format]",
+        ),
+        also=("claims.attribution.sources_exist",),
+    ),
+    Case(
+        "sources.source_id.unique",
+        (cell(S, 4, "source_id", "KCNA"),),
+        tuple(
+            f"sources.csv, row {r}, column source_id: 'KCNA' must be unique, but rows 3, 4 "
+            "share this value [sources.source_id.unique]"
+            for r in (3, 4)
+        ),
+        also=("claims.attribution.sources_exist",),
+    ),
+    Case(
+        "sources.name.unique",
+        (cell(S, 4, "name", "Korean Central News Agency"),),
+        tuple(
+            f"sources.csv, row {r}, column name: 'Korean Central News Agency' must be unique, "
+            "but rows 3, 4 share this value [sources.name.unique]"
+            for r in (3, 4)
+        ),
+    ),
+    Case(
+        "sources.kind.allowed",
+        (cell(S, 4, "kind", "wire"),),
+        (
+            "sources.csv, row 4, column kind: 'wire' must be one of: publisher, news_agency, "
+            "state_news_agency, state_broadcaster, state_media, government_officials "
+            "[sources.kind.allowed]",
+        ),
+    ),
+    Case(
+        "sources.country.iso_3166_1",
+        (cell(S, 3, "country", "XX"),),
+        (
+            "sources.csv, row 3, column country: 'XX' must be an ISO 3166-1 alpha-2 country "
+            "code [sources.country.iso_3166_1]",
+        ),
+    ),
+    Case(
+        "sources.state_controlled.allowed",
+        (cell(S, 3, "state_controlled", "yes"),),
+        (
+            "sources.csv, row 3, column state_controlled: 'yes' must be one of: true, false "
+            "[sources.state_controlled.allowed]",
+        ),
+    ),
+    Case(
+        "sources.source_id.not_inside_another",
+        (
+            cell(S, 4, "source_id", "YONHAP-KCNA"),
+            cell(C, 16, "attribution", "CURRENTINDIA > YONHAP-KCNA > KP-BROADCASTER"),
+        ),
+        (
+            "sources.csv, row 3, column source_id: 'KCNA' must not occur inside another source "
+            "id, or filtering attributions by it would also find the other source "
+            "[sources.source_id.not_inside_another]",
+        ),
+    ),
+    Case(
+        "sources.columns.known",
+        (add_column(S, "website"),),
+        (
+            "sources.csv, column website: is not a column of sources.csv; its columns are: "
+            "source_id, name, kind, country, state_controlled, description "
+            "[sources.columns.known]",
+        ),
+    ),
+    Case(
+        "claims.claim_id.format",
+        (cell(C, 6, "claim_id", "C5"),),
+        (
+            "claims.csv, row 6, column claim_id: 'C5' must be C followed by four digits (C0001), "
+            "or by a larger number without leading zeros [claims.claim_id.format]",
+        ),
+    ),
+    Case(
+        "claims.claim_id.unique",
+        (cell(C, 6, "claim_id", "C0006"),),
+        tuple(
+            f"claims.csv, row {r}, column claim_id: 'C0006' must be unique, but rows 6, 7 share "
+            "this value [claims.claim_id.unique]"
+            for r in (6, 7)
+        ),
+    ),
+    Case(
+        "claims.article_id.format",
+        (cell(C, 6, "article_id", "Kim Train"),),
+        (
+            "claims.csv, row 6, column article_id: 'Kim Train' must be lower-case letters and "
+            "digits in words joined by single hyphens [claims.article_id.format]",
+        ),
+    ),
+    Case(
+        "claims.span_start.format",
+        (cell(C, 6, "span_start", "1e2"),),
+        (
+            "claims.csv, row 6, column span_start: '1e2' must be a whole number of 0 or more, "
+            "written with digits only [claims.span_start.format]",
+        ),
+    ),
+    Case(
+        "claims.span_end.format",
+        (cell(C, 6, "span_end", "166.0"),),
+        (
+            "claims.csv, row 6, column span_end: '166.0' must be a whole number of 0 or more, "
+            "written with digits only [claims.span_end.format]",
+        ),
+    ),
+    Case(
+        "claims.span_end.after_start",
+        (cell(C, 6, "span_end", "153"),),
+        (
+            "claims.csv, row 6, column span_end: '153' must be greater than span_start "
+            "[claims.span_end.after_start]",
+        ),
+    ),
+    Case(
+        "claims.claim_type.allowed",
+        (cell(C, 6, "claim_type", "fact"),),
+        (
+            "claims.csv, row 6, column claim_type: 'fact' must be one of: event, "
+            "time_or_quantity, attribute, expectation_or_plan, analysis_or_opinion "
+            "[claims.claim_type.allowed]",
+        ),
+    ),
+    Case(
+        "claims.certainty.allowed",
+        (cell(C, 6, "certainty", "certain"),),
+        (
+            "claims.csv, row 6, column certainty: 'certain' must be one of: asserted, expected, "
+            "alleged, hedged [claims.certainty.allowed]",
+        ),
+    ),
+    Case(
+        "claims.certainty_cue.iff_not_asserted",
+        (cell(C, 6, "certainty", "hedged"),),
+        (
+            "claims.csv, row 6, column certainty_cue: must quote the article's hedging words "
+            "when certainty is not 'asserted', and be empty when it is "
+            "[claims.certainty_cue.iff_not_asserted]",
+        ),
+    ),
+    Case(
+        "claims.attribution.format",
+        (cell(C, 6, "attribution", "CURRENTINDIA>KCNA"),),
+        (
+            "claims.csv, row 6, column attribution: 'CURRENTINDIA>KCNA' must be source ids "
+            "joined by ' > ' (reported via) and ' + ' (jointly), e.g. CURRENTINDIA > YONHAP > "
+            "KP-BROADCASTER [claims.attribution.format]",
+        ),
+    ),
+    Case(
+        "claims.attribution_cue.format",
+        (cell(C, 10, "attribution_cue", "according to >"),),
+        (
+            "claims.csv, row 10, column attribution_cue: 'according to >' must be one cue per "
+            "link of the chain, joined by ' > ' [claims.attribution_cue.format]",
+        ),
+    ),
+    Case(
+        "claims.attribution_cue.one_per_link",
+        (cell(C, 10, "attribution_cue", ""),),
+        (
+            "claims.csv, row 10, column attribution_cue: must give one cue for each ' > ' link "
+            "of the attribution, and none for the outlet's own voice "
+            "[claims.attribution_cue.one_per_link]",
+        ),
+    ),
+    Case(
+        "claims.claim.not_duplicated",
+        (
+            cell(C, 7, "span_end", "166"),
+            cell(C, 7, "quote", "The rare trip"),
+            cell(C, 7, "claim", "Kim Jong Un rarely travels abroad."),
+        ),
+        tuple(
+            f"claims.csv, row {r}, column claim: 'Kim Jong Un rarely travels abroad.' must not "
+            "repeat another row with the same article, span and claim text "
+            "[claims.claim.not_duplicated]"
+            for r in (6, 7)
+        ),
+    ),
+    Case(
+        "claims.columns.known",
+        (add_column(C, "note"),),
+        (
+            "claims.csv, column note: is not a column of claims.csv; its columns are: claim_id, "
+            "article_id, span_start, span_end, quote, claim, claim_type, certainty, "
+            "certainty_cue, attribution, attribution_cue [claims.columns.known]",
+        ),
+    ),
+]
+
+
+def check_case(directory: Path, expected: tuple[str, ...], also: tuple[str, ...]) -> None:
+    found = problems_in(directory)
+    unexpected = [p.to_text() for p in found if p.to_text() not in expected and p.rule not in also]
+    assert unexpected == []
+    assert [line for line in lines(found) if line in expected] == list(expected)
+
+
+@pytest.mark.parametrize("case", CASES, ids=[c.rule for c in CASES])
+def test_each_schema_rule_reports_its_located_message(
+    case: Case, dataset: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    for edit in case.edits:
+        edit(dataset)
+    check_case(dataset, case.expected, case.also)
+    assert main(["validate", str(dataset)]) == 1
+    printed = capsys.readouterr().out.splitlines()
+    assert all(line in printed for line in case.expected)
+
+
+# Rules every column has: one generated case per column, so none is left untested.
+ROW = {"articles": 2, "sources": 3, "claims": 6}
+# Breaking an id also breaks what refers to it; those rules are the only others allowed.
+REFERENCES = {
+    ("articles", "article_id"): ("claims.article_id.exists",),
+    ("sources", "source_id"): ("claims.attribution.sources_exist",),
+}
+COLUMNS = [(spec, column) for spec in TABLES for column in spec.columns]
+
+
+def run_generic(dataset: Path, spec_name: str, column: str, value: str, rule: str) -> None:
+    file = f"{spec_name}.csv"
+    row = ROW[spec_name]
+    set_cell(dataset, file, row, column, value)
+    found = problems_in(dataset)
+    here = [p for p in found if (p.file, p.row, p.column) == (file, row, column)]
+    assert f"{spec_name}.{column}.{rule}" in [p.rule for p in here]
+    elsewhere = [p for p in found if p not in here]
+    assert [p for p in elsewhere if p.rule not in REFERENCES.get((spec_name, column), ())] == []
+
+
+@pytest.mark.parametrize(
+    ("spec_name", "column"),
+    [(s.name, c) for s, c in COLUMNS if not s.schema.columns[c].nullable],
+)
+def test_required_column_left_empty(dataset: Path, spec_name: str, column: str) -> None:
+    run_generic(dataset, spec_name, column, "", "required")
+    found = [p for p in problems_in(dataset) if p.rule.endswith(".required")]
+    assert lines(found) == [
+        f"{spec_name}.csv, row {ROW[spec_name]}, column {column}: must not be empty "
+        f"[{spec_name}.{column}.required]"
+    ]
+
+
+@pytest.mark.parametrize(("spec_name", "column"), [(s.name, c) for s, c in COLUMNS])
+def test_every_cell_must_be_trimmed(dataset: Path, spec_name: str, column: str) -> None:
+    old = get_cell(dataset, f"{spec_name}.csv", ROW[spec_name], column)
+    run_generic(dataset, spec_name, column, f" {old}", "trimmed")
+
+
+@pytest.mark.parametrize(("spec_name", "column"), [(s.name, c) for s, c in COLUMNS])
+def test_every_cell_must_be_one_line(dataset: Path, spec_name: str, column: str) -> None:
+    old = get_cell(dataset, f"{spec_name}.csv", ROW[spec_name], column)
+    run_generic(dataset, spec_name, column, f"{old}\nmore", "one_line")
+
+
+def test_trimmed_and_one_line_messages(dataset: Path) -> None:
+    set_cell(dataset, "sources.csv", 3, "description", "State agency ")
+    set_cell(dataset, "sources.csv", 4, "description", "Seoul\tagency")
+    assert lines(problems_in(dataset)) == [
+        "sources.csv, row 3, column description: 'State agency ' must not begin or end with "
+        "spaces [sources.description.trimmed]",
+        "sources.csv, row 4, column description: 'Seoul\\tagency' must not contain line breaks "
+        "or tabs, which spreadsheets split or hide [sources.description.one_line]",
+    ]
+
+
+GENERIC = {"required", "trimmed", "one_line"}
+
+
+def test_every_schema_rule_has_a_case() -> None:
+    specific = {c.rule for c in CASES}
+    every = {rule for spec in TABLES for rule in schema_rule_ids(spec)}
+    untested = {r for r in every - specific if r.rsplit(".", 1)[1] not in GENERIC}
+    assert untested == set()
+    assert specific <= every
