@@ -12,7 +12,7 @@ from factcheck.problems import Problem
 from factcheck.validate import check_dataset
 
 REPO = Path(__file__).resolve().parents[1]
-TABLE_FILES = ("articles.csv", "sources.csv", "claims.csv")
+TABLE_FILES = ("articles.csv", "sources.csv", "claims.csv", "evidence.csv")
 ARTICLE_ID = "2025-09-02-kim-jong-un-train-beijing"
 ARTICLE_FILE = f"articles/{ARTICLE_ID}.txt"
 
@@ -59,3 +59,17 @@ def problems_in(directory: Path) -> list[Problem]:
 
 def lines(problems: list[Problem]) -> list[str]:
     return [p.to_text() for p in problems]
+
+
+def validate_cli(directory: Path, capsys: pytest.CaptureFixture[str]) -> tuple[int, list[str]]:
+    """Run `factcheck validate DIR` in-process: its exit code and its problem lines."""
+    from factcheck.cli import main
+
+    code = main(["validate", str(directory)])
+    printed = capsys.readouterr().out.splitlines()
+    return code, printed[:-1]  # the last line is the summary
+
+
+def rule_of(line: str) -> str:
+    """The rule id a printed problem line ends with, in brackets."""
+    return line.rsplit(" [", 1)[1].rstrip("]")

@@ -7,8 +7,16 @@ from pathlib import Path
 
 import pytest
 
-from conftest import ARTICLE_FILE, ARTICLE_ID, lines, problems_in, read_rows, set_cell, write_rows
-from factcheck.cli import main
+from conftest import (
+    ARTICLE_FILE,
+    ARTICLE_ID,
+    lines,
+    problems_in,
+    read_rows,
+    set_cell,
+    validate_cli,
+    write_rows,
+)
 from factcheck.rules import RULES
 
 Edit = Callable[[Path], None]
@@ -18,6 +26,18 @@ def delete_row(file: str, row: int) -> Edit:
     def edit(directory: Path) -> None:
         rows = read_rows(directory / file)
         write_rows(directory / file, rows[: row - 1] + rows[row:])
+
+    return edit
+
+
+def delete_claim(claim_id: str) -> Edit:
+    """Remove a claim and the evidence that names it."""
+
+    def edit(directory: Path) -> None:
+        for name in ("claims.csv", "evidence.csv"):
+            rows = read_rows(directory / name)
+            column = rows[0].index("claim_id")
+            write_rows(directory / name, [r for r in rows if r[column] != claim_id])
 
     return edit
 
@@ -78,7 +98,7 @@ CASES: dict[str, tuple[list[Edit], list[str]]] = {
         ],
     ),
     "articles.sentence.covered": (
-        [delete_row("claims.csv", 28)],
+        [delete_claim("C0027")],
         [
             f"{ARTICLE_FILE}, line 5: 'Recently, however, Kim has also leaned closer to Russia.' "
             "must overlap the span of at least one claim: every sentence of an article's body is "
@@ -93,16 +113,26 @@ CASES: dict[str, tuple[list[Edit], list[str]]] = {
         ],
     ),
     "claims.attribution.sources_exist": (
-        [cells("claims.csv", 6, attribution="CURRENTINDIA > AFP", attribution_cue="underscores")],
+        [
+            cells(
+                "claims.csv",
+                6,
+                attribution="CURRENTINDIA > AFP",
+                attribution_cue="underscores",
+                attribution_check="not_found",
+                attribution_rationale="Nothing was found.",
+            )
+        ],
         [
             "claims.csv, row 6, column attribution: 'CURRENTINDIA > AFP' must name only source "
             "ids listed in sources.csv; not listed: AFP [claims.attribution.sources_exist]"
         ],
     ),
     "claims.attribution.starts_with_publisher": (
-        [cells("claims.csv", 10, attribution="KCNA", attribution_cue="")],
+        [cells("claims.csv", 10, attribution="KCNA > CURRENTINDIA")],
         [
-            "claims.csv, row 10, column attribution: 'KCNA' must start with the article's "
+            "claims.csv, row 10, column attribution: 'KCNA > CURRENTINDIA' must start with the "
+            "article's "
             "publisher alone, the voice that reports every claim (CURRENTINDIA) "
             "[claims.attribution.starts_with_publisher]"
         ],
@@ -154,6 +184,96 @@ CASES: dict[str, tuple[list[Edit], list[str]]] = {
             "[claims.certainty_cue.in_paragraph]"
         ],
     ),
+    "evidence.claim_id.exists": (
+        [cells("evidence.csv", 3, claim_id="C9999")],
+        [
+            "evidence.csv, row 3, column claim_id: 'C9999' must be a claim_id listed in "
+            "claims.csv [evidence.claim_id.exists]"
+        ],
+    ),
+    "evidence.published_on.not_after_review": (
+        [cells("evidence.csv", 3, published_on="2026-12-01")],
+        [
+            "evidence.csv, row 3, column published_on: '2026-12-01' must not be after the "
+            "reviewed_on date of its claim (2026-11-29) [evidence.published_on.not_after_review]"
+        ],
+    ),
+    "evidence.bears_on.attributed_claim": (
+        [cells("evidence.csv", 3, bears_on="attribution")],
+        [
+            "evidence.csv, row 3, column bears_on: 'attribution' must be content for a claim in "
+            "the outlet's own voice: it has no attribution to check "
+            "[evidence.bears_on.attributed_claim]"
+        ],
+    ),
+    "evidence.stance.checkable_claim": (
+        [
+            append_row(
+                "evidence.csv",
+                [
+                    "E9000",
+                    "C0006",
+                    "content",
+                    "https://example.org/a",
+                    "Example",
+                    "",
+                    "",
+                    "supports",
+                    "An analysis.",
+                ],
+            )
+        ],
+        [
+            "evidence.csv, row 154, column stance: 'supports' must be context for the content "
+            "of a not_checkable claim: there is no fact to support or refute "
+            "[evidence.stance.checkable_claim]"
+        ],
+    ),
+    "claims.verdict.supported_needs_support": (
+        [cells("evidence.csv", 2, stance="context")],
+        [
+            "claims.csv, row 2, column verdict: 'supported' must be backed by at least one "
+            "content evidence item that supports the claim [claims.verdict.supported_needs_support]"
+        ],
+    ),
+    "claims.verdict.refuted_needs_refutation": (
+        [cells("claims.csv", 18, verdict="refuted")],
+        [
+            "claims.csv, row 18, column verdict: 'refuted' must be backed by at least one content "
+            "evidence item that refutes the claim [claims.verdict.refuted_needs_refutation]"
+        ],
+    ),
+    "claims.verdict.two_independent_publishers": (
+        [delete_row("evidence.csv", 147)],
+        [
+            "claims.csv, row 55, column verdict: 'partly_supported' must rest on content evidence "
+            "from at least two independent publishers when refuted or partly_supported (a wire "
+            "story counts once); found: Daily NK [claims.verdict.two_independent_publishers]"
+        ],
+    ),
+    "claims.attribution_check.confirmed_needs_support": (
+        [cells("evidence.csv", 31, stance="context")],
+        [
+            "claims.csv, row 13, column attribution_check: 'confirmed' must be backed by at least "
+            "one attribution evidence item that supports it when confirmed "
+            "[claims.attribution_check.confirmed_needs_support]"
+        ],
+    ),
+    "claims.attribution_check.contradicted_needs_refutation": (
+        [cells("claims.csv", 11, attribution_check="contradicted")],
+        [
+            "claims.csv, row 11, column attribution_check: 'contradicted' must be backed by at "
+            "least one attribution evidence item that refutes it when contradicted "
+            "[claims.attribution_check.contradicted_needs_refutation]"
+        ],
+    ),
+    "claims.reviewed_on.not_before_article": (
+        [cells("claims.csv", 7, reviewed_on="2025-09-01")],
+        [
+            "claims.csv, row 7, column reviewed_on: '2025-09-01' must not be before its "
+            "article's publication date (2025-09-02) [claims.reviewed_on.not_before_article]"
+        ],
+    ),
     "sources.source_id.used": (
         [
             append_row(
@@ -183,9 +303,7 @@ def test_each_dataset_rule_reports_exactly_its_located_message(
     edits, expected = CASES[rule_id]
     for edit in edits:
         edit(dataset)
-    assert lines(problems_in(dataset)) == expected
-    assert main(["validate", str(dataset)]) == 1
-    assert capsys.readouterr().out.splitlines()[:-1] == expected
+    assert validate_cli(dataset, capsys) == (1, expected)
 
 
 def test_every_dataset_rule_has_a_case() -> None:
@@ -217,4 +335,22 @@ def test_joint_and_chained_attributions_resolve(dataset: Path) -> None:
     assert lines(problems_in(dataset)) == [
         "claims.csv, row 29, column attribution: 'CURRENTINDIA > US-OFFICIALS + UN' must name "
         "only source ids listed in sources.csv; not listed: UN [claims.attribution.sources_exist]"
+    ]
+
+
+def test_a_wire_story_counts_once_however_many_outlets_carry_it(dataset: Path) -> None:
+    # C0037 (partly_supported) keeps only two items, both AP stories on different sites.
+    rows = read_rows(dataset / "evidence.csv")
+    header = rows[0]
+    claim, originator = header.index("claim_id"), header.index("originator")
+    keep = [r for r in rows[1:] if r[claim] != "C0037"]
+    ap = [r for r in rows[1:] if r[claim] == "C0037" and r[originator] == "Associated Press"]
+    reprint = [*ap[0]]
+    reprint[0], reprint[header.index("url")] = "E9001", "https://example.org/ap-reprint"
+    reprint[header.index("publisher")] = "Another Paper"
+    write_rows(dataset / "evidence.csv", [header, *keep, ap[0], reprint])
+    assert lines(problems_in(dataset)) == [
+        "claims.csv, row 38, column verdict: 'partly_supported' must rest on content evidence "
+        "from at least two independent publishers when refuted or partly_supported (a wire story "
+        "counts once); found: Associated Press [claims.verdict.two_independent_publishers]"
     ]

@@ -26,3 +26,11 @@ def test_values_keep_their_order() -> None:
         "analysis_or_opinion",
     ]
     assert Certainty.values() == ["asserted", "expected", "alleged", "hedged"]
+
+
+def test_of_finds_members_by_value_and_refuses_others() -> None:
+    from factcheck.vocabularies import Verdict
+
+    assert Verdict.of("refuted") is Verdict.REFUTED
+    with pytest.raises(ValueError, match="'false' is not one of"):
+        Verdict.of("false")

@@ -46,6 +46,7 @@ class Dataset:
     articles: pd.DataFrame
     sources: pd.DataFrame
     claims: pd.DataFrame
+    evidence: pd.DataFrame
     texts: Mapping[str, str]
 
     def attributions(self) -> pd.DataFrame:
@@ -86,7 +87,9 @@ def load_dataset(path: str | Path = ".") -> Dataset:
     texts = {
         aid: checked.context.article_text(aid) or "" for aid in tables["articles"]["article_id"]
     }
-    return Dataset(tables["articles"], tables["sources"], tables["claims"], texts)
+    return Dataset(
+        tables["articles"], tables["sources"], tables["claims"], tables["evidence"], texts
+    )
 
 
 def typed(spec: TableSpec, frame: pd.DataFrame) -> pd.DataFrame:

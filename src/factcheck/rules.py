@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import hashlib
 import re
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -23,7 +23,15 @@ from factcheck import attribution as notation
 from factcheck import text as segment
 from factcheck.problems import Problem
 from factcheck.read import FIRST_DATA_ROW, read_text
-from factcheck.schemas import ARTICLE_ID, NON_NEGATIVE_INTEGER, SHA256, SOURCE_ID
+from factcheck.schemas import (
+    ARTICLE_ID,
+    CLAIM_ID,
+    ISO_DATE,
+    NON_NEGATIVE_INTEGER,
+    SHA256,
+    SOURCE_ID,
+)
+from factcheck.vocabularies import AttributionCheck, BearsOn, Stance, Verdict
 
 ARTICLES_DIR = "articles"
 
@@ -42,6 +50,7 @@ class Context:
     _records: dict[str, list[tuple[int, dict[str, Any]]]] = field(default_factory=dict)
     _listed: dict[str, dict[str, dict[str, Any]]] = field(default_factory=dict)
     _texts: dict[str, tuple[str | None, Problem | None]] = field(default_factory=dict)
+    _evidence: dict[str, list[dict[str, Any]]] = field(default_factory=dict)
 
     def has(self, *names: str) -> bool:
         return all(name in self.tables for name in names)
@@ -57,15 +66,22 @@ class Context:
         return self._records[table]
 
     def listed(self, table: str) -> dict[str, dict[str, Any]]:
-        """The records of `articles` or `sources` by their id (the first, if repeated)."""
+        """The records of `articles`, `sources` or `claims` by their id (the first, if repeated)."""
         if table not in self._listed:
-            key = {"articles": "article_id", "sources": "source_id"}[table]
+            key = {"articles": "article_id", "sources": "source_id", "claims": "claim_id"}[table]
             by_id: dict[str, dict[str, Any]] = {}
             for _, record in self.rows(table):
                 if record[key] is not None:
                     by_id.setdefault(record[key], record)
             self._listed[table] = by_id
         return self._listed[table]
+
+    def evidence_for(self, claim_id: str) -> list[dict[str, Any]]:
+        """The evidence items that name `claim_id`."""
+        if not self._evidence:
+            for _, item in self.rows("evidence"):
+                self._evidence.setdefault(item["claim_id"], []).append(item)
+        return self._evidence.get(claim_id, [])
 
     def read_article(self, article_id: str) -> tuple[str | None, Problem | None]:
         if article_id not in self._texts:
@@ -367,3 +383,184 @@ def _source_used(self: Rule, ctx: Context) -> Iterator[Problem]:
     for row, source in ctx.rows("sources"):
         if _matches(SOURCE_ID, source["source_id"]) and source["source_id"] not in used:
             yield self.problem(row, source["source_id"])
+
+
+# --- verdicts and evidence ------------------------------------------------------------
+
+
+def _date(value: Any) -> str | None:
+    """An ISO date as text (comparable as text), or None when it is missing or malformed."""
+    return value if _matches(ISO_DATE, value) else None
+
+
+def _items(ctx: Context, claim: dict[str, Any], bears_on: BearsOn, stance: Stance) -> list[Any]:
+    return [
+        item
+        for item in ctx.evidence_for(claim["claim_id"])
+        if item["bears_on"] == bears_on.value and item["stance"] == stance.value
+    ]
+
+
+def independent_publishers(items: Iterable[Mapping[Any, Any]]) -> set[str]:
+    """Who the items really come from: a wire story counts once however many outlets carry it.
+
+    Missing cells may be None (raw rows) or NaN (loaded tables); neither counts.
+    """
+    found = set()
+    for item in items:
+        originator, publisher = item["originator"], item["publisher"]
+        key = originator if isinstance(originator, str) else publisher
+        if isinstance(key, str):
+            found.add(key)
+    return found
+
+
+@rule(
+    "evidence.claim_id.exists",
+    "must be a claim_id listed in claims.csv",
+    needs=("evidence", "claims"),
+)
+def _evidence_claim_exists(self: Rule, ctx: Context) -> Iterator[Problem]:
+    claims = ctx.listed("claims")
+    for row, item in ctx.rows("evidence"):
+        if _matches(CLAIM_ID, item["claim_id"]) and item["claim_id"] not in claims:
+            yield self.problem(row, item["claim_id"])
+
+
+@rule(
+    "evidence.published_on.not_after_review",
+    "must not be after the reviewed_on date of its claim",
+    needs=("evidence", "claims"),
+)
+def _published_before_review(self: Rule, ctx: Context) -> Iterator[Problem]:
+    claims = ctx.listed("claims")
+    for row, item in ctx.rows("evidence"):
+        claim = claims.get(item["claim_id"])
+        published = _date(item["published_on"])
+        reviewed = _date(claim["reviewed_on"]) if claim else None
+        if published and reviewed and published > reviewed:
+            yield self.problem(row, published, f" ({reviewed})")
+
+
+@rule(
+    "evidence.bears_on.attributed_claim",
+    "must be content for a claim in the outlet's own voice: it has no attribution to check",
+    needs=("evidence", "claims"),
+)
+def _attribution_evidence_needs_attribution(self: Rule, ctx: Context) -> Iterator[Problem]:
+    claims = ctx.listed("claims")
+    for row, item in ctx.rows("evidence"):
+        claim = claims.get(item["claim_id"])
+        if (
+            claim is not None
+            and item["bears_on"] == BearsOn.ATTRIBUTION.value
+            and claim["attribution_check"] == AttributionCheck.NOT_APPLICABLE.value
+        ):
+            yield self.problem(row, item["bears_on"])
+
+
+@rule(
+    "evidence.stance.checkable_claim",
+    "must be context for the content of a not_checkable claim: there is no fact to support "
+    "or refute",
+    needs=("evidence", "claims"),
+)
+def _uncheckable_claims_take_context_only(self: Rule, ctx: Context) -> Iterator[Problem]:
+    claims = ctx.listed("claims")
+    for row, item in ctx.rows("evidence"):
+        claim = claims.get(item["claim_id"])
+        if (
+            claim is not None
+            and claim["verdict"] == Verdict.NOT_CHECKABLE.value
+            and item["bears_on"] == BearsOn.CONTENT.value
+            and item["stance"] in (Stance.SUPPORTS.value, Stance.REFUTES.value)
+        ):
+            yield self.problem(row, item["stance"])
+
+
+@rule(
+    "claims.verdict.supported_needs_support",
+    "must be backed by at least one content evidence item that supports the claim",
+    needs=("claims", "evidence"),
+)
+def _supported_needs_support(self: Rule, ctx: Context) -> Iterator[Problem]:
+    for row, claim in ctx.rows("claims"):
+        if claim["verdict"] == Verdict.SUPPORTED.value and not _items(
+            ctx, claim, BearsOn.CONTENT, Stance.SUPPORTS
+        ):
+            yield self.problem(row, claim["verdict"])
+
+
+@rule(
+    "claims.verdict.refuted_needs_refutation",
+    "must be backed by at least one content evidence item that refutes the claim",
+    needs=("claims", "evidence"),
+)
+def _refuted_needs_refutation(self: Rule, ctx: Context) -> Iterator[Problem]:
+    for row, claim in ctx.rows("claims"):
+        if claim["verdict"] == Verdict.REFUTED.value and not _items(
+            ctx, claim, BearsOn.CONTENT, Stance.REFUTES
+        ):
+            yield self.problem(row, claim["verdict"])
+
+
+@rule(
+    "claims.verdict.two_independent_publishers",
+    "must rest on content evidence from at least two independent publishers when refuted or "
+    "partly_supported (a wire story counts once)",
+    needs=("claims", "evidence"),
+)
+def _two_independent_publishers(self: Rule, ctx: Context) -> Iterator[Problem]:
+    strict = (Verdict.REFUTED.value, Verdict.PARTLY_SUPPORTED.value)
+    for row, claim in ctx.rows("claims"):
+        if claim["verdict"] not in strict:
+            continue
+        content = [
+            item
+            for item in ctx.evidence_for(claim["claim_id"])
+            if item["bears_on"] == BearsOn.CONTENT.value
+        ]
+        found = sorted(independent_publishers(content))
+        if len(found) < 2:
+            yield self.problem(row, claim["verdict"], f"; found: {', '.join(found) or 'none'}")
+
+
+@rule(
+    "claims.attribution_check.confirmed_needs_support",
+    "must be backed by at least one attribution evidence item that supports it when confirmed",
+    needs=("claims", "evidence"),
+)
+def _confirmed_needs_support(self: Rule, ctx: Context) -> Iterator[Problem]:
+    for row, claim in ctx.rows("claims"):
+        if claim["attribution_check"] == AttributionCheck.CONFIRMED.value and not _items(
+            ctx, claim, BearsOn.ATTRIBUTION, Stance.SUPPORTS
+        ):
+            yield self.problem(row, claim["attribution_check"])
+
+
+@rule(
+    "claims.attribution_check.contradicted_needs_refutation",
+    "must be backed by at least one attribution evidence item that refutes it when contradicted",
+    needs=("claims", "evidence"),
+)
+def _contradicted_needs_refutation(self: Rule, ctx: Context) -> Iterator[Problem]:
+    for row, claim in ctx.rows("claims"):
+        if claim["attribution_check"] == AttributionCheck.CONTRADICTED.value and not _items(
+            ctx, claim, BearsOn.ATTRIBUTION, Stance.REFUTES
+        ):
+            yield self.problem(row, claim["attribution_check"])
+
+
+@rule(
+    "claims.reviewed_on.not_before_article",
+    "must not be before its article's publication date",
+    needs=("claims", "articles"),
+)
+def _reviewed_after_publication(self: Rule, ctx: Context) -> Iterator[Problem]:
+    articles = ctx.listed("articles")
+    for row, claim in ctx.rows("claims"):
+        article = articles.get(claim["article_id"])
+        published = _date(article["published_on"]) if article else None
+        reviewed = _date(claim["reviewed_on"])
+        if published and reviewed and reviewed < published:
+            yield self.problem(row, reviewed, f" ({published})")

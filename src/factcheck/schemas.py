@@ -23,9 +23,22 @@ import pycountry
 from pandera.typing import Series
 
 from factcheck import attribution as notation
-from factcheck.vocabularies import Certainty, ClaimType, SourceKind, TitleOrigin, Vocabulary
+from factcheck import text as segment
+from factcheck.vocabularies import (
+    UNCHECKABLE_TYPES,
+    AttributionCheck,
+    BearsOn,
+    Certainty,
+    ClaimType,
+    SourceKind,
+    Stance,
+    TitleOrigin,
+    Verdict,
+    Vocabulary,
+)
 
 CLAIM_ID = r"^C(?:[0-9]{4}|[1-9][0-9]{4,})$"
+EVIDENCE_ID = r"^E(?:[0-9]{4}|[1-9][0-9]{4,})$"
 ARTICLE_ID = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
 SOURCE_ID = rf"^{notation.SOURCE_ID}$"
 SOURCE_ID_WORDS = "upper-case letters and digits in words joined by single hyphens, e.g. KCNA"
@@ -33,6 +46,9 @@ SHA256 = r"^[0-9a-f]{64}$"
 NON_NEGATIVE_INTEGER = r"^(?:0|[1-9][0-9]*)$"
 ISO_DATE = r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$"
 BOOLEAN = ["true", "false"]
+REAL_DATE = "must be a real date written YYYY-MM-DD"
+HTTP_URL = "must be an absolute http:// or https:// address"
+SENTENCES = "must be one to three sentences"
 
 _COUNTRIES = frozenset(country.alpha_2 for country in pycountry.countries)
 _LANGUAGES = frozenset(
@@ -71,11 +87,13 @@ def boolean(description: str, **kwargs: Any) -> Any:
     return _field(description, dtype="boolean", isin=BOOLEAN, **kwargs)
 
 
-def date(description: str) -> Any:
-    return _field(description, dtype="date")
+def date(description: str, **kwargs: Any) -> Any:
+    return _field(description, dtype="date", **kwargs)
 
 
-def _is_iso_date(values: pd.Series) -> pd.Series:
+def is_real_date(values: pd.Series) -> pd.Series:
+    """Whether each cell is a calendar date written YYYY-MM-DD (2025-02-30 is not)."""
+
     def valid(value: str) -> bool:
         try:
             return bool(re.match(ISO_DATE, value)) and pd.Timestamp(value).isoformat()[:10] == value
@@ -83,6 +101,20 @@ def _is_iso_date(values: pd.Series) -> pd.Series:
             return False
 
     return values.map(valid).astype(bool)
+
+
+def is_http_url(values: pd.Series) -> pd.Series:
+    """Whether each cell is an absolute http(s) address with a host and no spaces."""
+
+    def valid(value: str) -> bool:
+        parts = urlsplit(value)
+        return parts.scheme in ("http", "https") and bool(parts.hostname) and " " not in value
+
+    return values.map(valid).astype(bool)
+
+
+def one_to_three_sentences(values: pd.Series) -> pd.Series:
+    return values.map(lambda value: 1 <= len(segment.sentences(value)) <= 3).astype(bool)
 
 
 class Table(pa.DataFrameModel):
@@ -135,22 +167,17 @@ class ArticleTable(Table):
         "64 lower-case hexadecimal characters",
     )
 
-    @pa.check("url", name="http_url", error="must be an absolute http:// or https:// address")
+    @pa.check("url", name="http_url", error=HTTP_URL)
     def _http_url(cls, values: pd.Series) -> pd.Series:
-        return values.map(_is_http_url).astype(bool)
+        return is_http_url(values)
 
-    @pa.check("published_on", name="real_date", error="must be a real date written YYYY-MM-DD")
+    @pa.check("published_on", name="real_date", error=REAL_DATE)
     def _real_date(cls, values: pd.Series) -> pd.Series:
-        return _is_iso_date(values)
+        return is_real_date(values)
 
     @pa.check("language", name="iso_639_1", error="must be a two-letter ISO 639-1 language code")
     def _iso_language(cls, values: pd.Series) -> pd.Series:
         return values.isin(_LANGUAGES)
-
-
-def _is_http_url(value: str) -> bool:
-    parts = urlsplit(value)
-    return parts.scheme in ("http", "https") and bool(parts.hostname) and " " not in value
 
 
 class SourceTable(Table):
@@ -243,6 +270,35 @@ class ClaimTable(Table):
         nullable=True,
     )
 
+    verdict: Series[str] = enum(
+        Verdict, "Whether the claim holds, judged as of the article's publication date."
+    )
+    verdict_rationale: Series[str] = text(
+        "Why the verdict, in one to three sentences of our own words; what became known after "
+        "the article's date is said here, not folded into the verdict."
+    )
+    attribution_check: Series[str] = enum(
+        AttributionCheck, "Whether the source named in the attribution really said it."
+    )
+    attribution_rationale: Series[str] = text(
+        "Why the attribution check, in one to three sentences; empty for the outlet's own voice.",
+        nullable=True,
+    )
+    reviewed_on: Series[str] = date("When the verdict was last reviewed, YYYY-MM-DD.")
+
+    @pa.check("verdict_rationale", "attribution_rationale", name="sentences", error=SENTENCES)
+    def _sentences(cls, values: pd.Series) -> pd.Series:
+        return one_to_three_sentences(values)
+
+    @pa.check(
+        "reviewed_on",
+        name="real_past_date",
+        error="must be a real date written YYYY-MM-DD, not after today",
+    )
+    def _reviewed_on(cls, values: pd.Series) -> pd.Series:
+        today = pd.Timestamp.today().strftime("%Y-%m-%d")
+        return is_real_date(values) & (values <= today)
+
     @pa.dataframe_check(name="span_end.after_start", error="must be greater than span_start")
     def _span_order(cls, df: pd.DataFrame) -> pd.Series:
         start = pd.to_numeric(df["span_start"], errors="coerce")
@@ -278,12 +334,93 @@ class ClaimTable(Table):
         return (asserted != has_cue) | unknown
 
     @pa.dataframe_check(
+        name="verdict.matches_claim_type",
+        error="must be not_checkable exactly when claim_type is expectation_or_plan or "
+        "analysis_or_opinion",
+    )
+    def _verdict_matches_type(cls, df: pd.DataFrame) -> pd.Series:
+        uncheckable = df["claim_type"].isin(UNCHECKABLE_TYPES)
+        not_checkable = df["verdict"] == Verdict.NOT_CHECKABLE.value
+        known = df["claim_type"].isin(ClaimType.values()) & df["verdict"].isin(Verdict.values())
+        return (uncheckable == not_checkable) | ~known
+
+    @pa.dataframe_check(
+        name="attribution_check.matches_attribution",
+        error="must be not_applicable exactly when the attribution is the outlet's own voice",
+    )
+    def _attribution_check_applies(cls, df: pd.DataFrame) -> pd.Series:
+        well_formed = df["attribution"].str.match(notation.ATTRIBUTION).fillna(False).astype(bool)
+        own_voice = ~df["attribution"].str.contains(notation.LINK, regex=False).fillna(False)
+        not_applicable = df["attribution_check"] == AttributionCheck.NOT_APPLICABLE.value
+        known = df["attribution_check"].isin(AttributionCheck.values()) & well_formed
+        return (own_voice == not_applicable) | ~known
+
+    @pa.dataframe_check(
+        name="attribution_rationale.iff_checked",
+        error="must explain the attribution check, and be empty when it is not_applicable",
+    )
+    def _attribution_rationale(cls, df: pd.DataFrame) -> pd.Series:
+        not_applicable = df["attribution_check"] == AttributionCheck.NOT_APPLICABLE.value
+        known = df["attribution_check"].isin(AttributionCheck.values())
+        return (not_applicable != df["attribution_rationale"].notna()) | ~known
+
+    @pa.dataframe_check(
         name="claim.not_duplicated",
         error="must not repeat another row with the same article, span and claim text",
     )
     def _not_duplicated(cls, df: pd.DataFrame) -> pd.Series:
         key = ["article_id", "span_start", "span_end", "claim"]
         return ~df.duplicated(subset=key, keep=False)
+
+
+class EvidenceTable(Table):
+    """`evidence.csv`: one row per piece of evidence for a claim's content or attribution."""
+
+    evidence_id: Series[str] = pattern(
+        "Stable identifier of the evidence item, never reused.",
+        EVIDENCE_ID,
+        "E followed by four digits (E0001), or by a larger number without leading zeros",
+        unique=True,
+    )
+    claim_id: Series[str] = pattern(
+        "The claim the item bears on: a claim_id in claims.csv.",
+        CLAIM_ID,
+        "C followed by four digits (C0001), or by a larger number without leading zeros",
+    )
+    bears_on: Series[str] = enum(BearsOn, "Which check the item is for.")
+    url: Series[str] = text("Address of the page, exactly as it was found; never built or guessed.")
+    publisher: Series[str] = text(
+        "The outlet that published the page (for an aggregator, the outlet it carries)."
+    )
+    originator: Series[str] = text(
+        "The news agency or outlet whose story the page carries, when it is not the publisher's "
+        "own (AP, Reuters, AFP, Yonhap…); empty for the publisher's own reporting. Independence "
+        "is counted by originator, so a wire story counts once however many outlets reprint it.",
+        nullable=True,
+    )
+    published_on: Series[str] = date(
+        "When the page was published, YYYY-MM-DD; empty when the page does not say.",
+        nullable=True,
+    )
+    stance: Series[str] = enum(Stance, "How the item bears on what it checks.")
+    summary: Series[str] = text(
+        "What the page says that bears on the claim, paraphrased in our own words."
+    )
+
+    @pa.check("url", name="http_url", error=HTTP_URL)
+    def _http_url(cls, values: pd.Series) -> pd.Series:
+        return is_http_url(values)
+
+    @pa.check("published_on", name="real_date", error=REAL_DATE)
+    def _real_date(cls, values: pd.Series) -> pd.Series:
+        return is_real_date(values)
+
+    @pa.dataframe_check(
+        name="url.not_duplicated",
+        error="must not be cited twice for the same claim and check",
+    )
+    def _not_duplicated(cls, df: pd.DataFrame) -> pd.Series:
+        return ~df.duplicated(subset=["claim_id", "bears_on", "url"], keep=False)
 
 
 @dataclass(frozen=True)
@@ -310,4 +447,5 @@ TABLES: tuple[TableSpec, ...] = (
     TableSpec("articles", ArticleTable),
     TableSpec("sources", SourceTable),
     TableSpec("claims", ClaimTable),
+    TableSpec("evidence", EvidenceTable),
 )

@@ -7,6 +7,7 @@ dictionary all read the same list in the same order.
 from __future__ import annotations
 
 from enum import StrEnum
+from typing import Self, cast
 
 
 class Vocabulary(StrEnum):
@@ -23,6 +24,14 @@ class Vocabulary(StrEnum):
     @classmethod
     def values(cls) -> list[str]:
         return [member.value for member in cls]
+
+    @classmethod
+    def of(cls, value: str) -> Self:
+        """The member whose value is `value`; a ValueError if there is none."""
+        try:
+            return cast(Self, cls._value2member_map_[value])
+        except KeyError:
+            raise ValueError(f"{value!r} is not one of {cls.values()}") from None
 
 
 class ClaimType(Vocabulary):
@@ -100,3 +109,57 @@ class TitleOrigin(Vocabulary):
         "dataset",
         "Written by this dataset's editors because the stored text carries no headline.",
     )
+
+
+UNCHECKABLE_TYPES = frozenset({ClaimType.EXPECTATION_OR_PLAN, ClaimType.ANALYSIS_OR_OPINION})
+
+
+class Verdict(Vocabulary):
+    """Whether a claim holds, judged as of its article's publication date."""
+
+    SUPPORTED = ("supported", "The evidence shows the claim is true as stated.")
+    PARTLY_SUPPORTED = (
+        "partly_supported",
+        "Part of the claim is true and part is wrong, exaggerated or imprecise.",
+    )
+    REFUTED = ("refuted", "The evidence shows the claim is false.")
+    NOT_ENOUGH_EVIDENCE = (
+        "not_enough_evidence",
+        "The evidence found neither confirms nor refutes the claim; the rationale says what "
+        "was looked for.",
+    )
+    NOT_CHECKABLE = (
+        "not_checkable",
+        "An analysis, opinion, expectation or plan: not a statement of fact to check. Used for "
+        "exactly those claim types.",
+    )
+
+
+class AttributionCheck(Vocabulary):
+    """Whether the source a claim is attributed to really said it."""
+
+    CONFIRMED = ("confirmed", "The source is found saying what the article attributes to it.")
+    NOT_FOUND = (
+        "not_found",
+        "No record was found of the source saying it; the rationale says what was looked for.",
+    )
+    CONTRADICTED = ("contradicted", "The source is found saying something different.")
+    NOT_APPLICABLE = (
+        "not_applicable",
+        "The claim is in the outlet's own voice: there is no other source to check.",
+    )
+
+
+class Stance(Vocabulary):
+    """How an evidence item bears on what it checks."""
+
+    SUPPORTS = ("supports", "The item shows the claim (or the attribution) is right.")
+    REFUTES = ("refutes", "The item shows the claim (or the attribution) is wrong.")
+    CONTEXT = ("context", "The item qualifies, dates or explains without settling the question.")
+
+
+class BearsOn(Vocabulary):
+    """Which of a claim's two checks an evidence item is for."""
+
+    CONTENT = ("content", "The claim's content: did it happen, is it so.")
+    ATTRIBUTION = ("attribution", "The attribution: did the named source say it.")
