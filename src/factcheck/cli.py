@@ -11,8 +11,10 @@ from __future__ import annotations
 
 import argparse
 import os
+import re
 import sys
 from collections.abc import Sequence
+from typing import Any
 
 from factcheck.problems import ExitCode
 
@@ -43,6 +45,53 @@ def build_parser() -> argparse.ArgumentParser:
         help="text for people (default), json for machines",
     )
     validate.set_defaults(run=_validate)
+    summary = commands.add_parser(
+        "summary",
+        help="counts by source, claim type and verdict, and the claims that are not supported",
+    )
+    summary.add_argument(
+        "directory",
+        nargs="?",
+        default=".",
+        metavar="DIR",
+        help="the dataset directory (default: the current directory)",
+    )
+    summary.set_defaults(run=_summary)
+    export = commands.add_parser("export", help="write the dataset in a standard format")
+    formats = export.add_subparsers(dest="format", required=True, metavar="FORMAT")
+    claimreview = formats.add_parser(
+        "claimreview",
+        help="schema.org ClaimReview JSON-LD, one review per checked claim",
+        description="Write one schema.org ClaimReview per claim whose verdict is not "
+        "not_checkable, as a JSON-LD document.",
+    )
+    claimreview.add_argument(
+        "directory",
+        nargs="?",
+        default=".",
+        metavar="DIR",
+        help="the dataset directory (default: the current directory)",
+    )
+    claimreview.add_argument(
+        "-o", "--output", metavar="FILE", help="write to FILE instead of standard output"
+    )
+    claimreview.add_argument(
+        "--publisher-name",
+        required=True,
+        metavar="NAME",
+        help="the reviewing organisation, the author of every review",
+    )
+    claimreview.add_argument(
+        "--publisher-url", required=True, metavar="URL", help="the reviewing organisation's address"
+    )
+    claimreview.add_argument(
+        "--review-url",
+        metavar="TEMPLATE",
+        default="{publisher_url}#{claim_id}",
+        help="each review's page, with {claim_id} and {publisher_url} filled in "
+        "(default: %(default)s)",
+    )
+    claimreview.set_defaults(run=_export_claimreview)
     dictionary = commands.add_parser(
         "dictionary",
         help="print the data dictionary generated from the schemas (Markdown)",
@@ -63,15 +112,55 @@ def _validate(args: argparse.Namespace) -> int:
     return exit_code(problems)
 
 
+def _load(directory: str) -> tuple[Any, int]:
+    """The validated dataset, or None and the exit code after printing why not."""
+    from factcheck.load import DatasetError, load_dataset
+    from factcheck.problems import exit_code, render_text
+
+    try:
+        return load_dataset(directory), ExitCode.VALID
+    except DatasetError as error:
+        print(render_text(error.problems), file=sys.stderr)
+        return None, exit_code(error.problems)
+
+
+def _summary(args: argparse.Namespace) -> int:
+    from factcheck.summary import render
+
+    data, code = _load(args.directory)
+    if data is not None:
+        sys.stdout.write(render(data))
+    return code
+
+
+def _export_claimreview(args: argparse.Namespace) -> int:
+    import json
+
+    from factcheck.claimreview import claim_reviews
+
+    if not re.match(r"^https?://[^\s/]+", args.publisher_url):
+        print("factcheck: --publisher-url must be an absolute http(s) address", file=sys.stderr)
+        return ExitCode.CANNOT_RUN
+    data, code = _load(args.directory)
+    if data is None:
+        return code
+    document = claim_reviews(data, args.publisher_name, args.publisher_url, args.review_url)
+    _write(json.dumps(document, ensure_ascii=False, indent=2) + "\n", args.output)
+    return ExitCode.VALID
+
+
+def _write(content: str, output: str | None) -> None:
+    if output:
+        with open(output, "w", encoding="utf-8", newline="\n") as handle:
+            handle.write(content)
+    else:
+        sys.stdout.write(content)
+
+
 def _dictionary(args: argparse.Namespace) -> int:
     from factcheck.dictionary import render
 
-    markdown = render()
-    if args.output:
-        with open(args.output, "w", encoding="utf-8", newline="\n") as handle:
-            handle.write(markdown)
-    else:
-        sys.stdout.write(markdown)
+    _write(render(), args.output)
     return ExitCode.VALID
 
 

@@ -1,0 +1,46 @@
+"""The terminal summary: counts, and every claim that is not supported, with its publishers."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+import factcheck
+from conftest import REPO, set_cell
+from factcheck.cli import main
+from factcheck.summary import render
+
+
+def test_summary_counts_and_lists_what_does_not_hold(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["summary", str(REPO)]) == 0
+    out = capsys.readouterr().out
+    data = factcheck.load_dataset(REPO)
+    assert out == render(data)
+    assert out.startswith("1 article(s), 57 claims, 7 sources, ")
+    flagged = data.claims[~data.claims["verdict"].isin(["supported", "not_checkable"])]
+    assert f"Claims that are not supported ({len(flagged)})" in out
+    for claim in flagged.itertuples():
+        assert f"{claim.claim_id}  {claim.verdict}" in out
+    assert "content evidence from: AFP, Associated Press, KBS World" in out
+
+
+def test_summary_tables_name_every_verdict_and_source(capsys: pytest.CaptureFixture[str]) -> None:
+    main(["summary", str(REPO)])
+    out = capsys.readouterr().out
+    for word in (
+        "supported",
+        "partly_supported",
+        "refuted",
+        "not_enough_evidence",
+        "not_checkable",
+        "Korean Central News Agency",
+        "U.S. officials",
+    ):
+        assert word in out
+
+
+def test_summary_refuses_invalid_data(dataset: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    set_cell(dataset, "claims.csv", 6, "verdict", "maybe")
+    assert main(["summary", str(dataset)]) == 1
+    assert "column verdict: 'maybe'" in capsys.readouterr().err
