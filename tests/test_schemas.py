@@ -342,8 +342,17 @@ CASES = [
         (
             "claims.csv, column note: is not a column of claims.csv; its columns are: claim_id, "
             "article_id, span_start, span_end, quote, claim, claim_type, certainty, "
-            "certainty_cue, attribution, attribution_cue, verdict, verdict_rationale, "
+            "certainty_cue, attribution, attribution_cue, when, verdict, verdict_rationale, "
             "attribution_check, attribution_rationale, reviewed_on [claims.columns.known]",
+        ),
+    ),
+    Case(
+        "claims.when.date_or_interval",
+        (cell(C, 3, "when", "2025-09-02/2025-09-01"),),
+        (
+            "claims.csv, row 3, column when: '2025-09-02/2025-09-01' must be a real date written "
+            "YYYY, YYYY-MM or YYYY-MM-DD, or two of them joined by '/' with the earlier first "
+            "[claims.when.date_or_interval]",
         ),
     ),
     Case(

@@ -24,6 +24,7 @@ from pandera.typing import Series
 
 from factcheck import attribution as notation
 from factcheck import text as segment
+from factcheck.timeline import parse_when
 from factcheck.vocabularies import (
     UNCHECKABLE_TYPES,
     AttributionCheck,
@@ -101,6 +102,15 @@ def is_real_date(values: pd.Series) -> pd.Series:
             return False
 
     return values.map(valid).astype(bool)
+
+
+def is_date_or_interval(value: str) -> bool:
+    """Whether `value` is a date of year, month or day precision, or an ordered interval."""
+    try:
+        parse_when(value)
+    except ValueError:
+        return False
+    return True
 
 
 def is_http_url(values: pd.Series) -> pd.Series:
@@ -270,6 +280,13 @@ class ClaimTable(Table):
         nullable=True,
     )
 
+    when: Series[str] = text(
+        "When the event or state the claim describes took place, as a calendar date or interval "
+        "(2025-09-02, 2019-06, 2023, 2018-03/2019-01), resolved from the article's own time words "
+        "and date, or from the evidence where the article gives none; empty when the claim is "
+        "not about a dated event.",
+        nullable=True,
+    )
     verdict: Series[str] = enum(
         Verdict, "Whether the claim holds, judged as of the article's publication date."
     )
@@ -285,6 +302,15 @@ class ClaimTable(Table):
         nullable=True,
     )
     reviewed_on: Series[str] = date("When the verdict was last reviewed, YYYY-MM-DD.")
+
+    @pa.check(
+        "when",
+        name="date_or_interval",
+        error="must be a real date written YYYY, YYYY-MM or YYYY-MM-DD, or two of them joined by "
+        "'/' with the earlier first",
+    )
+    def _when(cls, values: pd.Series) -> pd.Series:
+        return values.map(is_date_or_interval).astype(bool)
 
     @pa.check("verdict_rationale", "attribution_rationale", name="sentences", error=SENTENCES)
     def _sentences(cls, values: pd.Series) -> pd.Series:
