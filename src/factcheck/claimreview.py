@@ -16,6 +16,7 @@ from typing import Any
 import pandas as pd
 
 from factcheck import attribution as notation
+from factcheck.frames import records
 from factcheck.load import Dataset
 from factcheck.vocabularies import SourceKind, Verdict
 
@@ -74,7 +75,7 @@ def claim_reviews(
             reviewer,
             review_url.format(claim_id=claim["claim_id"], publisher_url=publisher_url),
         )
-        for claim in data.claims.to_dict("records")
+        for claim in records(data.claims)
         if claim["verdict"] != Verdict.NOT_CHECKABLE
     ]
     return {"@context": "https://schema.org", "@graph": graph}

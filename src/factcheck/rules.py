@@ -21,6 +21,7 @@ import pandas as pd
 
 from factcheck import attribution as notation
 from factcheck import text as segment
+from factcheck.frames import records
 from factcheck.problems import Problem
 from factcheck.read import FIRST_DATA_ROW, read_text
 from factcheck.schemas import (
@@ -60,8 +61,8 @@ class Context:
         if table not in self._records:
             frame = self.tables[table]
             self._records[table] = [
-                (int(index) + FIRST_DATA_ROW, {str(k): _cell(v) for k, v in record.items()})
-                for index, record in zip(frame.index, frame.to_dict("records"), strict=True)
+                (int(index) + FIRST_DATA_ROW, {k: _cell(v) for k, v in record.items()})
+                for index, record in zip(frame.index, records(frame), strict=True)
             ]
         return self._records[table]
 

@@ -6,6 +6,7 @@ import textwrap
 
 import pandas as pd
 
+from factcheck.frames import records
 from factcheck.load import Dataset
 from factcheck.rules import independent_publishers
 from factcheck.vocabularies import Verdict
@@ -53,15 +54,13 @@ def _not_supported(data: Dataset) -> str:
     claims = data.claims
     flagged = claims[~claims["verdict"].isin([Verdict.SUPPORTED, Verdict.NOT_CHECKABLE])]
     lines = [f"Claims that are not supported ({len(flagged)})", "-" * 40]
-    for claim in flagged.itertuples():
-        evidence = data.evidence
-        items = evidence[
-            (evidence["claim_id"] == claim.claim_id) & (evidence["bears_on"] == "content")
-        ]
-        publishers = ", ".join(sorted(independent_publishers(items.to_dict("records")))) or "none"
-        lines.append(f"{claim.claim_id}  {claim.verdict}")
-        lines += _indented(f"claim: {claim.claim}")
-        lines += _indented(f"why: {claim.verdict_rationale}")
+    content = data.evidence[data.evidence["bears_on"] == "content"]
+    for claim in records(flagged):
+        items = content[content["claim_id"] == claim["claim_id"]]
+        publishers = ", ".join(sorted(independent_publishers(records(items)))) or "none"
+        lines.append(f"{claim['claim_id']}  {claim['verdict']}")
+        lines += _indented(f"claim: {claim['claim']}")
+        lines += _indented(f"why: {claim['verdict_rationale']}")
         lines += _indented(f"content evidence from: {publishers}")
     return "\n".join(lines)
 

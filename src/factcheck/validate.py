@@ -16,6 +16,7 @@ import pandas as pd
 import pandera.pandas as pa
 
 from factcheck import problems as report
+from factcheck.frames import records
 from factcheck.problems import Problem
 from factcheck.read import FIRST_DATA_ROW, read_table
 from factcheck.rules import Context, run_rules
@@ -84,8 +85,8 @@ def check_table(spec: TableSpec, frame: pd.DataFrame) -> list[Problem]:
 
 def _problems(spec: TableSpec, frame: pd.DataFrame, failures: pd.DataFrame) -> Iterator[Problem]:
     seen: set[tuple[str, int | None]] = set()
-    for failure in failures.to_dict("records"):
-        problem = _problem(spec, frame, {str(k): v for k, v in failure.items()})
+    for failure in records(failures):
+        problem = _problem(spec, frame, failure)
         key = (problem.rule, problem.row)
         if key not in seen:  # whole-row checks fail once per column; report them once
             seen.add(key)

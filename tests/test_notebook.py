@@ -1,0 +1,90 @@
+"""The analysis notebook runs top to bottom, matches its source, and its committed outputs
+are current: every text output the run produces is the one committed."""
+
+from __future__ import annotations
+
+import copy
+from typing import Any
+
+import jupytext
+import nbformat
+import pytest
+from nbclient import NotebookClient
+
+from conftest import REPO
+
+NOTEBOOKS = REPO / "notebooks"
+TEXT_OUTPUTS = ("text/markdown", "text/plain")
+
+
+def committed() -> Any:
+    return nbformat.read(NOTEBOOKS / "analysis.ipynb", as_version=4)
+
+
+def sources(notebook: Any) -> list[tuple[str, str]]:
+    return [(cell.cell_type, cell.source.strip()) for cell in notebook.cells]
+
+
+def text_outputs(notebook: Any) -> list[list[str]]:
+    return [
+        [
+            "".join(output["data"][kind])
+            for output in cell.get("outputs", [])
+            for kind in TEXT_OUTPUTS
+            if "data" in output and kind in output["data"] and "image/png" not in output["data"]
+        ]
+        for cell in notebook.cells
+    ]
+
+
+def test_the_notebook_is_its_source_paired_by_jupytext() -> None:
+    paired = jupytext.read(NOTEBOOKS / "analysis.py")
+    assert sources(committed()) == sources(paired), "run: python notebooks/run.py"
+
+
+def test_committed_notebook_shows_every_answer_with_its_figures() -> None:
+    notebook = committed()
+    headings = [c.source for c in notebook.cells if c.cell_type == "markdown"]
+    for number, question in enumerate(
+        [
+            "Whose voice",
+            "What kinds of claims",
+            "What holds",
+            "How does information travel",
+            "When",
+            "Is the article fully covered",
+        ],
+        start=1,
+    ):
+        assert any(f"## {number}. {question}" in h for h in headings)
+    outputs = [o for c in notebook.cells for o in c.get("outputs", [])]
+    assert not [o for o in outputs if o.get("output_type") == "error"]
+    images = [o for o in outputs if "image/png" in o.get("data", {})]
+    assert len(images) == 8  # two for question 3, one for each other question and its shares
+
+
+@pytest.fixture(scope="module")
+def executed() -> Any:
+    notebook = copy.deepcopy(committed())
+    for cell in notebook.cells:
+        if cell.cell_type == "code":
+            cell.outputs = []
+    client = NotebookClient(
+        notebook,
+        timeout=600,
+        kernel_name="python3",
+        resources={"metadata": {"path": str(NOTEBOOKS)}},
+    )
+    client.execute()  # raises CellExecutionError, naming the cell, if any cell fails
+    return notebook
+
+
+def test_the_notebook_runs_top_to_bottom(executed: Any) -> None:
+    errors = [
+        o for c in executed.cells for o in c.get("outputs", []) if o.get("output_type") == "error"
+    ]
+    assert errors == []
+
+
+def test_committed_outputs_are_current(executed: Any) -> None:
+    assert text_outputs(executed) == text_outputs(committed()), "run: python notebooks/run.py"

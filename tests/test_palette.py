@@ -1,0 +1,33 @@
+"""Fixed colours per source, voice and verdict."""
+
+from __future__ import annotations
+
+from factcheck.palette import (
+    CLAIM_TYPE_COLORS,
+    SOURCE_PALETTE,
+    VERDICT_COLORS,
+    origin,
+    source_colors,
+    voice_colors,
+)
+from factcheck.vocabularies import ClaimType, Verdict
+
+
+def test_sources_keep_their_colour_by_position_and_cycle() -> None:
+    ids = [f"S{i}" for i in range(len(SOURCE_PALETTE) + 2)]
+    colors = source_colors(ids)
+    assert colors["S0"] == SOURCE_PALETTE[0]
+    assert colors[f"S{len(SOURCE_PALETTE)}"] == SOURCE_PALETTE[0]
+    assert source_colors(ids[:3]) == {k: colors[k] for k in ids[:3]}
+
+
+def test_a_voice_takes_the_colour_of_its_origin() -> None:
+    colors = {"OUT": "#1", "Y": "#2", "B": "#3", "US": "#4", "KR": "#5"}
+    assert origin("OUT > Y > B") == "B"
+    assert origin("OUT > US + KR") == "US"
+    assert voice_colors(["OUT", "OUT > Y > B"], colors) == {"OUT": "#1", "OUT > Y > B": "#3"}
+
+
+def test_every_verdict_and_claim_type_has_a_colour() -> None:
+    assert set(VERDICT_COLORS) == set(Verdict)
+    assert set(CLAIM_TYPE_COLORS) == set(ClaimType)
