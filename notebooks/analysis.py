@@ -39,7 +39,7 @@ article = data.articles.set_index("article_id").loc[ARTICLE]
 text = data.texts[ARTICLE]
 claims = data.claims[data.claims["article_id"] == ARTICLE].reset_index(drop=True)
 names = dict(zip(data.sources["source_id"], data.sources["name"], strict=True))
-source_colors = palette.source_colors(list(data.sources["source_id"]))
+source_colors = palette.source_colors(data.sources)
 
 shares = voices.shares(text, claims)
 voice_colors = palette.voice_colors(list(shares.index), source_colors)

@@ -54,7 +54,9 @@ def get_cell(directory: Path, file: str, row: int, column: str) -> str:
 
 
 def problems_in(directory: Path) -> list[Problem]:
-    return check_dataset(directory).problems
+    """The problems that fail validation; notices (say, a file left in another CSV dialect
+    after an edit reorders its rows) are tested on their own."""
+    return [p for p in check_dataset(directory).problems if not p.notice]
 
 
 def lines(problems: list[Problem]) -> list[str]:
@@ -67,7 +69,7 @@ def validate_cli(directory: Path, capsys: pytest.CaptureFixture[str]) -> tuple[i
 
     code = main(["validate", str(directory)])
     printed = capsys.readouterr().out.splitlines()
-    return code, printed[:-1]  # the last line is the summary
+    return code, [line for line in printed[:-1] if ": notice: " not in line]  # then a summary
 
 
 def rule_of(line: str) -> str:

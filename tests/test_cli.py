@@ -59,10 +59,10 @@ def test_json_format_gives_the_same_problems_as_records(
         "rule": "claims.claim_type.allowed",
         "message": "must be one of: event, time_or_quantity, attribute, expectation_or_plan, "
         "analysis_or_opinion",
-        "fatal": False,
+        "severity": "error",
     }
     assert records[1]["file"] == "sources.csv"
-    assert records[1]["fatal"] is True
+    assert records[1]["severity"] == "fatal"
 
 
 def test_valid_json_is_an_empty_list(capsys: pytest.CaptureFixture[str]) -> None:

@@ -32,9 +32,7 @@ def test_highlighted_text_draws_each_voiced_stretch(data: object) -> None:
     text = data.texts["2025-09-02-kim-jong-un-train-beijing"]
     spans = voices.runs(text, data.claims)
     shares = voices.shares(text, data.claims)
-    colors = palette.voice_colors(
-        list(shares.index), palette.source_colors(list(data.sources["source_id"]))
-    )
+    colors = palette.voice_colors(list(shares.index), palette.source_colors(data.sources))
     labels = {v: v for v in shares.index}
     fig = figures.highlighted_text(text, spans, colors, labels, width=100)
     patches = [p for p in fig.axes[0].patches if isinstance(p, Rectangle)]
@@ -60,9 +58,7 @@ def test_other_figures_draw_one_mark_per_row(data: object) -> None:
     table = pd.crosstab(claims["attribution"], claims["verdict"], dropna=False)
     assert isinstance(figures.verdicts(table, "t"), Figure)
     graph = chains.graph(claims, data.sources)
-    assert isinstance(
-        figures.attribution_graph(graph, palette.source_colors(list(graph.nodes))), Figure
-    )
+    assert isinstance(figures.attribution_graph(graph, palette.source_colors(data.sources)), Figure)
 
 
 def test_layered_layout_is_stable_and_by_depth(data: object) -> None:

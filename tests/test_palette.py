@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import pandas as pd
+
 from factcheck.palette import (
     CLAIM_TYPE_COLORS,
+    PUBLISHER_COLOR,
     SOURCE_PALETTE,
     VERDICT_COLORS,
     origin,
@@ -13,12 +16,13 @@ from factcheck.palette import (
 from factcheck.vocabularies import ClaimType, Verdict
 
 
-def test_sources_keep_their_colour_by_position_and_cycle() -> None:
+def test_publishers_are_grey_and_others_keep_their_colour_by_position() -> None:
     ids = [f"S{i}" for i in range(len(SOURCE_PALETTE) + 2)]
-    colors = source_colors(ids)
-    assert colors["S0"] == SOURCE_PALETTE[0]
-    assert colors[f"S{len(SOURCE_PALETTE)}"] == SOURCE_PALETTE[0]
-    assert source_colors(ids[:3]) == {k: colors[k] for k in ids[:3]}
+    kinds = ["publisher"] + ["news_agency"] * (len(ids) - 1)
+    colors = source_colors(pd.DataFrame({"source_id": ids, "kind": kinds}))
+    assert colors["S0"] == PUBLISHER_COLOR
+    assert colors["S1"] == SOURCE_PALETTE[0]
+    assert colors[f"S{len(SOURCE_PALETTE) + 1}"] == SOURCE_PALETTE[0]  # the palette cycles
 
 
 def test_a_voice_takes_the_colour_of_its_origin() -> None:

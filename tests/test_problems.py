@@ -4,10 +4,19 @@ from __future__ import annotations
 
 import json
 
-from factcheck.problems import ExitCode, Problem, exit_code, render_json, render_text, sort
+from factcheck.problems import (
+    ExitCode,
+    Problem,
+    Severity,
+    exit_code,
+    render_json,
+    render_text,
+    sort,
+)
 
 CELL = Problem("claims.csv", 6, "claim_type", "fact", "claims.claim_type.allowed", "must be one")
-FILE = Problem("sources.csv", None, None, None, "file.exists", "is missing", fatal=True)
+FILE = Problem("sources.csv", None, None, None, "file.exists", "is missing", Severity.FATAL)
+NOTE = Problem("claims.csv", None, None, None, "csv.canonical", "uses CRLF", Severity.NOTICE)
 LINE = Problem(
     "articles/a.txt", 5, None, "Some sentence.", "articles.sentence.covered", "uncovered"
 )
@@ -50,3 +59,13 @@ def test_rendering_summarises() -> None:
 def test_sorting_is_by_file_row_column() -> None:
     later = Problem("claims.csv", 10, "quote", None, "r", "m")
     assert sort([later, FILE, CELL]) == [CELL, later, FILE]
+
+
+def test_notices_are_shown_but_do_not_fail() -> None:
+    assert exit_code([NOTE]) == ExitCode.VALID
+    assert exit_code([NOTE, CELL]) == ExitCode.INVALID
+    assert render_text([NOTE]).splitlines() == [
+        "claims.csv: notice: uses CRLF [csv.canonical]",
+        "valid: no problems found (1 notice)",
+    ]
+    assert render_text([CELL, NOTE]).splitlines()[-1] == "1 problem in 1 file (1 notice)"

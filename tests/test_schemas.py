@@ -203,7 +203,7 @@ CASES = [
     Case(
         "sources.source_id.not_inside_another",
         (
-            cell(S, 4, "source_id", "YONHAP-KCNA"),
+            cell(S, 8, "source_id", "YONHAP-KCNA"),
             cell(C, 16, "attribution", "CURRENTINDIA > YONHAP-KCNA > KP-BROADCASTER"),
         ),
         (
@@ -566,6 +566,26 @@ def test_every_cell_must_be_one_line(dataset: Path, spec_name: str, column: str)
     run_generic(dataset, spec_name, column, f"{old}\nmore", "one_line")
 
 
+@pytest.mark.parametrize(("spec_name", "column"), [(s.name, c) for s, c in COLUMNS])
+def test_no_cell_may_start_a_formula(dataset: Path, spec_name: str, column: str) -> None:
+    run_generic(dataset, spec_name, column, '=HYPERLINK("http://x")', "formula_safe")
+
+
+@pytest.mark.parametrize("start", ["=", "+", "-", "@"])
+def test_formula_characters_are_reported_with_their_location(
+    dataset: Path, start: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    set_cell(dataset, "evidence.csv", 5, "summary", f"{start}cmd|' /C calc'!A0")
+    assert validate_cli(dataset, capsys) == (
+        1,
+        [
+            f"evidence.csv, row 5, column summary: \"{start}cmd|' /C calc'!A0\" must not begin "
+            "with =, +, -, @, a tab or a carriage return, which a spreadsheet would run as a "
+            "formula [evidence.summary.formula_safe]"
+        ],
+    )
+
+
 def test_trimmed_and_one_line_messages(dataset: Path) -> None:
     set_cell(dataset, "sources.csv", 3, "description", "State agency ")
     set_cell(dataset, "sources.csv", 4, "description", "Seoul\tagency")
@@ -577,7 +597,7 @@ def test_trimmed_and_one_line_messages(dataset: Path) -> None:
     ]
 
 
-GENERIC = {"required", "trimmed", "one_line"}
+GENERIC = {"required", "trimmed", "one_line", "formula_safe"}
 
 
 def test_every_schema_rule_has_a_case() -> None:

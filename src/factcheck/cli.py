@@ -13,6 +13,7 @@ import argparse
 import os
 import re
 import sys
+import zipfile
 from collections.abc import Sequence
 from typing import Any
 
@@ -45,6 +46,24 @@ def build_parser() -> argparse.ArgumentParser:
         help="text for people (default), json for machines",
     )
     validate.set_defaults(run=_validate)
+    fmt = commands.add_parser(
+        "format",
+        help="rewrite the CSV files in the canonical dialect, never changing a cell",
+        description="Rewrite the dataset's CSV files in the canonical dialect (UTF-8, RFC 4180 "
+        "quoting, \\n line endings, schema column order, rows by primary key). Validates first "
+        "and writes nothing if the data breaks a rule.",
+    )
+    fmt.add_argument(
+        "directory",
+        nargs="?",
+        default=".",
+        metavar="DIR",
+        help="the dataset directory (default: the current directory)",
+    )
+    fmt.add_argument(
+        "--check", action="store_true", help="write nothing; exit 1 if any file would be rewritten"
+    )
+    fmt.set_defaults(run=_format)
     summary = commands.add_parser(
         "summary",
         help="counts by source, claim type and verdict, and the claims that are not supported",
@@ -92,6 +111,66 @@ def build_parser() -> argparse.ArgumentParser:
         "(default: %(default)s)",
     )
     claimreview.set_defaults(run=_export_claimreview)
+    package = formats.add_parser(
+        "datapackage",
+        help="a Frictionless Data Package descriptor generated from the schemas",
+    )
+    package.add_argument(
+        "-o", "--output", metavar="FILE", help="write to FILE instead of standard output"
+    )
+    package.set_defaults(run=_export_datapackage)
+    parquet = formats.add_parser(
+        "parquet", help="one Parquet file per table, with the loader's dtypes"
+    )
+    parquet.add_argument(
+        "directory",
+        nargs="?",
+        default=".",
+        metavar="DIR",
+        help="the dataset directory (default: the current directory)",
+    )
+    parquet.add_argument(
+        "-o",
+        "--output",
+        metavar="OUTDIR",
+        default="parquet",
+        help="the directory to write into (default: %(default)s)",
+    )
+    parquet.set_defaults(run=_export_parquet)
+    xlsx = formats.add_parser(
+        "xlsx",
+        help="an Excel workbook: one sheet per table, drop-downs, and a sheet of column docs",
+    )
+    xlsx.add_argument(
+        "directory",
+        nargs="?",
+        default=".",
+        metavar="DIR",
+        help="the dataset directory (default: the current directory)",
+    )
+    xlsx.add_argument(
+        "-o",
+        "--output",
+        metavar="FILE",
+        default="factcheck-dataset.xlsx",
+        help="the workbook to write (default: %(default)s)",
+    )
+    xlsx.set_defaults(run=_export_xlsx)
+    importer = commands.add_parser("import", help="bring edited data back into the CSV files")
+    sources = importer.add_subparsers(dest="format", required=True, metavar="FORMAT")
+    from_xlsx = sources.add_parser(
+        "xlsx",
+        help="an edited workbook from 'factcheck export xlsx'; written only if it validates",
+    )
+    from_xlsx.add_argument("file", metavar="FILE", help="the edited workbook")
+    from_xlsx.add_argument(
+        "directory",
+        nargs="?",
+        default=".",
+        metavar="DIR",
+        help="the dataset directory (default: the current directory)",
+    )
+    from_xlsx.set_defaults(run=_import_xlsx)
     dictionary = commands.add_parser(
         "dictionary",
         help="print the data dictionary generated from the schemas (Markdown)",
@@ -124,6 +203,23 @@ def _load(directory: str) -> tuple[Any, int]:
         return None, exit_code(error.problems)
 
 
+def _format(args: argparse.Namespace) -> int:
+    from factcheck.formatting import format_dataset
+    from factcheck.problems import exit_code, render_text
+
+    result = format_dataset(args.directory, check_only=args.check)
+    if result.problems:
+        print(render_text(result.problems), file=sys.stderr)
+        print("factcheck format: nothing written; fix the problems first", file=sys.stderr)
+        return exit_code(result.problems)
+    verb = "would rewrite" if args.check else "rewrote"
+    for name, reasons in result.changed.items():
+        print(f"{verb} {name} ({', '.join(reasons)})")
+    if not result.changed:
+        print("all files are already in the canonical dialect")
+    return ExitCode.INVALID if args.check and result.changed else ExitCode.VALID
+
+
 def _summary(args: argparse.Namespace) -> int:
     from factcheck.summary import render
 
@@ -146,6 +242,61 @@ def _export_claimreview(args: argparse.Namespace) -> int:
         return code
     document = claim_reviews(data, args.publisher_name, args.publisher_url, args.review_url)
     _write(json.dumps(document, ensure_ascii=False, indent=2) + "\n", args.output)
+    return ExitCode.VALID
+
+
+def _export_datapackage(args: argparse.Namespace) -> int:
+    from factcheck.datapackage import render
+
+    _write(render(), args.output)
+    return ExitCode.VALID
+
+
+def _export_parquet(args: argparse.Namespace) -> int:
+    from factcheck.parquet import export_tables
+
+    data, code = _load(args.directory)
+    if data is None:
+        return code
+    for path in export_tables(data, args.output):
+        print(f"wrote {path}")
+    return ExitCode.VALID
+
+
+def _export_xlsx(args: argparse.Namespace) -> int:
+    from factcheck.xlsx import export_workbook
+
+    data, code = _load(args.directory)  # validates, and prints the problems if any
+    if data is None:
+        return code
+    export_workbook(args.directory, args.output)
+    print(f"wrote {args.output}")
+    return ExitCode.VALID
+
+
+def _import_xlsx(args: argparse.Namespace) -> int:
+    from factcheck.problems import exit_code, render_text
+    from factcheck.xlsx import import_workbook
+
+    if not os.path.isfile(args.file):
+        print(f"factcheck: {args.file} is not a file", file=sys.stderr)
+        return ExitCode.CANNOT_RUN
+    try:
+        result = import_workbook(args.file, args.directory)
+    except (OSError, ValueError, KeyError, zipfile.BadZipFile) as error:  # not a workbook
+        print(f"factcheck: {args.file} cannot be read as a workbook: {error}", file=sys.stderr)
+        return ExitCode.CANNOT_RUN
+    if result.problems:
+        print(render_text(result.problems))
+        print(
+            "factcheck import: nothing written; fix the workbook and import it again",
+            file=sys.stderr,
+        )
+        return exit_code(result.problems)
+    for name in result.changed:
+        print(f"updated {name}")
+    if not result.changed:
+        print("no changes: the workbook matches the CSV files")
     return ExitCode.VALID
 
 

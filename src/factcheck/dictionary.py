@@ -7,19 +7,58 @@ rules are always the enforced ones.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import Any
 
+from factcheck import vocabularies
 from factcheck.rules import RULES
 from factcheck.schemas import TABLES, TableSpec
 from factcheck.validate import BUILTIN_RULES
-from factcheck.vocabularies import Certainty, ClaimType, SourceKind, TitleOrigin, Vocabulary
+from factcheck.vocabularies import Vocabulary
 
-VOCABULARIES: dict[str, type[Vocabulary]] = {
-    "claim_type": ClaimType,
-    "certainty": Certainty,
-    "kind": SourceKind,
-    "title_origin": TitleOrigin,
-}
+_SHARED_RULES = ("trimmed", "one_line", "formula_safe")  # stated once, for every cell
+
+
+@dataclass(frozen=True)
+class ColumnDoc:
+    """One column as documented: the dictionary's table rows and the workbook's column sheet."""
+
+    table: str
+    column: str
+    dtype: str
+    required: bool
+    rules: str
+    description: str
+
+
+def column_docs(spec: TableSpec) -> list[ColumnDoc]:
+    """Every column of a table with its dtype, whether it is required and its rules in words."""
+    docs = []
+    for name, column in spec.schema.columns.items():
+        words = [_rule_words(column, check) for check in column.checks]
+        rules = "; ".join(filter(None, ["unique" if column.unique else "", *words]))
+        docs.append(
+            ColumnDoc(
+                spec.name,
+                name,
+                column.metadata["dtype"],
+                not column.nullable,
+                rules,
+                column.description,
+            )
+        )
+    return docs
+
+
+def used_vocabularies() -> dict[str, type[Vocabulary]]:
+    """The vocabularies the schemas use, by class name, in the order columns first use them."""
+    found: dict[str, type[Vocabulary]] = {}
+    for spec in TABLES:
+        for column in spec.schema.columns.values():
+            name = column.metadata.get("vocabulary")
+            if name:
+                found.setdefault(name, getattr(vocabularies, name))
+    return found
 
 
 def render() -> str:
@@ -31,16 +70,17 @@ def render() -> str:
         "`factcheck dictionary`; do not edit by hand.",
         "",
         "Every cell is read as text; an empty cell is a missing value. Every cell of every "
-        "table must not begin or end with spaces and must not contain line breaks or tabs. "
+        "table must not begin or end with spaces, must not contain line breaks or tabs, and "
+        "must not begin with `=`, `+`, `-` or `@` (a spreadsheet would run it as a formula). "
         "*dtype* is what `factcheck.load_dataset()` returns for the column.",
     ]
     for spec in TABLES:
         parts += ["", *_table(spec)]
     parts += ["", "## Vocabularies"]
-    for column, vocabulary in VOCABULARIES.items():
+    for name, vocabulary in used_vocabularies().items():
         parts += [
             "",
-            f"### `{column}`",
+            f"### {name}",
             "",
             *_doc_lines(vocabulary),
             "",
@@ -70,12 +110,11 @@ def _table(spec: TableSpec) -> list[str]:
     schema = spec.schema
     lines = [f"## `{spec.file}`", "", *_doc_lines(spec.model), ""]
     lines += ["| column | dtype | required | rules | description |", "|---|---|---|---|---|"]
-    for name, column in schema.columns.items():
-        words = [_rule_words(name, column, check) for check in column.checks]
-        rules = "; ".join(filter(None, ["unique" if column.unique else "", *words]))
-        required = "no" if column.nullable else "yes"
-        dtype = column.metadata["dtype"]
-        lines.append(f"| `{name}` | {dtype} | {required} | {rules} | {column.description} |")
+    for doc in column_docs(spec):
+        required = "yes" if doc.required else "no"
+        lines.append(
+            f"| `{doc.column}` | {doc.dtype} | {required} | {doc.rules} | {doc.description} |"
+        )
     if schema.checks:
         lines += ["", "Row rules:", ""]
         lines += [
@@ -84,14 +123,14 @@ def _table(spec: TableSpec) -> list[str]:
     return lines
 
 
-def _rule_words(name: str, column: Any, check: Any) -> str:
+def _rule_words(column: Any, check: Any) -> str:
     rule = BUILTIN_RULES.get(check.name, check.name)
-    if rule in ("trimmed", "one_line"):
+    if rule in _SHARED_RULES:
         return ""
     if rule == "format":
         return f"must be {column.metadata['format']}"
-    if rule == "allowed" and name in VOCABULARIES:
-        return f"one of the `{name}` vocabulary below"
+    if rule == "allowed" and "vocabulary" in column.metadata:
+        return f"one of the {column.metadata['vocabulary']} vocabulary below"
     if rule == "allowed":
         return f"one of: {', '.join(check.statistics['allowed_values'])}"
     return str(check.error)

@@ -16,7 +16,7 @@ from pathlib import Path
 import pandas as pd
 
 from factcheck import attribution as notation
-from factcheck.problems import Problem
+from factcheck.problems import Problem, blocking
 from factcheck.schemas import TABLES, TableSpec
 from factcheck.validate import check_dataset
 
@@ -79,9 +79,10 @@ class Dataset:
 def load_dataset(path: str | Path = ".") -> Dataset:
     """Validate the dataset in `path` and return its tables with analysis dtypes."""
     checked = check_dataset(path)
-    if checked.problems:
-        fatal = any(p.fatal for p in checked.problems)
-        raise (DatasetUnreadable if fatal else DatasetInvalid)(checked.problems)
+    problems = blocking(checked.problems)
+    if problems:
+        fatal = any(p.fatal for p in problems)
+        raise (DatasetUnreadable if fatal else DatasetInvalid)(problems)
     tables = {spec.name: typed(spec, checked.tables[spec.name]) for spec in TABLES}
     assert checked.context is not None
     texts = {

@@ -1,7 +1,9 @@
 """Colours and orderings for figures, defined once so every figure agrees.
 
-Each source gets a fixed colour from its position in `sources.csv`; a claim's attribution
-chain (its "voice") takes the colour of its original source. Verdicts have fixed colours from
+Publishers are grey, the backdrop every claim is reported against; every other source gets a
+fixed colour from its position in `sources.csv` (kept in source_id order by `factcheck
+format`), and a claim's attribution chain (its "voice") takes the colour of its original
+source. Verdicts have fixed colours from
 supported (green) to refuted (red), with grey for what cannot be judged.
 """
 
@@ -9,12 +11,14 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from factcheck import attribution as notation
-from factcheck.vocabularies import ClaimType, Verdict
+import pandas as pd
 
+from factcheck import attribution as notation
+from factcheck.vocabularies import ClaimType, SourceKind, Verdict
+
+PUBLISHER_COLOR = "#999999"
 # A colour-blind-safe qualitative palette (Okabe and Ito), then a few more distinct colours.
 SOURCE_PALETTE = (
-    "#999999",  # the publisher's own voice is grey: it is the backdrop, not a source
     "#E69F00",
     "#56B4E9",
     "#009E73",
@@ -43,9 +47,18 @@ VERDICT_COLORS: dict[str, str] = {
 }
 
 
-def source_colors(source_ids: Sequence[str]) -> dict[str, str]:
-    """A colour for each source, in the given order (the publisher first), cycling if needed."""
-    return {sid: SOURCE_PALETTE[i % len(SOURCE_PALETTE)] for i, sid in enumerate(source_ids)}
+def source_colors(sources: pd.DataFrame) -> dict[str, str]:
+    """A colour for each source of a sources table: grey for publishers, the palette in table
+    order for the others, cycling if there are more sources than colours."""
+    colors = {}
+    others = 0
+    for source_id, kind in zip(sources["source_id"], sources["kind"], strict=True):
+        if kind == SourceKind.PUBLISHER:
+            colors[source_id] = PUBLISHER_COLOR
+        else:
+            colors[source_id] = SOURCE_PALETTE[others % len(SOURCE_PALETTE)]
+            others += 1
+    return colors
 
 
 def origin(chain: str) -> str:

@@ -2,8 +2,10 @@
 
 A problem names the file, the spreadsheet row (the header is row 1, so the first record is
 row 2; for an article's text file it is the line), the column, the offending value and the
-rule in plain words. `fatal` problems are those that stop a file from being checked at all
-(missing, unreadable, not CSV, a needed column absent): they make the validator exit 2.
+rule in plain words. Its severity is `fatal` when it stops a file from being checked at all
+(missing, unreadable, not CSV, a needed column absent: the validator exits 2), `error` when
+the data breaks a rule (exit 1), and `notice` for what is worth knowing but is not wrong,
+such as a file saved in another CSV dialect (exit 0).
 """
 
 from __future__ import annotations
@@ -11,7 +13,7 @@ from __future__ import annotations
 import json
 from collections.abc import Iterable
 from dataclasses import asdict, dataclass
-from enum import IntEnum
+from enum import IntEnum, StrEnum
 
 _VALUE_PREVIEW = 80
 
@@ -24,6 +26,12 @@ class ExitCode(IntEnum):
     CANNOT_RUN = 2
 
 
+class Severity(StrEnum):
+    FATAL = "fatal"
+    ERROR = "error"
+    NOTICE = "notice"
+
+
 @dataclass(frozen=True, order=True)
 class Problem:
     """One broken rule at one place."""
@@ -34,7 +42,15 @@ class Problem:
     value: str | None
     rule: str
     message: str
-    fatal: bool = False
+    severity: Severity = Severity.ERROR
+
+    @property
+    def fatal(self) -> bool:
+        return self.severity == Severity.FATAL
+
+    @property
+    def notice(self) -> bool:
+        return self.severity == Severity.NOTICE
 
     def sort_key(self) -> tuple[str, int, str, str]:
         return (self.file, self.row or 0, self.column or "", self.rule)
@@ -50,7 +66,8 @@ class Problem:
 
     def to_text(self) -> str:
         value = "" if self.value is None else f" {_preview(self.value)}"
-        return f"{self.location()}:{value} {self.message} [{self.rule}]"
+        label = " notice:" if self.notice else ""
+        return f"{self.location()}:{label}{value} {self.message} [{self.rule}]"
 
     def to_record(self) -> dict[str, object]:
         return asdict(self)
@@ -66,20 +83,30 @@ def sort(problems: Iterable[Problem]) -> list[Problem]:
 
 
 def exit_code(problems: Iterable[Problem]) -> ExitCode:
-    found = list(problems)
+    found = [p for p in problems if not p.notice]
     if any(p.fatal for p in found):
         return ExitCode.CANNOT_RUN
     return ExitCode.INVALID if found else ExitCode.VALID
 
 
+def blocking(problems: Iterable[Problem]) -> list[Problem]:
+    """The problems that make data unusable: everything but notices."""
+    return [p for p in problems if not p.notice]
+
+
 def render_text(problems: list[Problem]) -> str:
     """One line per problem and a closing summary, for a terminal or a CI log."""
-    if not problems:
-        return "valid: no problems found"
-    files = {p.file for p in problems}
-    noun = "problem" if len(problems) == 1 else "problems"
     lines = [p.to_text() for p in problems]
-    lines.append(f"{len(problems)} {noun} in {len(files)} file{'s' if len(files) > 1 else ''}")
+    errors = blocking(problems)
+    notices = len(problems) - len(errors)
+    also = f" ({notices} notice{'s' if notices != 1 else ''})" if notices else ""
+    if not errors:
+        lines.append(f"valid: no problems found{also}")
+    else:
+        files = {p.file for p in errors}
+        noun = "problem" if len(errors) == 1 else "problems"
+        plural = "s" if len(files) > 1 else ""
+        lines.append(f"{len(errors)} {noun} in {len(files)} file{plural}{also}")
     return "\n".join(lines)
 
 

@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from factcheck.problems import Problem
+from factcheck.problems import Problem, Severity
 from factcheck.schemas import TableSpec
 
 FIRST_DATA_ROW = 2  # the header is spreadsheet row 1
@@ -31,19 +31,24 @@ def read_table(directory: Path, spec: TableSpec) -> tuple[pd.DataFrame | None, l
     if header_problems:
         return None, header_problems
     try:
-        frame = pd.read_csv(
-            io.StringIO(text),
-            dtype=str,
-            keep_default_na=False,
-            na_values=[""],
-            skip_blank_lines=False,
-        )
+        return parse(text), []
     except (pd.errors.ParserError, csv.Error, ValueError) as error:
         detail = " ".join(str(error).split())
         return None, [
             _fatal(spec.file, "csv.well_formed", f"is not a well-formed CSV file: {detail}")
         ]
-    return _drop_trailing_empty_rows(frame), []
+
+
+def parse(text: str) -> pd.DataFrame:
+    """CSV text as a frame of strings, only empty cells missing, trailing empty rows dropped."""
+    frame = pd.read_csv(
+        io.StringIO(text),
+        dtype=str,
+        keep_default_na=False,
+        na_values=[""],
+        skip_blank_lines=False,
+    )
+    return _drop_trailing_empty_rows(frame)
 
 
 def read_text(path: Path, name: str, what: str) -> tuple[str | None, Problem | None]:
@@ -98,4 +103,4 @@ def _drop_trailing_empty_rows(frame: pd.DataFrame) -> pd.DataFrame:
 
 
 def _fatal(file: str, rule: str, message: str, column: str | None = None) -> Problem:
-    return Problem(file, None, column, None, rule, message, fatal=True)
+    return Problem(file, None, column, None, rule, message, severity=Severity.FATAL)

@@ -21,16 +21,18 @@ import pandas as pd
 
 from factcheck import attribution as notation
 from factcheck import text as segment
-from factcheck.frames import records
+from factcheck.frames import is_missing, records
 from factcheck.problems import Problem
 from factcheck.read import FIRST_DATA_ROW, read_text
 from factcheck.schemas import (
     ARTICLE_ID,
-    CLAIM_ID,
     ISO_DATE,
     NON_NEGATIVE_INTEGER,
     SHA256,
     SOURCE_ID,
+    TABLES,
+    TableSpec,
+    spec_named,
 )
 from factcheck.vocabularies import AttributionCheck, BearsOn, Stance, Verdict
 
@@ -61,7 +63,10 @@ class Context:
         if table not in self._records:
             frame = self.tables[table]
             self._records[table] = [
-                (int(index) + FIRST_DATA_ROW, {k: _cell(v) for k, v in record.items()})
+                (
+                    int(index) + FIRST_DATA_ROW,
+                    {k: None if is_missing(v) else v for k, v in record.items()},
+                )
                 for index, record in zip(frame.index, records(frame), strict=True)
             ]
         return self._records[table]
@@ -69,7 +74,7 @@ class Context:
     def listed(self, table: str) -> dict[str, dict[str, Any]]:
         """The records of `articles`, `sources` or `claims` by their id (the first, if repeated)."""
         if table not in self._listed:
-            key = {"articles": "article_id", "sources": "source_id", "claims": "claim_id"}[table]
+            key = spec_named(table).key
             by_id: dict[str, dict[str, Any]] = {}
             for _, record in self.rows(table):
                 if record[key] is not None:
@@ -96,10 +101,6 @@ class Context:
             return None
         assert article_id is not None
         return self.read_article(article_id)[0]
-
-
-def _cell(value: Any) -> Any:
-    return None if not isinstance(value, str) and pd.isna(value) else value
 
 
 def _matches(pattern: str, value: str | None) -> bool:
@@ -149,6 +150,40 @@ def run_rules(context: Context) -> list[Problem]:
     return [p for r in RULES if context.has(*r.needs) for p in r.check(r, context)]
 
 
+# --- references -----------------------------------------------------------------------
+
+
+def _an(word: str) -> str:
+    return f"an {word}" if word[0] in "aeiou" else f"a {word}"
+
+
+def _reference(spec: TableSpec, column: str, target: TableSpec) -> Check:
+    pattern = spec.pattern(column)
+
+    def check(self: Rule, ctx: Context) -> Iterator[Problem]:
+        listed = ctx.listed(target.name)
+        for row, record in ctx.rows(spec.name):
+            value = record[column]
+            well_formed = value is not None and (pattern is None or _matches(pattern, value))
+            if well_formed and value not in listed:
+                yield self.problem(row, value)
+
+    return check
+
+
+for _spec in TABLES:
+    for _column, _target in _spec.references.items():
+        _key = spec_named(_target).key
+        RULES.append(
+            Rule(
+                f"{_spec.name}.{_column}.exists",
+                f"must be {_an(_key)} listed in {_target}.csv",
+                needs=(_spec.name, _target),
+                check=_reference(_spec, _column, spec_named(_target)),
+            )
+        )
+
+
 # --- articles -------------------------------------------------------------------------
 
 
@@ -182,19 +217,6 @@ def _sha256(self: Rule, ctx: Context) -> Iterator[Problem]:
         actual = hashlib.sha256(data).hexdigest()
         if actual != article["text_sha256"]:
             yield self.problem(row, article["text_sha256"], f"; the file's is {actual}")
-
-
-@rule(
-    "articles.publisher_source_id.exists",
-    "must be a source_id listed in sources.csv",
-    needs=("articles", "sources"),
-)
-def _publisher_exists(self: Rule, ctx: Context) -> Iterator[Problem]:
-    sources = ctx.listed("sources")
-    for row, article in ctx.rows("articles"):
-        publisher = article["publisher_source_id"]
-        if _matches(SOURCE_ID, publisher) and publisher not in sources:
-            yield self.problem(row, publisher)
 
 
 @rule(
@@ -235,18 +257,6 @@ def _span(claim: dict[str, Any]) -> tuple[int, int] | None:
 def _chain(claim: dict[str, Any]) -> str | None:
     chain = claim["attribution"]
     return chain if _matches(notation.ATTRIBUTION, chain) else None
-
-
-@rule(
-    "claims.article_id.exists",
-    "must be an article_id listed in articles.csv",
-    needs=("claims", "articles"),
-)
-def _article_exists(self: Rule, ctx: Context) -> Iterator[Problem]:
-    articles = ctx.listed("articles")
-    for row, claim in ctx.rows("claims"):
-        if _matches(ARTICLE_ID, claim["article_id"]) and claim["article_id"] not in articles:
-            yield self.problem(row, claim["article_id"])
 
 
 @rule(
@@ -414,18 +424,6 @@ def independent_publishers(items: Iterable[Mapping[Any, Any]]) -> set[str]:
         if isinstance(key, str):
             found.add(key)
     return found
-
-
-@rule(
-    "evidence.claim_id.exists",
-    "must be a claim_id listed in claims.csv",
-    needs=("evidence", "claims"),
-)
-def _evidence_claim_exists(self: Rule, ctx: Context) -> Iterator[Problem]:
-    claims = ctx.listed("claims")
-    for row, item in ctx.rows("evidence"):
-        if _matches(CLAIM_ID, item["claim_id"]) and item["claim_id"] not in claims:
-            yield self.problem(row, item["claim_id"])
 
 
 @rule(

@@ -13,7 +13,8 @@ after the column a message should point at.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from collections.abc import Mapping
+from dataclasses import dataclass, field
 from typing import Any
 from urllib.parse import urlsplit
 
@@ -47,12 +48,14 @@ SHA256 = r"^[0-9a-f]{64}$"
 NON_NEGATIVE_INTEGER = r"^(?:0|[1-9][0-9]*)$"
 ISO_DATE = r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$"
 BOOLEAN = ["true", "false"]
+# OWASP's list of characters that make a spreadsheet treat a cell as a formula or command.
+FORMULA_START = r"[=+\-@\t\r]"
 REAL_DATE = "must be a real date written YYYY-MM-DD"
 HTTP_URL = "must be an absolute http:// or https:// address"
 SENTENCES = "must be one to three sentences"
 
-_COUNTRIES = frozenset(country.alpha_2 for country in pycountry.countries)
-_LANGUAGES = frozenset(
+COUNTRIES = frozenset(country.alpha_2 for country in pycountry.countries)
+LANGUAGES = frozenset(
     language.alpha_2 for language in pycountry.languages if hasattr(language, "alpha_2")
 )
 
@@ -81,7 +84,13 @@ def integer(description: str) -> Any:
 
 
 def enum(vocabulary: type[Vocabulary], description: str, **kwargs: Any) -> Any:
-    return _field(description, dtype="category", isin=vocabulary.values(), **kwargs)
+    return _field(
+        description,
+        dtype="category",
+        isin=vocabulary.values(),
+        metadata={"vocabulary": vocabulary.__name__},
+        **kwargs,
+    )
 
 
 def boolean(description: str, **kwargs: Any) -> Any:
@@ -141,6 +150,16 @@ class Table(pa.DataFrameModel):
     @pa.check(
         ".*",
         regex=True,
+        name="formula_safe",
+        error="must not begin with =, +, -, @, a tab or a carriage return, which a spreadsheet "
+        "would run as a formula",
+    )
+    def formula_safe(cls, values: pd.Series) -> pd.Series:
+        return ~values.str.match(FORMULA_START)
+
+    @pa.check(
+        ".*",
+        regex=True,
         name="one_line",
         error="must not contain line breaks or tabs, which spreadsheets split or hide",
     )
@@ -187,7 +206,7 @@ class ArticleTable(Table):
 
     @pa.check("language", name="iso_639_1", error="must be a two-letter ISO 639-1 language code")
     def _iso_language(cls, values: pd.Series) -> pd.Series:
-        return values.isin(_LANGUAGES)
+        return values.isin(LANGUAGES)
 
 
 class SourceTable(Table):
@@ -213,7 +232,7 @@ class SourceTable(Table):
 
     @pa.check("country", name="iso_3166_1", error="must be an ISO 3166-1 alpha-2 country code")
     def _iso_country(cls, values: pd.Series) -> pd.Series:
-        return values.isin(_COUNTRIES)
+        return values.isin(COUNTRIES)
 
     @pa.dataframe_check(
         name="source_id.not_inside_another",
@@ -455,6 +474,9 @@ class TableSpec:
 
     name: str
     model: type[Table]
+    key: str  # the primary key: unique, and the canonical row order
+    # column -> the table whose primary key it must name
+    references: Mapping[str, str] = field(default_factory=dict)
 
     @property
     def file(self) -> str:
@@ -468,10 +490,22 @@ class TableSpec:
     def columns(self) -> list[str]:
         return list(self.schema.columns)
 
+    def pattern(self, column: str) -> str | None:
+        """The regular expression a column's cells must match, if it has one."""
+        for check in self.schema.columns[column].checks:
+            if check.name == "str_matches":
+                return str(check.statistics["pattern"])
+        return None
+
 
 TABLES: tuple[TableSpec, ...] = (
-    TableSpec("articles", ArticleTable),
-    TableSpec("sources", SourceTable),
-    TableSpec("claims", ClaimTable),
-    TableSpec("evidence", EvidenceTable),
+    TableSpec("articles", ArticleTable, "article_id", {"publisher_source_id": "sources"}),
+    TableSpec("sources", SourceTable, "source_id"),
+    TableSpec("claims", ClaimTable, "claim_id", {"article_id": "articles"}),
+    TableSpec("evidence", EvidenceTable, "evidence_id", {"claim_id": "claims"}),
 )
+
+
+def spec_named(name: str) -> TableSpec:
+    """The table called `name`."""
+    return next(spec for spec in TABLES if spec.name == name)

@@ -15,9 +15,10 @@ from typing import Any
 import pandas as pd
 import pandera.pandas as pa
 
+from factcheck import dialect
 from factcheck import problems as report
 from factcheck.frames import records
-from factcheck.problems import Problem
+from factcheck.problems import Problem, Severity
 from factcheck.read import FIRST_DATA_ROW, read_table
 from factcheck.rules import Context, run_rules
 from factcheck.schemas import TABLES, TableSpec
@@ -46,7 +47,17 @@ def check_dataset(directory: str | Path = ".") -> Checked:
     if not root.is_dir():
         message = "is not a directory: give the folder that holds the dataset's CSV files"
         return Checked(
-            [Problem(str(root), None, None, None, "dataset.directory", message, fatal=True)]
+            [
+                Problem(
+                    str(root),
+                    None,
+                    None,
+                    None,
+                    "dataset.directory",
+                    message,
+                    severity=Severity.FATAL,
+                )
+            ]
         )
     found: list[Problem] = []
     tables: dict[str, pd.DataFrame] = {}
@@ -56,9 +67,22 @@ def check_dataset(directory: str | Path = ".") -> Checked:
         if frame is not None:
             tables[spec.name] = frame
             found += check_table(spec, frame)
+            found += dialect_notice(root, spec, frame)
     context = Context(root, tables)
     found += run_rules(context)
     return Checked(report.sort(found), tables, context)
+
+
+def dialect_notice(root: Path, spec: TableSpec, frame: pd.DataFrame) -> list[Problem]:
+    """A notice, not an error, when a readable file is not in the canonical CSV dialect."""
+    found = dialect.differences((root / spec.file).read_bytes(), spec, frame)
+    if not found:
+        return []
+    message = (
+        f"is not in the canonical CSV dialect ({', '.join(found)}); "
+        "`factcheck format` rewrites it without changing a cell"
+    )
+    return [Problem(spec.file, None, None, None, "csv.canonical", message, Severity.NOTICE)]
 
 
 def schema_rule_ids(spec: TableSpec) -> list[str]:
@@ -137,7 +161,9 @@ def _column_problem(spec: TableSpec, column: str, check_name: str) -> Problem:
         expected = ", ".join(spec.columns)
         message = f"is not a column of {spec.file}; its columns are: {expected}"
         return Problem(spec.file, None, column, None, f"{spec.name}.columns.known", message)
-    return Problem(spec.file, None, column, None, "csv.header", "is missing", fatal=True)
+    return Problem(
+        spec.file, None, column, None, "csv.header", "is missing", severity=Severity.FATAL
+    )
 
 
 def _at(

@@ -1,0 +1,65 @@
+"""The canonical CSV dialect: what it is, and how departures from it are named."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from conftest import REPO, read_rows, write_rows
+from factcheck import dialect
+from factcheck.read import parse
+from factcheck.schemas import TABLES
+
+SOURCES = next(spec for spec in TABLES if spec.name == "sources")
+
+
+def test_natural_order_reads_numbers_as_numbers() -> None:
+    ids = ["C10000", "C0002", "C9999", "KP-STATE-MEDIA", "KCNA", "E0010", "E0009"]
+    assert sorted(ids, key=dialect.natural_key) == [
+        "C0002",
+        "C9999",
+        "C10000",
+        "E0009",
+        "E0010",
+        "KCNA",
+        "KP-STATE-MEDIA",
+    ]
+
+
+@pytest.mark.parametrize("spec", TABLES, ids=[spec.name for spec in TABLES])
+def test_committed_files_are_canonical(spec: object) -> None:
+    data = (REPO / spec.file).read_bytes()
+    assert dialect.canonical(spec, parse(data.decode("utf-8"))) == data
+    assert not data.startswith(dialect.BOM)
+    assert b"\r" not in data
+    assert data.endswith(b"\n")
+    assert not data.endswith(b"\n\n")
+
+
+def test_quotes_only_where_a_cell_needs_them() -> None:
+    table = [["a", "b"], ["plain", 'has, comma and "quotes"']]
+    assert dialect.render(table) == b'a,b\nplain,"has, comma and ""quotes"""\n'
+
+
+def departures(path: Path, data: bytes) -> list[str]:
+    path.write_bytes(data)
+    return dialect.differences(data, SOURCES, parse(data.decode("utf-8-sig")))
+
+
+def test_each_departure_is_named(tmp_path: Path) -> None:
+    path = tmp_path / "sources.csv"
+    original = (REPO / "sources.csv").read_bytes()
+    assert departures(path, original) == []
+    assert departures(path, dialect.BOM + original) == ["a byte-order mark"]
+    assert departures(path, original.replace(b"\n", b"\r\n")) == ["CRLF line endings"]
+    assert departures(path, original + b"\n\n") == ["empty lines at the end"]
+    rows = read_rows(REPO / "sources.csv")
+    write_rows(path, [rows[0], *reversed(rows[1:])])
+    assert departures(path, path.read_bytes()) == ["rows out of order"]
+    write_rows(path, [[r[1], r[0], *r[2:]] for r in rows])
+    assert departures(path, path.read_bytes()) == ["columns out of order"]
+    quoted = (
+        b"\n".join(b",".join(b'"' + cell.encode() + b'"' for cell in row) for row in rows) + b"\n"
+    )
+    assert departures(path, quoted) == ["quotes around cells that need none"]

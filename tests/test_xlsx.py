@@ -1,0 +1,165 @@
+"""The spreadsheet round trip: export, edit, import; nothing lost, nothing dangerous."""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+from pathlib import Path
+
+import pytest
+from openpyxl import Workbook, load_workbook
+
+from conftest import TABLE_FILES, read_rows
+from factcheck.cli import main
+from factcheck.schemas import TABLES
+from factcheck.xlsx import export_workbook, write_sheet
+
+
+def digest(directory: Path) -> dict[str, str]:
+    return {n: hashlib.sha256((directory / n).read_bytes()).hexdigest() for n in TABLE_FILES}
+
+
+@pytest.fixture
+def workbook(dataset: Path, tmp_path: Path) -> Path:
+    path = tmp_path / "dataset.xlsx"
+    assert main(["export", "xlsx", str(dataset), "-o", str(path)]) == 0
+    return path
+
+
+def test_export_then_import_reproduces_the_files_byte_for_byte(
+    dataset: Path, workbook: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    before = digest(dataset)
+    assert main(["import", "xlsx", str(workbook), str(dataset)]) == 0
+    assert digest(dataset) == before
+    assert "no changes: the workbook matches the CSV files" in capsys.readouterr().out
+
+
+def test_an_edit_lands_and_nothing_else_changes(dataset: Path, workbook: Path) -> None:
+    before = {name: read_rows(dataset / name) for name in TABLE_FILES}
+    book = load_workbook(workbook)
+    sheet = book["claims"]
+    header = [c.value for c in sheet[1]]
+    cell = sheet.cell(row=6, column=header.index("verdict_rationale") + 1)
+    cell.value = "Kim's trips abroad are few: this is a new rationale."
+    book.save(workbook)
+    assert main(["import", "xlsx", str(workbook), str(dataset)]) == 0
+    after = {name: read_rows(dataset / name) for name in TABLE_FILES}
+    changed = [
+        (name, r, c)
+        for name in TABLE_FILES
+        for r, (old, new) in enumerate(zip(before[name], after[name], strict=True), start=1)
+        for c, (a, b) in enumerate(zip(old, new, strict=True))
+        if a != b
+    ]
+    assert changed == [("claims.csv", 6, header.index("verdict_rationale"))]
+
+
+def test_an_invalid_edit_is_refused_with_its_location(
+    dataset: Path, workbook: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    before = digest(dataset)
+    book = load_workbook(workbook)
+    sheet = book["claims"]
+    header = [c.value for c in sheet[1]]
+    sheet.cell(row=6, column=header.index("verdict") + 1).value = "maybe"
+    sheet.cell(row=9, column=header.index("claim") + 1).value = '=HYPERLINK("http://x")'
+    book.save(workbook)
+    assert main(["import", "xlsx", str(workbook), str(dataset)]) == 1
+    out = capsys.readouterr()
+    assert "claims.csv, row 6, column verdict: 'maybe' must be one of: supported, " in out.out
+    assert (
+        "claims.csv, row 9, column claim: '=HYPERLINK(\"http://x\")' must not begin with =, +, "
+        "-, @, a tab or a carriage return, which a spreadsheet would run as a formula "
+        "[claims.claim.formula_safe]" in out.out
+    )
+    assert "nothing written" in out.err
+    assert digest(dataset) == before
+
+
+def test_sorting_a_sheet_changes_nothing(dataset: Path, workbook: Path) -> None:
+    before = digest(dataset)
+    book = load_workbook(workbook)
+    sheet = book["evidence"]
+    rows = [[c.value for c in row] for row in sheet.iter_rows(min_row=2)]
+    for r, values in enumerate(sorted(rows, key=lambda v: str(v[4])), start=2):
+        for c, value in enumerate(values, start=1):
+            sheet.cell(row=r, column=c).value = value
+    book.save(workbook)
+    assert main(["import", "xlsx", str(workbook), str(dataset)]) == 0
+    assert digest(dataset) == before
+
+
+def test_cells_are_typed_and_the_sheets_are_set_up_for_editing(workbook: Path) -> None:
+    book = load_workbook(workbook)
+    assert book.sheetnames == [spec.name for spec in TABLES] + ["columns"]
+    claims = book["claims"]
+    header = [c.value for c in claims[1]]
+    assert claims.freeze_panes == "A2"
+    assert all(c.font.bold for c in claims[1])
+    first = {name: claims.cell(row=2, column=i + 1) for i, name in enumerate(header)}
+    assert (first["claim_id"].value, first["claim_id"].data_type) == ("C0001", "s")
+    assert first["claim_id"].number_format == "@"
+    assert (first["span_start"].value, first["span_start"].number_format) == (0, "0")
+    reviewed = first["reviewed_on"]
+    assert reviewed.is_date
+    assert reviewed.value.date() == dt.date(2026, 11, 29)
+    lists = {
+        str(v.sqref).split(":")[0].rstrip("0123456789"): v.formula1
+        for v in claims.data_validations.dataValidation
+    }
+    letter = {name: claims.cell(row=1, column=i + 1).column_letter for i, name in enumerate(header)}
+    assert lists[letter["verdict"]] == (
+        '"supported,partly_supported,refuted,not_enough_evidence,not_checkable"'
+    )
+    assert set(lists) == {
+        letter[n] for n in ("claim_type", "certainty", "verdict", "attribution_check")
+    }
+    assert 10 <= claims.column_dimensions[letter["claim"]].width <= 60
+    columns = [[c.value for c in row] for row in book["columns"].iter_rows()]
+    assert columns[0] == ["table", "column", "dtype", "required", "rules", "description"]
+    assert columns[[r[:2] for r in columns].index(["claims", "span_start"])][:4] == [
+        "claims",
+        "span_start",
+        "Int64",
+        "yes",
+    ]
+
+
+def test_text_that_looks_like_a_formula_is_written_as_text() -> None:
+    sheet = Workbook().active
+    claims = next(spec for spec in TABLES if spec.name == "claims")
+    header = claims.columns
+    row = ["=1+1" if name == "claim" else "" for name in header]
+    row[header.index("span_start")], row[header.index("span_end")] = "1", "2"
+    write_sheet(sheet, claims, [header, row])
+    cell = sheet.cell(row=2, column=header.index("claim") + 1)
+    assert (cell.value, cell.data_type) == ("=1+1", "s")
+
+
+def test_a_workbook_without_a_table_sheet_is_refused(
+    dataset: Path, workbook: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    book = load_workbook(workbook)
+    del book["sources"]
+    book.save(workbook)
+    assert main(["import", "xlsx", str(workbook), str(dataset)]) == 2
+    assert "has no sheet named sources; expected one per table" in capsys.readouterr().out
+
+
+def test_a_file_that_is_not_a_workbook_is_refused(
+    dataset: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    fake = tmp_path / "notes.xlsx"
+    fake.write_text("not a zip", encoding="utf-8")
+    assert main(["import", "xlsx", str(fake), str(dataset)]) == 2
+    assert "cannot be read as a workbook" in capsys.readouterr().err
+    assert main(["import", "xlsx", str(tmp_path / "none.xlsx"), str(dataset)]) == 2
+
+
+def test_export_refuses_invalid_data(dataset: Path, tmp_path: Path) -> None:
+    (dataset / "claims.csv").write_text("claim_id\n", encoding="utf-8")
+    assert main(["export", "xlsx", str(dataset), "-o", str(tmp_path / "x.xlsx")]) == 2
+    assert not (tmp_path / "x.xlsx").exists()
+    with pytest.raises(ValueError, match="must validate"):
+        export_workbook(dataset, tmp_path / "y.xlsx")
