@@ -107,7 +107,7 @@ def snapshot(directory: Path) -> dict[str, str]:
 def test_internal_errors_are_one_line_not_a_traceback(
     monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    def broken(directory: str) -> None:
+    def broken(directory: str, limit: int | None = None) -> None:
         raise RuntimeError("boom")
 
     monkeypatch.setattr("factcheck.validate.check_dataset", broken)
@@ -130,3 +130,37 @@ def test_usage_errors_exit_2(capsys: pytest.CaptureFixture[str]) -> None:
 
 def test_console_script_is_declared() -> None:
     assert 'factcheck = "factcheck.cli:main"' in (REPO / "pyproject.toml").read_text()
+
+
+def test_reports_are_capped_per_rule_and_still_name_rows(
+    dataset: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    for row in range(2, 59):
+        set_cell(dataset, "claims.csv", row, "claim_type", "fact")
+    assert cli.main(["validate", str(dataset), "--limit", "5"]) == ExitCode.INVALID
+    out = capsys.readouterr().out.splitlines()
+    listed = [line for line in out if line.endswith("[claims.claim_type.allowed]")]
+    assert [line.split(",")[1] for line in listed] == [f" row {r}" for r in range(2, 7)]
+    assert out[-2] == (
+        "claims.csv: notice: 'claims.claim_type.allowed' 52 more problems of this rule were "
+        "found and are not listed; the first 5 are [report.omitted]"
+    )
+    assert out[-1] == "57 problems in 1 file, 5 listed"
+    assert cli.main(["validate", str(dataset), "--limit", "0"]) == ExitCode.INVALID
+    assert capsys.readouterr().out.count("[claims.claim_type.allowed]") == 57
+
+
+def test_json_is_capped_the_same_way_and_streamed_as_an_array(
+    dataset: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    for row in range(2, 59):
+        set_cell(dataset, "claims.csv", row, "claim_type", "fact")
+    assert cli.main(["validate", str(dataset), "--format", "json", "--limit", "2"]) == 1
+    text = capsys.readouterr().out
+    assert text.startswith("[\n  {")
+    assert text.endswith("}\n]\n")
+    records = json.loads(text)
+    assert [r["row"] for r in records if r["rule"] == "claims.claim_type.allowed"] == [2, 3]
+    assert records[-1]["rule"] == "report.omitted"
+    assert records[-1]["value"] == "claims.claim_type.allowed"
+    assert records[-1]["message"].startswith("55 more problems of this rule")

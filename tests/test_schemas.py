@@ -15,6 +15,7 @@ import pytest
 
 from conftest import (
     ARTICLE_ID,
+    REPO,
     get_cell,
     lines,
     problems_in,
@@ -89,6 +90,18 @@ CASES = [
             "2, 3 share this value [articles.article_id.unique]"
             for r in (2, 3)
         ),
+    ),
+    Case(
+        "articles.article_id.length",
+        (cell(A, 2, "article_id", "a" * 300),),
+        (
+            f"articles.csv, row 2, column article_id: '{'a' * 79}…' must be at most 200 "
+            "characters long [articles.article_id.length]",
+            f"articles.csv, row 2, column article_id: '{'a' * 79}…' must have its text stored as "
+            f"UTF-8 in articles/<article_id>.txt; articles/{'a' * 300}.txt cannot be read: File "
+            "name too long [articles.article_id.text_file]",
+        ),
+        also=("claims.article_id.exists",),
     ),
     Case(
         "articles.title_origin.allowed",
@@ -567,6 +580,30 @@ def test_every_cell_must_be_one_line(dataset: Path, spec_name: str, column: str)
 
 
 @pytest.mark.parametrize(("spec_name", "column"), [(s.name, c) for s, c in COLUMNS])
+def test_no_cell_may_hold_control_characters(dataset: Path, spec_name: str, column: str) -> None:
+    old = get_cell(dataset, f"{spec_name}.csv", ROW[spec_name], column)
+    run_generic(dataset, spec_name, column, f"{old}\x07", "printable")
+
+
+@pytest.mark.parametrize(("spec_name", "column"), [(s.name, c) for s, c in COLUMNS])
+def test_every_cell_must_be_nfc(dataset: Path, spec_name: str, column: str) -> None:
+    old = get_cell(dataset, f"{spec_name}.csv", ROW[spec_name], column)
+    run_generic(dataset, spec_name, column, f"{old}e\u0301", "nfc")
+
+
+def test_decomposed_accents_are_reported(dataset: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    set_cell(dataset, "sources.csv", 3, "description", "Pyongyang\u0301s agency.")
+    assert validate_cli(dataset, capsys) == (
+        1,
+        [
+            "sources.csv, row 3, column description: 'Pyongyang\u0301s agency.' must be in "
+            "Unicode normal form C, as composed characters are typed; the same text in another "
+            "form would not match [sources.description.nfc]"
+        ],
+    )
+
+
+@pytest.mark.parametrize(("spec_name", "column"), [(s.name, c) for s, c in COLUMNS])
 def test_no_cell_may_start_a_formula(dataset: Path, spec_name: str, column: str) -> None:
     run_generic(dataset, spec_name, column, '=HYPERLINK("http://x")', "formula_safe")
 
@@ -597,7 +634,7 @@ def test_trimmed_and_one_line_messages(dataset: Path) -> None:
     ]
 
 
-GENERIC = {"required", "trimmed", "one_line", "formula_safe"}
+GENERIC = {"required", "trimmed", "one_line", "printable", "nfc", "formula_safe"}
 
 
 def test_every_schema_rule_has_a_case() -> None:
@@ -606,3 +643,40 @@ def test_every_schema_rule_has_a_case() -> None:
     untested = {r for r in every - specific if r.rsplit(".", 1)[1] not in GENERIC}
     assert untested == set()
     assert specific <= every
+
+
+URL_CASES = [
+    "currentindia.com/?p=23639",
+    "thesun.my/world-news",
+    "ftp://x.org",
+    "http://",
+    "http:///path",
+    "https://a b.com",
+    "https://x.org/a b",
+    "HTTPS://EXAMPLE.ORG",
+    "http://user@host.org/x",
+    "http://:80/",
+    "http://[::1]:8080/x",
+    "https://www.trtworld.com:443/article/12717534",
+    "http://host?q=1",
+    "http://host#f",
+    "javascript:alert(1)",
+    "http//x.org",
+]
+
+
+def test_the_url_rule_agrees_with_urllib_on_every_cited_address_and_edge_case() -> None:
+    import csv
+    import re
+    from urllib.parse import urlsplit
+
+    from factcheck.schemas import HTTP_URL_PATTERN
+
+    def urllib_reading(value: str) -> bool:
+        parts = urlsplit(value)
+        return parts.scheme in ("http", "https") and bool(parts.hostname) and " " not in value
+
+    with (REPO / "evidence.csv").open(encoding="utf-8", newline="") as handle:
+        cited = [row["url"] for row in csv.DictReader(handle)]
+    for value in cited + URL_CASES:
+        assert bool(re.match(HTTP_URL_PATTERN, value)) == urllib_reading(value), value

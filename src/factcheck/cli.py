@@ -19,6 +19,8 @@ from typing import Any
 
 from factcheck.problems import ExitCode
 
+DEFAULT_LIMIT = 100  # problems listed per rule; a million bad cells stay a readable report
+
 
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
@@ -44,6 +46,14 @@ def build_parser() -> argparse.ArgumentParser:
         choices=("text", "json"),
         default="text",
         help="text for people (default), json for machines",
+    )
+    validate.add_argument(
+        "--limit",
+        type=int,
+        default=DEFAULT_LIMIT,
+        metavar="N",
+        help="list at most N problems of each rule, then how many more it found "
+        "(default: %(default)s; 0 lists them all)",
     )
     validate.set_defaults(run=_validate)
     fmt = commands.add_parser(
@@ -183,12 +193,15 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def _validate(args: argparse.Namespace) -> int:
-    from factcheck.problems import exit_code, render_json, render_text
+    from factcheck.problems import exit_code, render_text, write_json
     from factcheck.validate import check_dataset
 
-    problems = check_dataset(args.directory).problems
-    print(render_json(problems) if args.format == "json" else render_text(problems))
-    return exit_code(problems)
+    checked = check_dataset(args.directory, limit=args.limit or None)
+    if args.format == "json":
+        write_json(checked.problems, sys.stdout)
+    else:
+        print(render_text(checked.problems, checked.total))
+    return exit_code(checked.problems)
 
 
 def _load(directory: str) -> tuple[Any, int]:

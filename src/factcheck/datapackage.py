@@ -13,7 +13,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from factcheck.schemas import COUNTRIES, LANGUAGES, TABLES, TableSpec, spec_named
+from factcheck.schemas import TABLES, TableSpec, countries, languages, spec_named
 
 TYPES = {
     "string": "string",
@@ -110,10 +110,12 @@ def _constraint(name: str, statistics: dict[str, Any], dtype: str) -> dict[str, 
         return {"minimum": 0}
     if name == "str_matches":
         return {"pattern": _table_schema_pattern(str(statistics["pattern"]))}
+    if name == "str_length":
+        return {"maxLength": statistics["max_value"]}
     if name == "iso_3166_1":
-        return {"enum": sorted(COUNTRIES)}
+        return {"enum": sorted(countries())}
     if name == "iso_639_1":
-        return {"enum": sorted(LANGUAGES)}
+        return {"enum": sorted(languages())}
     if name == "date_or_interval":
         return {"pattern": WHEN_PATTERN}
     return {}

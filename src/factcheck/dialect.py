@@ -20,7 +20,7 @@ from typing import Any
 
 import pandas as pd
 
-from factcheck.frames import is_missing, records
+from factcheck.frames import is_missing
 from factcheck.schemas import TableSpec
 
 BOM = b"\xef\xbb\xbf"
@@ -33,19 +33,30 @@ def natural_key(value: Any) -> tuple[Any, ...]:
     return tuple(int(part) if part.isdigit() else part for part in _DIGITS.split(text))
 
 
+def ordered(spec: TableSpec, frame: pd.DataFrame) -> pd.DataFrame:
+    """The table as text in canonical order: schema columns first, rows by primary key, every
+    missing cell ''."""
+    columns = spec.columns + [c for c in frame.columns if c not in spec.columns]
+    table = frame[columns].astype("str").fillna("")
+    return table.iloc[_natural_order(table[spec.key])].reset_index(drop=True)
+
+
+def _natural_order(keys: pd.Series) -> list[int]:
+    """Positions that sort `keys` naturally, stably. Ids made of a prefix and a number, as
+    every id here is, sort by both at once; anything else falls back to `natural_key`."""
+    keys = keys.reset_index(drop=True)
+    parts = keys.str.extract(r"^(\D*)(\d+)$")
+    if parts.notna().all().all() and len(keys):
+        numbers = parts[1].astype("int64")
+        frame = pd.DataFrame({"prefix": parts[0], "number": numbers, "text": keys})
+        return list(frame.sort_values(["prefix", "number", "text"], kind="stable").index)
+    return sorted(range(len(keys)), key=lambda i: natural_key(keys.iat[i]))
+
+
 def rows(spec: TableSpec, frame: pd.DataFrame) -> list[list[str]]:
     """The table's cells as text in canonical column and row order; a missing cell is ''."""
-    columns = spec.columns + [c for c in frame.columns if c not in spec.columns]
-    body = [
-        [
-            "" if cell is None or (not isinstance(cell, str) and pd.isna(cell)) else str(cell)
-            for cell in (record[c] for c in columns)
-        ]
-        for record in records(frame)
-    ]
-    key = columns.index(spec.key)
-    body.sort(key=lambda row: natural_key(row[key]))
-    return [columns, *body]
+    table = ordered(spec, frame)
+    return [list(table.columns), *table.to_numpy().tolist()]
 
 
 def render(table: list[list[str]]) -> bytes:
@@ -56,7 +67,8 @@ def render(table: list[list[str]]) -> bytes:
 
 
 def canonical(spec: TableSpec, frame: pd.DataFrame) -> bytes:
-    return render(rows(spec, frame))
+    text = ordered(spec, frame).to_csv(index=False, lineterminator="\n")
+    return text.encode("utf-8")
 
 
 def differences(data: bytes, spec: TableSpec, frame: pd.DataFrame) -> list[str]:
@@ -75,8 +87,10 @@ def differences(data: bytes, spec: TableSpec, frame: pd.DataFrame) -> list[str]:
     header = next(csv.reader(io.StringIO(text)), [])
     if header != rows(spec, frame)[0]:
         found.append("columns out of order")
-    keys = list(frame[spec.key]) if spec.key in frame.columns else []
-    if keys != sorted(keys, key=natural_key):
+    keys = (
+        frame[spec.key].astype("str") if spec.key in frame.columns else pd.Series([], dtype="str")
+    )
+    if _natural_order(keys) != list(range(len(keys))):
         found.append("rows out of order")
     if text.count('"') > wanted.decode("utf-8").count('"'):
         found.append("quotes around cells that need none")

@@ -12,11 +12,9 @@ from typing import Any
 
 from factcheck import vocabularies
 from factcheck.rules import RULES
-from factcheck.schemas import TABLES, TableSpec
+from factcheck.schemas import CELL_RULES, TABLES, TableSpec
 from factcheck.validate import BUILTIN_RULES
 from factcheck.vocabularies import Vocabulary
-
-_SHARED_RULES = ("trimmed", "one_line", "formula_safe")  # stated once, for every cell
 
 
 @dataclass(frozen=True)
@@ -70,8 +68,9 @@ def render() -> str:
         "`factcheck dictionary`; do not edit by hand.",
         "",
         "Every cell is read as text; an empty cell is a missing value. Every cell of every "
-        "table must not begin or end with spaces, must not contain line breaks or tabs, and "
-        "must not begin with `=`, `+`, `-` or `@` (a spreadsheet would run it as a formula). "
+        "table must not begin or end with spaces, must not contain line breaks, tabs or other "
+        "control characters, must be in Unicode normal form C, and must not begin with `=`, "
+        "`+`, `-` or `@` (a spreadsheet would run it as a formula). "
         "*dtype* is what `factcheck.load_dataset()` returns for the column.",
     ]
     for spec in TABLES:
@@ -115,24 +114,25 @@ def _table(spec: TableSpec) -> list[str]:
         lines.append(
             f"| `{doc.column}` | {doc.dtype} | {required} | {doc.rules} | {doc.description} |"
         )
-    if schema.checks:
+    row_checks = [c for c in schema.checks if c.name not in CELL_RULES]
+    if row_checks:
         lines += ["", "Row rules:", ""]
         lines += [
-            f"- `{c.name.split('.')[0]}` {c.error} (`{spec.name}.{c.name}`)" for c in schema.checks
+            f"- `{c.name.split('.')[0]}` {c.error} (`{spec.name}.{c.name}`)" for c in row_checks
         ]
     return lines
 
 
 def _rule_words(column: Any, check: Any) -> str:
     rule = BUILTIN_RULES.get(check.name, check.name)
-    if rule in _SHARED_RULES:
-        return ""
     if rule == "format":
         return f"must be {column.metadata['format']}"
     if rule == "allowed" and "vocabulary" in column.metadata:
         return f"one of the {column.metadata['vocabulary']} vocabulary below"
     if rule == "allowed":
         return f"one of: {', '.join(check.statistics['allowed_values'])}"
+    if rule == "length":
+        return f"at most {check.statistics['max_value']} characters"
     return str(check.error)
 
 

@@ -2,15 +2,20 @@
 
 from __future__ import annotations
 
-from typing import Any, cast
+from typing import Any
 
 import pandas as pd
 
 
 def records(frame: pd.DataFrame) -> list[dict[str, Any]]:
-    """The rows of `frame` as dicts keyed by column name (pandas' stubs type the values as a
-    union of every scalar, which no caller can use)."""
-    return cast(list[dict[str, Any]], frame.to_dict("records"))
+    """The rows of `frame` as dicts keyed by column name.
+
+    Built from whole columns, which is several times faster than `to_dict("records")` on
+    pandas' Arrow-backed strings; missing cells come back as None or NaN as pandas holds them.
+    """
+    columns = [str(name) for name in frame.columns]
+    values = [frame[name].tolist() for name in frame.columns]
+    return [dict(zip(columns, row, strict=True)) for row in zip(*values, strict=True)]
 
 
 def is_missing(value: Any) -> bool:

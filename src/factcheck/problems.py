@@ -11,9 +11,11 @@ such as a file saved in another CSV dialect (exit 0).
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable
+from collections import Counter
+from collections.abc import Iterable, Iterator
 from dataclasses import asdict, dataclass
 from enum import IntEnum, StrEnum
+from typing import TextIO
 
 _VALUE_PREVIEW = 80
 
@@ -94,22 +96,88 @@ def blocking(problems: Iterable[Problem]) -> list[Problem]:
     return [p for p in problems if not p.notice]
 
 
-def render_text(problems: list[Problem]) -> str:
-    """One line per problem and a closing summary, for a terminal or a CI log."""
+def render_text(problems: list[Problem], total: int | None = None) -> str:
+    """One line per problem and a closing summary, for a terminal or a CI log. `total` is
+    the number of problems found when some were only counted (see `Collector`)."""
     lines = [p.to_text() for p in problems]
     errors = blocking(problems)
-    notices = len(problems) - len(errors)
+    notices = sum(1 for p in problems if p.notice and p.rule != OMITTED)
     also = f" ({notices} notice{'s' if notices != 1 else ''})" if notices else ""
     if not errors:
         lines.append(f"valid: no problems found{also}")
     else:
+        count = max(total or 0, len(errors))
         files = {p.file for p in errors}
-        noun = "problem" if len(errors) == 1 else "problems"
+        noun = "problem" if count == 1 else "problems"
         plural = "s" if len(files) > 1 else ""
-        lines.append(f"{len(errors)} {noun} in {len(files)} file{plural}{also}")
+        listed = f", {len(errors):,} listed" if count > len(errors) else ""
+        lines.append(f"{count:,} {noun} in {len(files)} file{plural}{listed}{also}")
     return "\n".join(lines)
 
 
 def render_json(problems: list[Problem]) -> str:
     """The same problems as a JSON array of records with the fields of `Problem`."""
     return json.dumps([p.to_record() for p in problems], ensure_ascii=False, indent=2)
+
+
+def write_json(problems: Iterable[Problem], stream: TextIO) -> None:
+    """The problems as a JSON array, written one record at a time rather than built whole."""
+    stream.write("[")
+    for number, problem in enumerate(problems):
+        stream.write("," if number else "")
+        stream.write("\n  " + json.dumps(problem.to_record(), ensure_ascii=False))
+    stream.write("\n]\n")
+
+
+OMITTED = "report.omitted"
+
+
+class Collector:
+    """Keeps the first `limit` problems of each rule and counts the rest, so a million bad
+    cells make a report of a few hundred lines that still names rows, plus the counts."""
+
+    def __init__(self, limit: int | None = None) -> None:
+        self.limit = limit
+        self.kept: list[Problem] = []
+        self.counts: Counter[str] = Counter()
+        self.files: dict[str, str] = {}
+        self.notices: set[str] = set()
+
+    @property
+    def errors(self) -> int:
+        """How many problems were found, listed or not, notices aside."""
+        return sum(n for rule, n in self.counts.items() if rule not in self.notices)
+
+    def wants(self, rule: str) -> bool:
+        """Whether another problem of `rule` would be kept (else only counting is needed)."""
+        return self.limit is None or self.counts[rule] < self.limit
+
+    def add(self, problem: Problem) -> None:
+        if problem.notice:
+            self.notices.add(problem.rule)
+        if self.wants(problem.rule):
+            self.kept.append(problem)
+        self.counts[problem.rule] += 1
+        self.files.setdefault(problem.rule, problem.file)
+
+    def extend(self, problems: Iterable[Problem]) -> None:
+        for problem in problems:
+            self.add(problem)
+
+    def omitted(self) -> Iterator[Problem]:
+        """A notice per rule with problems beyond the limit, saying how many."""
+        assert self.limit is not None or not any(self._beyond())
+        for rule, count in self._beyond():
+            message = (
+                f"{count:,} more problems of this rule were found and are not listed; "
+                f"the first {self.limit} are"
+            )
+            yield Problem(self.files[rule], None, None, rule, OMITTED, message, Severity.NOTICE)
+
+    def _beyond(self) -> Iterator[tuple[str, int]]:
+        for rule, count in sorted(self.counts.items()):
+            if self.limit is not None and count > self.limit:
+                yield rule, count - self.limit
+
+    def problems(self) -> list[Problem]:
+        return sort(self.kept) + list(self.omitted())

@@ -53,13 +53,13 @@ def parse(text: str) -> pd.DataFrame:
 
 def read_text(path: Path, name: str, what: str) -> tuple[str | None, Problem | None]:
     """A file's text decoded as UTF-8 (a byte-order mark dropped), or the fatal problem."""
-    if not path.exists():
-        return None, _fatal(name, "file.exists", f"is missing: the dataset needs this {what}")
-    if path.is_dir():
-        return None, _fatal(name, "file.exists", f"is a directory, not a {what}")
     try:
+        if not path.exists():
+            return None, _fatal(name, "file.exists", f"is missing: the dataset needs this {what}")
+        if path.is_dir():
+            return None, _fatal(name, "file.exists", f"is a directory, not a {what}")
         data = path.read_bytes()
-    except OSError as error:
+    except OSError as error:  # unreadable, or a name the file system refuses (too long)
         return None, _fatal(name, "file.readable", f"cannot be read: {error.strerror}")
     try:
         text = data.decode("utf-8-sig")

@@ -1,15 +1,19 @@
 """Dataset rules: what no single table can say about itself.
 
 References resolve across tables, spans and quotes agree with the stored article text, the
-text matches its recorded hash, cue words are the article's own, every source is used and
-every body sentence is covered by a claim. Each rule is defined once here, registered in
-`RULES` with its plain-words description, and run by `run_rules` for the CLI, the loader
-and the tests alike. A rule skips cells that break a table's own schema (a span that is
-not a number, an id of the wrong form): the schema has already reported them.
+text matches its recorded hash, cue words are the article's own, every source is used, every
+body sentence is covered by a claim, and verdicts rest on the evidence they need. Each rule
+is defined once here, registered in `RULES` with its plain-words description, and run by
+`run_rules` for the CLI, the loader and the tests alike.
+
+Rules work on whole columns, so a million claims cost a few vectorised passes; only the
+failing rows become problems. A rule skips cells that break a table's own schema (a span
+that is not a number, an id of the wrong form): the schema has already reported them.
 """
 
 from __future__ import annotations
 
+import bisect
 import hashlib
 import re
 from collections.abc import Callable, Iterable, Iterator, Mapping
@@ -21,7 +25,7 @@ import pandas as pd
 
 from factcheck import attribution as notation
 from factcheck import text as segment
-from factcheck.frames import is_missing, records
+from factcheck.frames import is_missing
 from factcheck.problems import Problem
 from factcheck.read import FIRST_DATA_ROW, read_text
 from factcheck.schemas import (
@@ -37,6 +41,7 @@ from factcheck.schemas import (
 from factcheck.vocabularies import AttributionCheck, BearsOn, Stance, Verdict
 
 ARTICLES_DIR = "articles"
+_CHAIN_SEPARATORS = rf"{notation.LINK}|{notation.JOINT.replace('+', '[+]')}"
 
 
 def article_path(article_id: str) -> str:
@@ -46,48 +51,50 @@ def article_path(article_id: str) -> str:
 
 @dataclass
 class Context:
-    """The tables as read, and the article texts, each turned into records once, on first use."""
+    """The tables as read, and what rules derive from them, each computed once on first use."""
 
     root: Path
     tables: dict[str, pd.DataFrame]
-    _records: dict[str, list[tuple[int, dict[str, Any]]]] = field(default_factory=dict)
-    _listed: dict[str, dict[str, dict[str, Any]]] = field(default_factory=dict)
     _texts: dict[str, tuple[str | None, Problem | None]] = field(default_factory=dict)
-    _evidence: dict[str, list[dict[str, Any]]] = field(default_factory=dict)
+    _paragraphs: dict[str, list[segment.Segment]] = field(default_factory=dict)
+    _cache: dict[str, Any] = field(default_factory=dict)
 
     def has(self, *names: str) -> bool:
         return all(name in self.tables for name in names)
 
-    def rows(self, table: str) -> list[tuple[int, dict[str, Any]]]:
-        """Each record with its spreadsheet row number; missing cells are None."""
-        if table not in self._records:
-            frame = self.tables[table]
-            self._records[table] = [
-                (
-                    int(index) + FIRST_DATA_ROW,
-                    {k: None if is_missing(v) else v for k, v in record.items()},
-                )
-                for index, record in zip(frame.index, records(frame), strict=True)
-            ]
-        return self._records[table]
+    def column(self, table: str, name: str) -> pd.Series:
+        return self.tables[table][name]
 
-    def listed(self, table: str) -> dict[str, dict[str, Any]]:
-        """The records of `articles`, `sources` or `claims` by their id (the first, if repeated)."""
-        if table not in self._listed:
-            key = spec_named(table).key
-            by_id: dict[str, dict[str, Any]] = {}
-            for _, record in self.rows(table):
-                if record[key] is not None:
-                    by_id.setdefault(record[key], record)
-            self._listed[table] = by_id
-        return self._listed[table]
+    def valid(self, table: str, name: str, pattern: str) -> pd.Series:
+        """Where a column's cells are present and match `pattern`."""
+        return self.column(table, name).str.match(pattern).fillna(False).astype(bool)
 
-    def evidence_for(self, claim_id: str) -> list[dict[str, Any]]:
-        """The evidence items that name `claim_id`."""
-        if not self._evidence:
-            for _, item in self.rows("evidence"):
-                self._evidence.setdefault(item["claim_id"], []).append(item)
-        return self._evidence.get(claim_id, [])
+    def keys(self, table: str) -> pd.Series:
+        """The distinct primary keys of a table."""
+        return self.column(table, spec_named(table).key).dropna().drop_duplicates()
+
+    def lookup(self, table: str, name: str) -> pd.Series:
+        """A column of `table` indexed by its primary key (the first row, if one repeats)."""
+        frame = self.tables[table]
+        key = spec_named(table).key
+        present = frame[frame[key].notna()]
+        return present.drop_duplicates(subset=key).set_index(key)[name]
+
+    def spans(self) -> pd.DataFrame:
+        """Claims' spans as integers where both offsets are numbers and start < end."""
+        if "spans" not in self._cache:
+            claims = self.tables["claims"]
+            ok = self.valid("claims", "span_start", NON_NEGATIVE_INTEGER) & self.valid(
+                "claims", "span_end", NON_NEGATIVE_INTEGER
+            )
+            start = pd.to_numeric(claims["span_start"].where(ok), errors="coerce")
+            end = pd.to_numeric(claims["span_end"].where(ok), errors="coerce")
+            ok &= start < end
+            self._cache["spans"] = pd.DataFrame(
+                {"start": start[ok].astype(int), "end": end[ok].astype(int)}
+            )
+        frame: pd.DataFrame = self._cache["spans"]
+        return frame
 
     def read_article(self, article_id: str) -> tuple[str | None, Problem | None]:
         if article_id not in self._texts:
@@ -95,15 +102,67 @@ class Context:
             self._texts[article_id] = read_text(self.root / name, name, what="article text")
         return self._texts[article_id]
 
-    def article_text(self, article_id: str | None) -> str | None:
+    def article_text(self, article_id: Any) -> str | None:
         """The text of a listed article with a well-formed id, or None."""
-        if not _matches(ARTICLE_ID, article_id) or article_id not in self.listed("articles"):
+        if not _matches(ARTICLE_ID, article_id) or article_id not in self.listed_articles():
             return None
-        assert article_id is not None
         return self.read_article(article_id)[0]
 
+    def listed_articles(self) -> set[str]:
+        if "articles" not in self._cache:
+            self._cache["articles"] = set(self.keys("articles"))
+        articles: set[str] = self._cache["articles"]
+        return articles
 
-def _matches(pattern: str, value: str | None) -> bool:
+    def paragraph_at(self, article_id: str, offset: int) -> segment.Segment | None:
+        """The paragraph or heading holding `offset` in an article, found by bisection."""
+        if article_id not in self._paragraphs:
+            text = self.article_text(article_id)
+            found = segment.paragraphs(text) if text else []
+            self._paragraphs[article_id] = found
+            self._cache[f"starts:{article_id}"] = [p.start for p in found]
+        found = self._paragraphs[article_id]
+        at = bisect.bisect_right(self._cache[f"starts:{article_id}"], offset) - 1
+        if at >= 0 and found[at].start <= offset < found[at].end:
+            return found[at]
+        return None
+
+    def text_lengths(self) -> pd.Series:
+        """For each claim row, the length of its article's text (NaN where there is none)."""
+        if "lengths" not in self._cache:
+            lengths = {}
+            for article_id in self.listed_articles():
+                text = self.article_text(article_id)
+                if text is not None:
+                    lengths[article_id] = len(text)
+            self._cache["lengths"] = self.column("claims", "article_id").map(lengths)
+        lengths_by_row: pd.Series = self._cache["lengths"]
+        return lengths_by_row
+
+    def grounded(self) -> pd.DataFrame:
+        """Claims whose quote is exactly their article's text at their span, with the text's
+        paragraph: rules about where a span sits trust only these."""
+        if "grounded" not in self._cache:
+            claims = self.tables["claims"]
+            spans = self.spans()
+            article_ids = claims["article_id"].tolist()
+            quotes = claims["quote"].tolist()
+            rows = []
+            for index, start, end in zip(
+                spans.index.tolist(), spans["start"].tolist(), spans["end"].tolist(), strict=True
+            ):
+                article_id = article_ids[index]
+                text = self.article_text(article_id)
+                if text is not None and text[start:end] == quotes[index]:
+                    rows.append((index, article_id, start, self.paragraph_at(article_id, start)))
+            self._cache["grounded"] = pd.DataFrame(
+                rows, columns=["index", "article_id", "start", "paragraph"]
+            ).set_index("index")
+        frame: pd.DataFrame = self._cache["grounded"]
+        return frame
+
+
+def _matches(pattern: str, value: Any) -> bool:
     return isinstance(value, str) and re.match(pattern, value) is not None
 
 
@@ -127,9 +186,16 @@ class Rule:
     def column(self) -> str:
         return self.id.split(".")[1]
 
-    def problem(self, row: int, value: str | None, detail: str = "") -> Problem:
-        message = f"{self.description}{detail}"
-        return Problem(self.file, row, self.column, value, self.id, message)
+    def problem(self, index: Any, value: Any, detail: str = "") -> Problem:
+        """A problem at the spreadsheet row of a table's row `index`."""
+        shown = None if is_missing(value) else str(value)
+        row = int(index) + FIRST_DATA_ROW
+        return Problem(self.file, row, self.column, shown, self.id, f"{self.description}{detail}")
+
+    def at(self, frame: pd.DataFrame, failing: pd.Series) -> Iterator[Problem]:
+        """A problem for every row where `failing` holds, showing this rule's column."""
+        for index in failing[failing].index:
+            yield self.problem(index, frame.at[index, self.column])
 
 
 RULES: list[Rule] = []
@@ -161,23 +227,21 @@ def _reference(spec: TableSpec, column: str, target: TableSpec) -> Check:
     pattern = spec.pattern(column)
 
     def check(self: Rule, ctx: Context) -> Iterator[Problem]:
-        listed = ctx.listed(target.name)
-        for row, record in ctx.rows(spec.name):
-            value = record[column]
-            well_formed = value is not None and (pattern is None or _matches(pattern, value))
-            if well_formed and value not in listed:
-                yield self.problem(row, value)
+        frame = ctx.tables[spec.name]
+        values = frame[column]
+        well_formed = values.notna() if pattern is None else ctx.valid(spec.name, column, pattern)
+        missing = well_formed & ~values.isin(ctx.keys(target.name))
+        yield from self.at(frame, missing)
 
     return check
 
 
 for _spec in TABLES:
     for _column, _target in _spec.references.items():
-        _key = spec_named(_target).key
         RULES.append(
             Rule(
                 f"{_spec.name}.{_column}.exists",
-                f"must be {_an(_key)} listed in {_target}.csv",
+                f"must be {_an(spec_named(_target).key)} listed in {_target}.csv",
                 needs=(_spec.name, _target),
                 check=_reference(_spec, _column, spec_named(_target)),
             )
@@ -193,13 +257,12 @@ for _spec in TABLES:
     needs=("articles",),
 )
 def _text_file(self: Rule, ctx: Context) -> Iterator[Problem]:
-    for row, article in ctx.rows("articles"):
-        if _matches(ARTICLE_ID, article["article_id"]):
-            _, problem = ctx.read_article(article["article_id"])
-            if problem is not None:
-                yield self.problem(
-                    row, article["article_id"], f"; {problem.file} {problem.message}"
-                )
+    articles = ctx.tables["articles"]
+    for index in articles.index[ctx.valid("articles", "article_id", ARTICLE_ID)]:
+        article_id = str(articles.at[index, "article_id"])
+        _, problem = ctx.read_article(article_id)
+        if problem is not None:
+            yield self.problem(index, article_id, f"; {problem.file} {problem.message}")
 
 
 @rule(
@@ -208,15 +271,17 @@ def _text_file(self: Rule, ctx: Context) -> Iterator[Problem]:
     needs=("articles",),
 )
 def _sha256(self: Rule, ctx: Context) -> Iterator[Problem]:
-    for row, article in ctx.rows("articles"):
-        if ctx.article_text(article["article_id"]) is None or not _matches(
-            SHA256, article["text_sha256"]
-        ):
+    articles = ctx.tables["articles"]
+    for index in articles.index[ctx.valid("articles", "text_sha256", SHA256)]:
+        article_id = str(articles.at[index, "article_id"])
+        if ctx.article_text(article_id) is None:
             continue
-        data = (ctx.root / article_path(article["article_id"])).read_bytes()
+        data = (ctx.root / article_path(article_id)).read_bytes()
         actual = hashlib.sha256(data).hexdigest()
-        if actual != article["text_sha256"]:
-            yield self.problem(row, article["text_sha256"], f"; the file's is {actual}")
+        if actual != articles.at[index, "text_sha256"]:
+            yield self.problem(
+                index, articles.at[index, "text_sha256"], f"; the file's is {actual}"
+            )
 
 
 @rule(
@@ -225,38 +290,57 @@ def _sha256(self: Rule, ctx: Context) -> Iterator[Problem]:
     needs=("articles", "claims"),
 )
 def _sentences_covered(self: Rule, ctx: Context) -> Iterator[Problem]:
-    spans: dict[str, list[tuple[int, int]]] = {}
-    for _, claim in ctx.rows("claims"):
-        span = _span(claim)
-        if span is not None:
-            spans.setdefault(claim["article_id"], []).append(span)
-    for article_id in ctx.listed("articles"):
+    spans = ctx.spans().join(ctx.column("claims", "article_id"))
+    by_article = {
+        article_id: sorted(zip(group["start"], group["end"], strict=True))
+        for article_id, group in spans.groupby("article_id", sort=False)
+    }
+    for article_id in ctx.keys("articles"):
         text = ctx.article_text(article_id)
         if text is None:
             continue
-        covered = spans.get(article_id, [])
+        covered = by_article.get(article_id, [])
+        starts = [start for start, _ in covered]
+        reach = _running_max([end for _, end in covered])
         for sentence in segment.sentences(text):
-            if not any(start < sentence.end and sentence.start < end for start, end in covered):
-                message = self.description
+            # the spans starting before the sentence ends: does the farthest reach into it?
+            before = bisect.bisect_left(starts, sentence.end)
+            if before == 0 or reach[before - 1] <= sentence.start:
                 yield Problem(
-                    article_path(article_id), sentence.line, None, sentence.text, self.id, message
+                    article_path(article_id),
+                    sentence.line,
+                    None,
+                    sentence.text,
+                    self.id,
+                    self.description,
                 )
+
+
+def _running_max(values: list[int]) -> list[int]:
+    result, best = [], -1
+    for value in values:
+        best = max(best, value)
+        result.append(best)
+    return result
 
 
 # --- claims ---------------------------------------------------------------------------
 
 
-def _span(claim: dict[str, Any]) -> tuple[int, int] | None:
-    start, end = claim["span_start"], claim["span_end"]
-    if not (_matches(NON_NEGATIVE_INTEGER, start) and _matches(NON_NEGATIVE_INTEGER, end)):
-        return None
-    span = (int(start), int(end))
-    return span if span[0] < span[1] else None
+def _chains(ctx: Context) -> pd.Series:
+    """Well-formed attribution chains, by claim row."""
+    attribution = ctx.column("claims", "attribution")
+    return attribution[ctx.valid("claims", "attribution", notation.ATTRIBUTION)]
 
 
-def _chain(claim: dict[str, Any]) -> str | None:
-    chain = claim["attribution"]
-    return chain if _matches(notation.ATTRIBUTION, chain) else None
+def _chain_sources(ctx: Context) -> pd.Series:
+    """Every source id of every well-formed chain, indexed by claim row (repeated)."""
+    if "chain_sources" not in ctx._cache:
+        ctx._cache["chain_sources"] = (
+            _chains(ctx).str.split(_CHAIN_SEPARATORS, regex=True).explode()
+        )
+    sources: pd.Series = ctx._cache["chain_sources"]
+    return sources
 
 
 @rule(
@@ -265,12 +349,12 @@ def _chain(claim: dict[str, Any]) -> str | None:
     needs=("claims", "sources"),
 )
 def _attribution_sources_exist(self: Rule, ctx: Context) -> Iterator[Problem]:
-    sources = ctx.listed("sources")
-    for row, claim in ctx.rows("claims"):
-        chain = _chain(claim)
-        unknown = [sid for sid in notation.source_ids(chain) if sid not in sources] if chain else []
-        if unknown:
-            yield self.problem(row, chain, f"; not listed: {', '.join(unknown)}")
+    sources = _chain_sources(ctx)
+    unknown = sources[~sources.isin(ctx.keys("sources"))]
+    claims = ctx.tables["claims"]
+    for index, names in unknown.groupby(level=0, sort=True):
+        listed = ", ".join(dict.fromkeys(names))
+        yield self.problem(index, claims.at[index, "attribution"], f"; not listed: {listed}")
 
 
 @rule(
@@ -279,14 +363,15 @@ def _attribution_sources_exist(self: Rule, ctx: Context) -> Iterator[Problem]:
     needs=("claims", "articles", "sources"),
 )
 def _starts_with_publisher(self: Rule, ctx: Context) -> Iterator[Problem]:
-    articles, sources = ctx.listed("articles"), ctx.listed("sources")
-    for row, claim in ctx.rows("claims"):
-        chain, article = _chain(claim), articles.get(claim["article_id"])
-        publisher = article["publisher_source_id"] if article else None
-        if chain is None or publisher not in sources:
-            continue  # an unknown publisher is reported once, on its article
-        if notation.levels(chain)[0] != (publisher,):
-            yield self.problem(row, chain, f" ({publisher})")
+    chains = _chains(ctx)
+    publishers = ctx.lookup("articles", "publisher_source_id")
+    publisher = ctx.column("claims", "article_id")[chains.index].map(publishers)
+    known = publisher.isin(
+        ctx.keys("sources")
+    )  # an unknown publisher is reported once, on its article
+    first = chains.str.split(notation.LINK, n=1, regex=False).str[0]
+    for index in chains.index[known & (first != publisher)]:
+        yield self.problem(index, chains[index], f" ({publisher[index]})")
 
 
 @rule(
@@ -295,10 +380,15 @@ def _starts_with_publisher(self: Rule, ctx: Context) -> Iterator[Problem]:
     needs=("claims", "articles"),
 )
 def _span_inside_text(self: Rule, ctx: Context) -> Iterator[Problem]:
-    for row, claim in ctx.rows("claims"):
-        text, span = ctx.article_text(claim["article_id"]), _span(claim)
-        if text is not None and span is not None and span[1] > len(text):
-            yield self.problem(row, claim["span_end"], f", which is {len(text)} code points long")
+    spans = ctx.spans()
+    lengths = ctx.text_lengths()[spans.index]
+    claims = ctx.tables["claims"]
+    for index in spans.index[(spans["end"] > lengths).fillna(False).astype(bool)]:
+        yield self.problem(
+            index,
+            claims.at[index, "span_end"],
+            f", which is {int(lengths[index])} code points long",
+        )
 
 
 @rule(
@@ -307,22 +397,17 @@ def _span_inside_text(self: Rule, ctx: Context) -> Iterator[Problem]:
     needs=("claims", "articles"),
 )
 def _quote_matches(self: Rule, ctx: Context) -> Iterator[Problem]:
-    for row, claim in ctx.rows("claims"):
-        text, span = ctx.article_text(claim["article_id"]), _span(claim)
-        if text is None or span is None or span[1] > len(text) or claim["quote"] is None:
-            continue
-        actual = text[span[0] : span[1]]
-        if actual != claim["quote"]:
-            yield self.problem(row, claim["quote"], f", which reads {actual!r}")
-
-
-def _grounded(ctx: Context, claim: dict[str, Any]) -> tuple[str, tuple[int, int]] | None:
-    """The text and span of a claim whose quote matches its span; rules about where a span
-    sits trust only those, since a mismatched quote is reported already."""
-    text, span = ctx.article_text(claim["article_id"]), _span(claim)
-    if text is None or span is None or text[span[0] : span[1]] != claim["quote"]:
-        return None
-    return text, span
+    spans = ctx.spans()
+    lengths = ctx.text_lengths()[spans.index]
+    claims = ctx.tables["claims"]
+    checkable = (spans["end"] <= lengths).fillna(False).astype(bool) & claims["quote"][
+        spans.index
+    ].notna()
+    for index in spans.index[checkable].difference(ctx.grounded().index):
+        text = ctx.article_text(claims.at[index, "article_id"])
+        assert text is not None  # it has a length
+        start, end = spans["start"][index], spans["end"][index]
+        yield self.problem(index, claims.at[index, "quote"], f", which reads {text[start:end]!r}")
 
 
 @rule(
@@ -331,29 +416,25 @@ def _grounded(ctx: Context, claim: dict[str, Any]) -> tuple[str, tuple[int, int]
     needs=("claims", "articles"),
 )
 def _not_in_heading(self: Rule, ctx: Context) -> Iterator[Problem]:
-    for row, claim in ctx.rows("claims"):
-        grounded = _grounded(ctx, claim)
-        if grounded is None:
-            continue
-        paragraph = segment.paragraph_at(grounded[0], grounded[1][0])
+    claims = ctx.tables["claims"]
+    for index, paragraph in ctx.grounded()["paragraph"].items():
         if paragraph is not None and paragraph.kind == "heading":
-            yield self.problem(row, claim["span_start"], f" ({paragraph.text!r})")
+            yield self.problem(index, claims.at[index, "span_start"], f" ({paragraph.text!r})")
 
 
 def _cues_in_paragraph(
-    self: Rule, ctx: Context, cues_of: Callable[[Any], list[str]]
+    self: Rule, ctx: Context, cues_of: Callable[[str], list[str]]
 ) -> Iterator[Problem]:
-    for row, claim in ctx.rows("claims"):
-        grounded = _grounded(ctx, claim)
-        if grounded is None:
-            continue
-        paragraph = segment.paragraph_at(grounded[0], grounded[1][0])
+    cells = ctx.column("claims", self.column)
+    grounded = ctx.grounded()
+    with_cues = grounded.index.intersection(cells.index[cells.notna()])
+    paragraphs = dict(zip(grounded.index, grounded["paragraph"], strict=True))
+    for index in with_cues:
+        paragraph = paragraphs[index]
         where = paragraph.text if paragraph is not None else ""
-        missing = [cue for cue in cues_of(claim[self.column]) if cue not in where]
+        missing = [cue for cue in cues_of(cells[index]) if cue not in where]
         if missing:
-            yield self.problem(
-                row, claim[self.column], f"; not found: {', '.join(map(repr, missing))}"
-            )
+            yield self.problem(index, cells[index], f"; not found: {', '.join(map(repr, missing))}")
 
 
 @rule(
@@ -373,7 +454,7 @@ def _attribution_cues(self: Rule, ctx: Context) -> Iterator[Problem]:
     needs=("claims", "articles"),
 )
 def _certainty_cues(self: Rule, ctx: Context) -> Iterator[Problem]:
-    yield from _cues_in_paragraph(self, ctx, lambda cell: [cell] if cell else [])
+    yield from _cues_in_paragraph(self, ctx, lambda cell: [cell])
 
 
 # --- sources --------------------------------------------------------------------------
@@ -385,31 +466,14 @@ def _certainty_cues(self: Rule, ctx: Context) -> Iterator[Problem]:
     needs=("sources", "claims"),
 )
 def _source_used(self: Rule, ctx: Context) -> Iterator[Problem]:
-    used = {
-        sid
-        for _, c in ctx.rows("claims")
-        if (chain := _chain(c))
-        for sid in notation.source_ids(chain)
-    }
-    for row, source in ctx.rows("sources"):
-        if _matches(SOURCE_ID, source["source_id"]) and source["source_id"] not in used:
-            yield self.problem(row, source["source_id"])
+    sources = ctx.tables["sources"]
+    unused = ctx.valid("sources", "source_id", SOURCE_ID) & ~sources["source_id"].isin(
+        _chain_sources(ctx)
+    )
+    yield from self.at(sources, unused)
 
 
 # --- verdicts and evidence ------------------------------------------------------------
-
-
-def _date(value: Any) -> str | None:
-    """An ISO date as text (comparable as text), or None when it is missing or malformed."""
-    return value if _matches(ISO_DATE, value) else None
-
-
-def _items(ctx: Context, claim: dict[str, Any], bears_on: BearsOn, stance: Stance) -> list[Any]:
-    return [
-        item
-        for item in ctx.evidence_for(claim["claim_id"])
-        if item["bears_on"] == bears_on.value and item["stance"] == stance.value
-    ]
 
 
 def independent_publishers(items: Iterable[Mapping[Any, Any]]) -> set[str]:
@@ -426,19 +490,35 @@ def independent_publishers(items: Iterable[Mapping[Any, Any]]) -> set[str]:
     return found
 
 
+def _claims_with(ctx: Context, bears_on: BearsOn, stance: Stance) -> pd.Series:
+    """The claim ids that have at least one evidence item of this kind."""
+    evidence = ctx.tables["evidence"]
+    chosen = (evidence["bears_on"] == bears_on.value) & (evidence["stance"] == stance.value)
+    return evidence.loc[chosen, "claim_id"].dropna().drop_duplicates()
+
+
+def _evidence_claims(ctx: Context, name: str) -> pd.Series:
+    """For each evidence row, a column of the claim it names (NaN if none)."""
+    return ctx.column("evidence", "claim_id").map(ctx.lookup("claims", name))
+
+
+def _date(values: pd.Series) -> pd.Series:
+    """ISO dates as text (comparable as text), NaN where missing or malformed."""
+    text = values.astype("str")  # a lookup that found nothing comes back as floats
+    return text.where(text.str.match(ISO_DATE).fillna(False).astype(bool))
+
+
 @rule(
     "evidence.published_on.not_after_review",
     "must not be after the reviewed_on date of its claim",
     needs=("evidence", "claims"),
 )
 def _published_before_review(self: Rule, ctx: Context) -> Iterator[Problem]:
-    claims = ctx.listed("claims")
-    for row, item in ctx.rows("evidence"):
-        claim = claims.get(item["claim_id"])
-        published = _date(item["published_on"])
-        reviewed = _date(claim["reviewed_on"]) if claim else None
-        if published and reviewed and published > reviewed:
-            yield self.problem(row, published, f" ({reviewed})")
+    published = _date(ctx.column("evidence", "published_on"))
+    reviewed = _date(_evidence_claims(ctx, "reviewed_on"))
+    late = (published > reviewed).fillna(False).astype(bool)
+    for index in late[late].index:
+        yield self.problem(index, published[index], f" ({reviewed[index]})")
 
 
 @rule(
@@ -447,15 +527,12 @@ def _published_before_review(self: Rule, ctx: Context) -> Iterator[Problem]:
     needs=("evidence", "claims"),
 )
 def _attribution_evidence_needs_attribution(self: Rule, ctx: Context) -> Iterator[Problem]:
-    claims = ctx.listed("claims")
-    for row, item in ctx.rows("evidence"):
-        claim = claims.get(item["claim_id"])
-        if (
-            claim is not None
-            and item["bears_on"] == BearsOn.ATTRIBUTION.value
-            and claim["attribution_check"] == AttributionCheck.NOT_APPLICABLE.value
-        ):
-            yield self.problem(row, item["bears_on"])
+    evidence = ctx.tables["evidence"]
+    check = _evidence_claims(ctx, "attribution_check")
+    wrong = (evidence["bears_on"] == BearsOn.ATTRIBUTION.value) & (
+        check == AttributionCheck.NOT_APPLICABLE.value
+    )
+    yield from self.at(evidence, wrong.fillna(False).astype(bool))
 
 
 @rule(
@@ -465,42 +542,64 @@ def _attribution_evidence_needs_attribution(self: Rule, ctx: Context) -> Iterato
     needs=("evidence", "claims"),
 )
 def _uncheckable_claims_take_context_only(self: Rule, ctx: Context) -> Iterator[Problem]:
-    claims = ctx.listed("claims")
-    for row, item in ctx.rows("evidence"):
-        claim = claims.get(item["claim_id"])
-        if (
-            claim is not None
-            and claim["verdict"] == Verdict.NOT_CHECKABLE.value
-            and item["bears_on"] == BearsOn.CONTENT.value
-            and item["stance"] in (Stance.SUPPORTS.value, Stance.REFUTES.value)
-        ):
-            yield self.problem(row, item["stance"])
+    evidence = ctx.tables["evidence"]
+    verdict = _evidence_claims(ctx, "verdict")
+    wrong = (
+        (verdict == Verdict.NOT_CHECKABLE.value)
+        & (evidence["bears_on"] == BearsOn.CONTENT.value)
+        & evidence["stance"].isin([Stance.SUPPORTS.value, Stance.REFUTES.value])
+    )
+    yield from self.at(evidence, wrong.fillna(False).astype(bool))
 
 
-@rule(
-    "claims.verdict.supported_needs_support",
-    "must be backed by at least one content evidence item that supports the claim",
-    needs=("claims", "evidence"),
-)
-def _supported_needs_support(self: Rule, ctx: Context) -> Iterator[Problem]:
-    for row, claim in ctx.rows("claims"):
-        if claim["verdict"] == Verdict.SUPPORTED.value and not _items(
-            ctx, claim, BearsOn.CONTENT, Stance.SUPPORTS
-        ):
-            yield self.problem(row, claim["verdict"])
+def _verdict_needs(column: str, value: str, bears_on: BearsOn, stance: Stance) -> Check:
+    def check(self: Rule, ctx: Context) -> Iterator[Problem]:
+        claims = ctx.tables["claims"]
+        lacking = (claims[column] == value) & ~claims["claim_id"].isin(
+            _claims_with(ctx, bears_on, stance)
+        )
+        yield from self.at(claims, lacking.fillna(False).astype(bool))
+
+    return check
 
 
-@rule(
-    "claims.verdict.refuted_needs_refutation",
-    "must be backed by at least one content evidence item that refutes the claim",
-    needs=("claims", "evidence"),
-)
-def _refuted_needs_refutation(self: Rule, ctx: Context) -> Iterator[Problem]:
-    for row, claim in ctx.rows("claims"):
-        if claim["verdict"] == Verdict.REFUTED.value and not _items(
-            ctx, claim, BearsOn.CONTENT, Stance.REFUTES
-        ):
-            yield self.problem(row, claim["verdict"])
+RULES += [
+    Rule(
+        "claims.verdict.supported_needs_support",
+        "must be backed by at least one content evidence item that supports the claim",
+        ("claims", "evidence"),
+        _verdict_needs("verdict", Verdict.SUPPORTED.value, BearsOn.CONTENT, Stance.SUPPORTS),
+    ),
+    Rule(
+        "claims.verdict.refuted_needs_refutation",
+        "must be backed by at least one content evidence item that refutes the claim",
+        ("claims", "evidence"),
+        _verdict_needs("verdict", Verdict.REFUTED.value, BearsOn.CONTENT, Stance.REFUTES),
+    ),
+    Rule(
+        "claims.attribution_check.confirmed_needs_support",
+        "must be backed by at least one attribution evidence item that supports it when confirmed",
+        ("claims", "evidence"),
+        _verdict_needs(
+            "attribution_check",
+            AttributionCheck.CONFIRMED.value,
+            BearsOn.ATTRIBUTION,
+            Stance.SUPPORTS,
+        ),
+    ),
+    Rule(
+        "claims.attribution_check.contradicted_needs_refutation",
+        "must be backed by at least one attribution evidence item that refutes it when "
+        "contradicted",
+        ("claims", "evidence"),
+        _verdict_needs(
+            "attribution_check",
+            AttributionCheck.CONTRADICTED.value,
+            BearsOn.ATTRIBUTION,
+            Stance.REFUTES,
+        ),
+    ),
+]
 
 
 @rule(
@@ -510,44 +609,21 @@ def _refuted_needs_refutation(self: Rule, ctx: Context) -> Iterator[Problem]:
     needs=("claims", "evidence"),
 )
 def _two_independent_publishers(self: Rule, ctx: Context) -> Iterator[Problem]:
-    strict = (Verdict.REFUTED.value, Verdict.PARTLY_SUPPORTED.value)
-    for row, claim in ctx.rows("claims"):
-        if claim["verdict"] not in strict:
-            continue
-        content = [
-            item
-            for item in ctx.evidence_for(claim["claim_id"])
-            if item["bears_on"] == BearsOn.CONTENT.value
-        ]
-        found = sorted(independent_publishers(content))
-        if len(found) < 2:
-            yield self.problem(row, claim["verdict"], f"; found: {', '.join(found) or 'none'}")
-
-
-@rule(
-    "claims.attribution_check.confirmed_needs_support",
-    "must be backed by at least one attribution evidence item that supports it when confirmed",
-    needs=("claims", "evidence"),
-)
-def _confirmed_needs_support(self: Rule, ctx: Context) -> Iterator[Problem]:
-    for row, claim in ctx.rows("claims"):
-        if claim["attribution_check"] == AttributionCheck.CONFIRMED.value and not _items(
-            ctx, claim, BearsOn.ATTRIBUTION, Stance.SUPPORTS
-        ):
-            yield self.problem(row, claim["attribution_check"])
-
-
-@rule(
-    "claims.attribution_check.contradicted_needs_refutation",
-    "must be backed by at least one attribution evidence item that refutes it when contradicted",
-    needs=("claims", "evidence"),
-)
-def _contradicted_needs_refutation(self: Rule, ctx: Context) -> Iterator[Problem]:
-    for row, claim in ctx.rows("claims"):
-        if claim["attribution_check"] == AttributionCheck.CONTRADICTED.value and not _items(
-            ctx, claim, BearsOn.ATTRIBUTION, Stance.REFUTES
-        ):
-            yield self.problem(row, claim["attribution_check"])
+    claims = ctx.tables["claims"]
+    strict = claims["verdict"].isin([Verdict.REFUTED.value, Verdict.PARTLY_SUPPORTED.value])
+    if not strict.any():
+        return
+    evidence = ctx.tables["evidence"]
+    content = evidence[evidence["bears_on"] == BearsOn.CONTENT.value]
+    who = content["originator"].fillna(content["publisher"])
+    found = pd.DataFrame({"claim_id": content["claim_id"], "who": who}).dropna().drop_duplicates()
+    counts = found.groupby("claim_id").size()
+    short = strict & (claims["claim_id"].map(counts).fillna(0) < 2)
+    for index in claims.index[short]:
+        names = sorted(found.loc[found["claim_id"] == claims.at[index, "claim_id"], "who"])
+        yield self.problem(
+            index, claims.at[index, "verdict"], f"; found: {', '.join(names) or 'none'}"
+        )
 
 
 @rule(
@@ -556,10 +632,10 @@ def _contradicted_needs_refutation(self: Rule, ctx: Context) -> Iterator[Problem
     needs=("claims", "articles"),
 )
 def _reviewed_after_publication(self: Rule, ctx: Context) -> Iterator[Problem]:
-    articles = ctx.listed("articles")
-    for row, claim in ctx.rows("claims"):
-        article = articles.get(claim["article_id"])
-        published = _date(article["published_on"]) if article else None
-        reviewed = _date(claim["reviewed_on"])
-        if published and reviewed and reviewed < published:
-            yield self.problem(row, reviewed, f" ({published})")
+    published = _date(
+        ctx.column("claims", "article_id").map(ctx.lookup("articles", "published_on"))
+    )
+    reviewed = _date(ctx.column("claims", "reviewed_on"))
+    early = (reviewed < published).fillna(False).astype(bool)
+    for index in early[early].index:
+        yield self.problem(index, reviewed[index], f" ({published[index]})")

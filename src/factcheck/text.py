@@ -13,9 +13,11 @@ import re
 from dataclasses import dataclass
 from typing import Literal
 
-_SENTENCE_END = re.compile(r"[.!?][\"'”’)\]]*$")
+SENTENCE_END = r"[.!?][\"'”’)\]]*$"
 # A boundary: end punctuation, optional closers, white space, then a sentence opener.
-_BOUNDARY = re.compile(r"(?<=[.!?])[\"'”’)\]]*\s+(?=[\"'“‘(\[]?[A-Z0-9])")
+BOUNDARY = r"(?<=[.!?])[\"'”’)\]]*\s+(?=[\"'“‘(\[]?[A-Z0-9])"
+_SENTENCE_END = re.compile(SENTENCE_END)
+_BOUNDARY = re.compile(BOUNDARY)
 _WORD_BEFORE = re.compile(r"(\S+)\.[\"'”’)\]]*\s+$")
 _ABBREVIATIONS = frozenset(
     {

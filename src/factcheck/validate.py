@@ -21,7 +21,7 @@ from factcheck.frames import records
 from factcheck.problems import Problem, Severity
 from factcheck.read import FIRST_DATA_ROW, read_table
 from factcheck.rules import Context, run_rules
-from factcheck.schemas import TABLES, TableSpec
+from factcheck.schemas import CELL_RULES, TABLES, TableSpec
 
 # pandera's names for its built-in checks, and ours for the rule each enforces.
 BUILTIN_RULES = {
@@ -29,6 +29,7 @@ BUILTIN_RULES = {
     "field_uniqueness": "unique",
     "str_matches": "format",
     "isin": "allowed",
+    "str_length": "length",
 }
 
 
@@ -39,10 +40,15 @@ class Checked:
     problems: list[Problem]
     tables: dict[str, pd.DataFrame] = field(default_factory=dict)
     context: Context | None = None
+    total: int = 0  # problems found, notices aside, including those beyond the limit
 
 
-def check_dataset(directory: str | Path = ".") -> Checked:
-    """Check every table and every dataset rule; report all problems, sorted by place."""
+def check_dataset(directory: str | Path = ".", limit: int | None = None) -> Checked:
+    """Check every table and every dataset rule; report the problems sorted by place.
+
+    With a `limit`, only the first `limit` problems of each rule are listed, followed by a
+    notice of how many more each rule found.
+    """
     root = Path(directory)
     if not root.is_dir():
         message = "is not a directory: give the folder that holds the dataset's CSV files"
@@ -59,18 +65,18 @@ def check_dataset(directory: str | Path = ".") -> Checked:
                 )
             ]
         )
-    found: list[Problem] = []
+    found = report.Collector(limit)
     tables: dict[str, pd.DataFrame] = {}
     for spec in TABLES:
         frame, read_problems = read_table(root, spec)
-        found += read_problems
+        found.extend(read_problems)
         if frame is not None:
             tables[spec.name] = frame
-            found += check_table(spec, frame)
-            found += dialect_notice(root, spec, frame)
+            found.extend(check_table(spec, frame, found))
+            found.extend(dialect_notice(root, spec, frame))
     context = Context(root, tables)
-    found += run_rules(context)
-    return Checked(report.sort(found), tables, context)
+    found.extend(run_rules(context))
+    return Checked(found.problems(), tables, context, found.errors)
 
 
 def dialect_notice(root: Path, spec: TableSpec, frame: pd.DataFrame) -> list[Problem]:
@@ -94,27 +100,74 @@ def schema_rule_ids(spec: TableSpec) -> list[str]:
         if column.unique:
             ids.append(f"{spec.name}.{name}.unique")
         ids += [f"{spec.name}.{name}.{BUILTIN_RULES.get(c.name, c.name)}" for c in column.checks]
-    ids += [f"{spec.name}.{check.name}" for check in spec.schema.checks]
+    for check in spec.schema.checks:
+        if check.name in CELL_RULES:
+            ids += [f"{spec.name}.{name}.{check.name}" for name in spec.columns]
+        else:
+            ids.append(f"{spec.name}.{check.name}")
     return ids
 
 
-def check_table(spec: TableSpec, frame: pd.DataFrame) -> list[Problem]:
-    """The problems of one table against its schema, each located by row and column."""
+def check_table(
+    spec: TableSpec, frame: pd.DataFrame, collector: report.Collector | None = None
+) -> Iterator[Problem]:
+    """The problems of one table against its schema, each located by row and column.
+
+    Given the run's collector, a rule already past its limit is only counted: its problems
+    are not built, which matters when a column holds a million bad cells."""
     try:
         spec.model.validate(frame, lazy=True)
     except pa.errors.SchemaErrors as errors:
-        return list(_problems(spec, frame, errors.failure_cases))
-    return []
+        yield from _problems(spec, frame, errors.failure_cases, collector)
 
 
-def _problems(spec: TableSpec, frame: pd.DataFrame, failures: pd.DataFrame) -> Iterator[Problem]:
+def _problems(
+    spec: TableSpec,
+    frame: pd.DataFrame,
+    failures: pd.DataFrame,
+    collector: report.Collector | None,
+) -> Iterator[Problem]:
     seen: set[tuple[str, int | None]] = set()
     for failure in records(failures):
-        problem = _problem(spec, frame, failure)
-        key = (problem.rule, problem.row)
-        if key not in seen:  # whole-row checks fail once per column; report them once
-            seen.add(key)
-            yield problem
+        for problem in _located(spec, frame, failure, collector):
+            key = (problem.rule, problem.row)
+            if key not in seen:  # whole-row checks fail once per column; report them once
+                seen.add(key)
+                yield problem
+
+
+def _located(
+    spec: TableSpec,
+    frame: pd.DataFrame,
+    failure: dict[str, Any],
+    collector: report.Collector | None,
+) -> list[Problem]:
+    """The problems one pandera failure case stands for: a whole-table cell rule reports its
+    failing cells as a {column: value} mapping, one problem each."""
+    rule = _rule_of(spec, failure)
+    if rule is not None and collector is not None and not collector.wants(rule):
+        collector.counts[rule] += 1  # counted, not built
+        collector.files.setdefault(rule, spec.file)
+        return []
+    if failure["schema_context"] == "DataFrameSchema" and isinstance(failure["failure_case"], dict):
+        check = spec.schema.checks[int(failure["check_number"])]
+        rule = str(check.name)
+        row = int(failure["index"]) + FIRST_DATA_ROW
+        return [
+            _at(spec, row, column, value, f"{column}.{rule}", str(check.error))
+            for column, value in failure["failure_case"].items()
+        ]
+    return [_problem(spec, frame, failure)]
+
+
+def _rule_of(spec: TableSpec, failure: dict[str, Any]) -> str | None:
+    """The rule id a column check's failure will be reported under, when it is cheap to
+    know before building the problem; None for the rest (they are few)."""
+    if failure["schema_context"] != "Column" or pd.isna(failure["check_number"]):
+        return None
+    column = str(failure["column"])
+    check = spec.schema.columns[column].checks[int(failure["check_number"])]
+    return f"{spec.name}.{column}.{BUILTIN_RULES.get(check.name, check.name)}"
 
 
 def _problem(spec: TableSpec, frame: pd.DataFrame, failure: dict[str, Any]) -> Problem:
@@ -153,6 +206,8 @@ def _builtin_message(
         return f"must be {spec.schema.columns[column].metadata['format']}"
     if rule == "allowed":
         return f"must be one of: {', '.join(check.statistics['allowed_values'])}"
+    if rule == "length":
+        return f"must be at most {check.statistics['max_value']} characters long"
     return str(check.error) if check is not None and check.error else rule
 
 

@@ -1,0 +1,144 @@
+"""Benchmark `factcheck validate` against a bare pandas parse and against frictionless.
+
+    .venv/bin/python benchmarks/run.py [SIZE ...] [--data DIR] [--frictionless-timeout S]
+
+For each size (claims; default 1000 100000 1000000) it generates a synthetic dataset once
+(benchmarks/generate.py, kept under --data for later runs), then runs, each in a fresh
+process and measured from start to exit: `factcheck validate` with every rule; a bare
+pandas parse of the same CSV files, read as text the way the validator reads them (the
+floor); and the frictionless library validating the same data package (the peer). It
+prints a Markdown table of wall time and peak memory (maximum resident set size), the
+ratios the targets are stated in, and a cold start of `factcheck validate` on the bundled
+dataset. Run it on an idle machine; it measures, it does not assert.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import platform
+import statistics
+import subprocess
+import sys
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+REPO = HERE.parent
+TABLES = ("articles.csv", "sources.csv", "claims.csv", "evidence.csv")
+
+PARSE = """
+import sys, pandas as pd
+for name in {tables!r}:
+    pd.read_csv(sys.argv[1] + "/" + name, dtype=str, keep_default_na=False, na_values=[""],
+                skip_blank_lines=False)
+"""
+FRICTIONLESS = """
+import sys
+from frictionless import validate
+report = validate(sys.argv[1] + "/datapackage.json")
+sys.exit(0 if report.valid else 1)
+"""
+
+
+@dataclass(frozen=True)
+class Run:
+    seconds: float
+    peak_mib: float
+    code: int | None  # None: stopped at the timeout
+
+
+def measure(command: list[str], timeout: float | None = None) -> Run:
+    """Wall time and peak RSS of one process, from start to exit."""
+    start = time.perf_counter()
+    process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    deadline = None if timeout is None else start + timeout
+    while True:
+        pid, status, usage = os.wait4(process.pid, os.WNOHANG)
+        if pid:
+            return Run(
+                time.perf_counter() - start,
+                usage.ru_maxrss / 1024,
+                os.waitstatus_to_exitcode(status),
+            )
+        if deadline is not None and time.perf_counter() > deadline:
+            process.kill()
+            _, _, usage = os.wait4(process.pid, 0)
+            return Run(time.perf_counter() - start, usage.ru_maxrss / 1024, None)
+        time.sleep(0.02)
+
+
+def dataset(size: int, root: Path) -> Path:
+    target = root / str(size)
+    if not (target / "evidence.csv").exists():
+        print(f"generating {size:,} claims in {target} …", file=sys.stderr)
+        subprocess.run(
+            [sys.executable, str(HERE / "generate.py"), str(size), str(target)], check=True
+        )
+    return target
+
+
+def csv_bytes(directory: Path) -> int:
+    return sum((directory / name).stat().st_size for name in TABLES)
+
+
+def row(size: int, directory: Path, timeout: float) -> str:
+    python = sys.executable
+    validate = measure([python, "-m", "factcheck", "validate", str(directory)])
+    parse = measure([python, "-c", PARSE.format(tables=TABLES), str(directory)])
+    peer = measure([python, "-c", FRICTIONLESS, str(directory)], timeout=timeout)
+    total = csv_bytes(directory)
+    peer_time = f"{peer.seconds:.1f}" if peer.code is not None else f">{timeout:.0f} (stopped)"
+    speedup = peer.seconds / validate.seconds
+    return (
+        f"| {size:,} | {total / 2**20:,.0f} | {validate.seconds:.2f} | {validate.peak_mib:,.0f} "
+        f"| {parse.seconds:.2f} | {parse.peak_mib:,.0f} | {peer_time} | {peer.peak_mib:,.0f} "
+        f"| {validate.seconds / parse.seconds:.1f}× | {'≥' if peer.code is None else ''}"
+        f"{speedup:.0f}× | {validate.peak_mib * 2**20 / total:.1f}× |"
+        + ("" if validate.code == 0 else f" validate exited {validate.code} |")
+    )
+
+
+def cold_start(runs: int = 7) -> str:
+    times = [
+        measure([sys.executable, "-m", "factcheck", "validate", str(REPO)]).seconds
+        for _ in range(runs)
+    ]
+    return (
+        f"Cold `factcheck validate` of the bundled dataset, process start to exit, "
+        f"{runs} runs: median {statistics.median(times):.2f} s "
+        f"(min {min(times):.2f}, max {max(times):.2f})."
+    )
+
+
+def machine() -> str:
+    cpus = os.cpu_count()
+    memory = os.sysconf("SC_PAGE_SIZE") * os.sysconf("SC_PHYS_PAGES") / 2**30
+    return (
+        f"{platform.system()} {platform.machine()}, {cpus} cores, {memory:.0f} GiB, "
+        f"Python {platform.python_version()}"
+    )
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("sizes", nargs="*", type=int, default=[1_000, 100_000, 1_000_000])
+    parser.add_argument("--data", type=Path, default=HERE / "data")
+    parser.add_argument("--frictionless-timeout", type=float, default=1800)
+    args = parser.parse_args()
+    print(f"Machine: {machine()}\n")
+    print(
+        "| claims | CSV MiB | validate s | validate MiB | parse s | parse MiB | "
+        "frictionless s | frictionless MiB | validate ÷ parse | frictionless ÷ validate | "
+        "validate peak ÷ CSV size |"
+    )
+    print("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
+    for size in args.sizes:
+        print(row(size, dataset(size, args.data), args.frictionless_timeout), flush=True)
+    print()
+    print(cold_start())
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,38 @@
+"""The benchmark's synthetic data is valid under every rule, so the benchmark measures the
+full validation, and canonical, so its files are what `factcheck format` would write."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+from frictionless import validate
+
+from conftest import REPO
+from factcheck.formatting import format_dataset
+from factcheck.problems import blocking
+from factcheck.validate import check_dataset
+
+sys.path.insert(0, str(REPO / "benchmarks"))
+
+from generate import generate
+
+
+def test_generated_data_passes_every_rule_and_is_canonical(tmp_path: Path) -> None:
+    generate(730, tmp_path)
+    checked = check_dataset(tmp_path)
+    assert blocking(checked.problems) == []
+    assert checked.problems == []  # no notice either: the files are canonical
+    assert format_dataset(tmp_path, check_only=True).changed == {}
+    claims = checked.tables["claims"]
+    assert len(claims) == 730
+    assert set(claims["verdict"]) == {
+        "supported",
+        "partly_supported",
+        "refuted",
+        "not_enough_evidence",
+        "not_checkable",
+    }
+    assert claims["attribution"].str.contains(" > ").any()
+    assert len(checked.tables["evidence"]) > len(claims)
+    assert validate(str(tmp_path / "datapackage.json")).valid
