@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pandas as pd
 import pytest
 
 from conftest import REPO, read_rows, write_rows
@@ -63,3 +64,57 @@ def test_each_departure_is_named(tmp_path: Path) -> None:
         b"\n".join(b",".join(b'"' + cell.encode() + b'"' for cell in row) for row in rows) + b"\n"
     )
     assert departures(path, quoted) == ["quotes around cells that need none"]
+
+
+@pytest.mark.parametrize(
+    "keys",
+    [
+        ["C0001", "C0002", "C9999", "C10000"],
+        ["C0002", "C0001"],
+        ["C10000", "C9999"],
+        ["C1", "C01"],
+        ["C01", "C1"],
+        ["C0010", "C010"],
+        ["C1", "B01"],
+        ["B01", "C1"],
+        ["A9", "B10", "B9"],
+        ["KCNA", "KP-STATE-MEDIA", "YONHAP"],
+        ["YONHAP", "KCNA"],
+        [],
+    ],
+)
+def test_order_check_agrees_with_sorting(keys: list[str]) -> None:
+    series = pd.Series(keys, dtype="str")
+    assert dialect.is_in_order(series) == (dialect._natural_order(series) == list(range(len(keys))))
+
+
+def variants(original: bytes) -> list[bytes]:
+    """Spellings of one table that a spreadsheet or a hand edit might save."""
+    lines = original.split(b"\n")
+    body = original.rstrip(b"\n")
+    return [
+        original,
+        dialect.BOM + original,
+        original.replace(b"\n", b"\r\n"),
+        body,
+        original + b"\n",
+        b"\n".join([lines[0], *reversed(lines[1:-1])]) + b"\n",
+        original.replace(b"\nKCNA,", b'\n"KCNA",'),
+        original.replace(b"KCNA", b'KC"NA'),
+        original.replace(b"KCNA", b'"KC,NA"'),
+        original.replace(b"KCNA", b'"KCNA"'),
+        original.replace(b"\n", b"\r"),
+    ]
+
+
+def test_departures_found_exactly_when_bytes_differ_from_canonical(tmp_path: Path) -> None:
+    original = (REPO / "sources.csv").read_bytes()
+    for data in variants(original):
+        try:
+            frame = parse(data.decode("utf-8-sig"))
+        except Exception:
+            continue  # unparseable text is the reader's to report
+        if not set(SOURCES.columns) <= set(frame.columns):
+            continue  # a missing column is the schema's to report
+        canonical = dialect.canonical(SOURCES, frame)
+        assert (dialect.differences(data, SOURCES, frame) == []) == (data == canonical), data[:80]

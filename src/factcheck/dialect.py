@@ -72,29 +72,65 @@ def canonical(spec: TableSpec, frame: pd.DataFrame) -> bytes:
 
 
 def differences(data: bytes, spec: TableSpec, frame: pd.DataFrame) -> list[str]:
-    """How a file's bytes depart from the canonical dialect, in words; empty if they do not."""
-    wanted = canonical(spec, frame)
-    if data == wanted:
-        return []
+    """How a file's bytes depart from the canonical dialect, in words; empty if they do not.
+
+    It reads the bytes rather than rendering the canonical file to compare: a parsed file
+    with no byte-order mark, LF endings, one final line break, the schema's columns, rows in
+    key order and quotes only around cells that need them is byte for byte what `canonical`
+    writes (a test holds the two to agreement)."""
     found = []
     if data.startswith(BOM):
         found.append("a byte-order mark")
-    if b"\r\n" in data:
-        found.append("CRLF line endings")
-    text = data.removeprefix(BOM).decode("utf-8", errors="replace").replace("\r\n", "\n")
+    if b"\r" in data:
+        found.append("CRLF line endings" if b"\r\n" in data else "CR line endings")
+    text = data.removeprefix(BOM).decode("utf-8", errors="replace")
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
     if text.endswith("\n\n"):
         found.append("empty lines at the end")
+    elif not text.endswith("\n"):
+        found.append("no line break after the last row")
     header = next(csv.reader(io.StringIO(text)), [])
-    if header != rows(spec, frame)[0]:
+    if header != spec.columns + [c for c in frame.columns if c not in spec.columns]:
         found.append("columns out of order")
-    keys = (
-        frame[spec.key].astype("str") if spec.key in frame.columns else pd.Series([], dtype="str")
-    )
-    if _natural_order(keys) != list(range(len(keys))):
+    if not is_in_order(frame[spec.key].astype("str")):
         found.append("rows out of order")
-    if text.count('"') > wanted.decode("utf-8").count('"'):
+    if '"' in text and _needless_quotes(text):
         found.append("quotes around cells that need none")
-    return found or ["other formatting"]
+    return found
+
+
+_QUOTED = re.compile(r'"((?:[^"]|"")*)"')
+_NEEDS_QUOTES = re.compile(r'[,"\r\n]')
+
+
+def _needless_quotes(text: str) -> bool:
+    """Whether any cell is quoted without needing it, or a quote stands outside a quoted
+    cell (which the canonical writer would quote and double)."""
+    outside = 0
+    position = 0
+    for match in _QUOTED.finditer(text):
+        outside += text.count('"', position, match.start())
+        position = match.end()
+        if not _NEEDS_QUOTES.search(match.group(1)):
+            return True
+    return outside + text.count('"', position) > 0
+
+
+def is_in_order(keys: pd.Series) -> bool:
+    """Whether keys are already in natural order. When they share one capital letter and
+    only the shortest carry leading zeros (C0001 … C9999, C10000), natural order is order by
+    length, then text, which numpy checks at once; other keys are sorted to compare."""
+    if keys.empty:
+        return True
+    if keys.str.fullmatch(r"[A-Z][0-9]+").fillna(False).all() and keys.str[0].nunique() == 1:
+        lengths = keys.str.len().to_numpy()
+        padded = keys.str[1] == "0"
+        if not (padded & (lengths > lengths.min())).any():
+            text = keys.to_numpy(dtype=object)
+            shorter = lengths[:-1] < lengths[1:]
+            same = (lengths[:-1] == lengths[1:]) & (text[:-1] <= text[1:])
+            return bool((shorter | same).all())
+    return _natural_order(keys) == list(range(len(keys)))
 
 
 def write_atomically(path: Path, data: bytes) -> None:

@@ -147,12 +147,13 @@ class Context:
             spans = self.spans()
             article_ids = claims["article_id"].tolist()
             quotes = claims["quote"].tolist()
+            texts = {a: self.article_text(a) for a in set(article_ids) if isinstance(a, str)}
             rows = []
             for index, start, end in zip(
                 spans.index.tolist(), spans["start"].tolist(), spans["end"].tolist(), strict=True
             ):
                 article_id = article_ids[index]
-                text = self.article_text(article_id)
+                text = texts.get(article_id)
                 if text is not None and text[start:end] == quotes[index]:
                     rows.append((index, article_id, start, self.paragraph_at(article_id, start)))
             self._cache["grounded"] = pd.DataFrame(
@@ -334,13 +335,19 @@ def _chains(ctx: Context) -> pd.Series:
 
 
 def _chain_sources(ctx: Context) -> pd.Series:
-    """Every source id of every well-formed chain, indexed by claim row (repeated)."""
+    """Every source id of every well-formed chain, indexed by claim row (repeated). Chains
+    repeat (a handful of voices per article), so each distinct chain is split only once."""
     if "chain_sources" not in ctx._cache:
-        ctx._cache["chain_sources"] = (
-            _chains(ctx).str.split(_CHAIN_SEPARATORS, regex=True).explode()
-        )
+        chains = _chains(ctx)
+        split = {chain: notation.source_ids(chain) for chain in chains.unique()}
+        ctx._cache["chain_sources"] = chains.map(split).explode()
     sources: pd.Series = ctx._cache["chain_sources"]
     return sources
+
+
+def _used_sources(ctx: Context) -> set[str]:
+    """The distinct source ids that claims' chains name."""
+    return {sid for chain in _chains(ctx).unique() for sid in notation.source_ids(chain)}
 
 
 @rule(
@@ -349,12 +356,15 @@ def _chain_sources(ctx: Context) -> pd.Series:
     needs=("claims", "sources"),
 )
 def _attribution_sources_exist(self: Rule, ctx: Context) -> Iterator[Problem]:
+    listed = set(ctx.keys("sources"))
+    if _used_sources(ctx) <= listed:
+        return
     sources = _chain_sources(ctx)
-    unknown = sources[~sources.isin(ctx.keys("sources"))]
+    unknown = sources[~sources.isin(listed)]
     claims = ctx.tables["claims"]
     for index, names in unknown.groupby(level=0, sort=True):
-        listed = ", ".join(dict.fromkeys(names))
-        yield self.problem(index, claims.at[index, "attribution"], f"; not listed: {listed}")
+        names_listed = ", ".join(dict.fromkeys(names))
+        yield self.problem(index, claims.at[index, "attribution"], f"; not listed: {names_listed}")
 
 
 @rule(
@@ -468,7 +478,7 @@ def _certainty_cues(self: Rule, ctx: Context) -> Iterator[Problem]:
 def _source_used(self: Rule, ctx: Context) -> Iterator[Problem]:
     sources = ctx.tables["sources"]
     unused = ctx.valid("sources", "source_id", SOURCE_ID) & ~sources["source_id"].isin(
-        _chain_sources(ctx)
+        _used_sources(ctx)
     )
     yield from self.at(sources, unused)
 
