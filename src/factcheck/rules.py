@@ -25,7 +25,7 @@ import pandas as pd
 
 from factcheck import attribution as notation
 from factcheck import text as segment
-from factcheck.frames import is_missing
+from factcheck.frames import is_in, is_missing
 from factcheck.problems import Problem
 from factcheck.read import FIRST_DATA_ROW, read_text
 from factcheck.schemas import (
@@ -56,7 +56,7 @@ class Context:
     root: Path
     tables: dict[str, pd.DataFrame]
     _texts: dict[str, tuple[str | None, Problem | None]] = field(default_factory=dict)
-    _paragraphs: dict[str, list[segment.Segment]] = field(default_factory=dict)
+    _paragraphs: dict[str, tuple[list[segment.Segment], list[int]]] = field(default_factory=dict)
     _cache: dict[str, Any] = field(default_factory=dict)
 
     def has(self, *names: str) -> bool:
@@ -71,7 +71,11 @@ class Context:
 
     def keys(self, table: str) -> pd.Series:
         """The distinct primary keys of a table."""
-        return self.column(table, spec_named(table).key).dropna().drop_duplicates()
+        if f"keys:{table}" not in self._cache:
+            keys = self.column(table, spec_named(table).key).dropna().drop_duplicates()
+            self._cache[f"keys:{table}"] = keys
+        found: pd.Series = self._cache[f"keys:{table}"]
+        return found
 
     def lookup(self, table: str, name: str) -> pd.Series:
         """A column of `table` indexed by its primary key (the first row, if one repeats)."""
@@ -114,15 +118,18 @@ class Context:
         articles: set[str] = self._cache["articles"]
         return articles
 
-    def paragraph_at(self, article_id: str, offset: int) -> segment.Segment | None:
-        """The paragraph or heading holding `offset` in an article, found by bisection."""
+    def paragraphs(self, article_id: str) -> tuple[list[segment.Segment], list[int]]:
+        """An article's paragraphs and headings, and where each starts (for bisection)."""
         if article_id not in self._paragraphs:
             text = self.article_text(article_id)
             found = segment.paragraphs(text) if text else []
-            self._paragraphs[article_id] = found
-            self._cache[f"starts:{article_id}"] = [p.start for p in found]
-        found = self._paragraphs[article_id]
-        at = bisect.bisect_right(self._cache[f"starts:{article_id}"], offset) - 1
+            self._paragraphs[article_id] = (found, [p.start for p in found])
+        return self._paragraphs[article_id]
+
+    def paragraph_at(self, article_id: str, offset: int) -> segment.Segment | None:
+        """The paragraph or heading holding `offset` in an article, found by bisection."""
+        found, starts = self.paragraphs(article_id)
+        at = bisect.bisect_right(starts, offset) - 1
         if at >= 0 and found[at].start <= offset < found[at].end:
             return found[at]
         return None
@@ -231,7 +238,7 @@ def _reference(spec: TableSpec, column: str, target: TableSpec) -> Check:
         frame = ctx.tables[spec.name]
         values = frame[column]
         well_formed = values.notna() if pattern is None else ctx.valid(spec.name, column, pattern)
-        missing = well_formed & ~values.isin(ctx.keys(target.name))
+        missing = well_formed & ~is_in(values, ctx.keys(target.name))
         yield from self.at(frame, missing)
 
     return check
@@ -303,7 +310,7 @@ def _sentences_covered(self: Rule, ctx: Context) -> Iterator[Problem]:
         covered = by_article.get(article_id, [])
         starts = [start for start, _ in covered]
         reach = _running_max([end for _, end in covered])
-        for sentence in segment.sentences(text):
+        for sentence in segment.sentences_of(ctx.paragraphs(article_id)[0]):
             # the spans starting before the sentence ends: does the farthest reach into it?
             before = bisect.bisect_left(starts, sentence.end)
             if before == 0 or reach[before - 1] <= sentence.start:
@@ -360,7 +367,7 @@ def _attribution_sources_exist(self: Rule, ctx: Context) -> Iterator[Problem]:
     if _used_sources(ctx) <= listed:
         return
     sources = _chain_sources(ctx)
-    unknown = sources[~sources.isin(listed)]
+    unknown = sources[~is_in(sources, listed)]
     claims = ctx.tables["claims"]
     for index, names in unknown.groupby(level=0, sort=True):
         names_listed = ", ".join(dict.fromkeys(names))
@@ -376,9 +383,7 @@ def _starts_with_publisher(self: Rule, ctx: Context) -> Iterator[Problem]:
     chains = _chains(ctx)
     publishers = ctx.lookup("articles", "publisher_source_id")
     publisher = ctx.column("claims", "article_id")[chains.index].map(publishers)
-    known = publisher.isin(
-        ctx.keys("sources")
-    )  # an unknown publisher is reported once, on its article
+    known = is_in(publisher, ctx.keys("sources"))  # an unknown one is reported on its article
     first = chains.str.split(notation.LINK, n=1, regex=False).str[0]
     for index in chains.index[known & (first != publisher)]:
         yield self.problem(index, chains[index], f" ({publisher[index]})")
@@ -437,14 +442,13 @@ def _cues_in_paragraph(
 ) -> Iterator[Problem]:
     cells = ctx.column("claims", self.column)
     grounded = ctx.grounded()
-    with_cues = grounded.index.intersection(cells.index[cells.notna()])
-    paragraphs = dict(zip(grounded.index, grounded["paragraph"], strict=True))
-    for index in with_cues:
-        paragraph = paragraphs[index]
+    present = grounded.index.intersection(cells.index[cells.notna()])
+    paragraphs = grounded["paragraph"][present].tolist()
+    for index, cell, paragraph in zip(present, cells[present].tolist(), paragraphs, strict=True):
         where = paragraph.text if paragraph is not None else ""
-        missing = [cue for cue in cues_of(cells[index]) if cue not in where]
+        missing = [cue for cue in cues_of(cell) if cue not in where]
         if missing:
-            yield self.problem(index, cells[index], f"; not found: {', '.join(map(repr, missing))}")
+            yield self.problem(index, cell, f"; not found: {', '.join(map(repr, missing))}")
 
 
 @rule(
@@ -477,8 +481,8 @@ def _certainty_cues(self: Rule, ctx: Context) -> Iterator[Problem]:
 )
 def _source_used(self: Rule, ctx: Context) -> Iterator[Problem]:
     sources = ctx.tables["sources"]
-    unused = ctx.valid("sources", "source_id", SOURCE_ID) & ~sources["source_id"].isin(
-        _used_sources(ctx)
+    unused = ctx.valid("sources", "source_id", SOURCE_ID) & ~is_in(
+        sources["source_id"], _used_sources(ctx)
     )
     yield from self.at(sources, unused)
 
@@ -565,8 +569,8 @@ def _uncheckable_claims_take_context_only(self: Rule, ctx: Context) -> Iterator[
 def _verdict_needs(column: str, value: str, bears_on: BearsOn, stance: Stance) -> Check:
     def check(self: Rule, ctx: Context) -> Iterator[Problem]:
         claims = ctx.tables["claims"]
-        lacking = (claims[column] == value) & ~claims["claim_id"].isin(
-            _claims_with(ctx, bears_on, stance)
+        lacking = (claims[column] == value) & ~is_in(
+            claims["claim_id"], _claims_with(ctx, bears_on, stance)
         )
         yield from self.at(claims, lacking.fillna(False).astype(bool))
 

@@ -10,15 +10,14 @@ from __future__ import annotations
 
 import itertools
 import re
-from dataclasses import dataclass
-from typing import Literal
+from collections.abc import Iterable
+from typing import Literal, NamedTuple
 
 SENTENCE_END = r"[.!?][\"'”’)\]]*$"
 # A boundary: end punctuation, optional closers, white space, then a sentence opener.
 BOUNDARY = r"(?<=[.!?])[\"'”’)\]]*\s+(?=[\"'“‘(\[]?[A-Z0-9])"
 _SENTENCE_END = re.compile(SENTENCE_END)
 _BOUNDARY = re.compile(BOUNDARY)
-_WORD_BEFORE = re.compile(r"(\S+)\.[\"'”’)\]]*\s+$")
 _ABBREVIATIONS = frozenset(
     {
         *("Mr", "Mrs", "Ms", "Dr", "Prof", "Gen", "Col", "Lt", "Sgt", "Capt"),
@@ -29,9 +28,9 @@ _ABBREVIATIONS = frozenset(
 _ACRONYM = re.compile(r"^(?:[A-Z]\.)*[A-Z]$")
 
 
-@dataclass(frozen=True)
-class Segment:
-    """A stretch of the text: a heading, paragraph or sentence, with its line number."""
+class Segment(NamedTuple):
+    """A stretch of the text: a heading, paragraph or sentence, with its line number. A named
+    tuple rather than a dataclass: a large dataset makes millions, and tuples build fastest."""
 
     kind: Literal["heading", "paragraph", "sentence"]
     start: int
@@ -60,8 +59,14 @@ def paragraphs(text: str) -> list[Segment]:
 
 def sentences(text: str) -> list[Segment]:
     """The sentences of every body paragraph (headings excluded), in text order."""
+    return sentences_of(paragraphs(text))
+
+
+def sentences_of(segments: Iterable[Segment]) -> list[Segment]:
+    """The sentences of the body paragraphs among `segments`, for callers that already hold
+    an article's paragraphs."""
     result = []
-    for paragraph in paragraphs(text):
+    for paragraph in segments:
         if paragraph.kind == "paragraph":
             result.extend(_split(paragraph))
     return result
@@ -78,7 +83,7 @@ def paragraph_at(text: str, offset: int) -> Segment | None:
 def _split(paragraph: Segment) -> list[Segment]:
     cuts = [0]
     for match in _BOUNDARY.finditer(paragraph.text):
-        if not _is_abbreviation(paragraph.text[: match.end()]):
+        if not _is_abbreviation(paragraph.text, match.start()):
             cuts.append(match.end())
     cuts.append(len(paragraph.text))
     pieces = []
@@ -96,10 +101,15 @@ def _split(paragraph: Segment) -> list[Segment]:
     return pieces
 
 
-def _is_abbreviation(prefix: str) -> bool:
-    """Whether the period ending `prefix` closes an abbreviation or initial, not a sentence."""
-    match = _WORD_BEFORE.search(prefix)
-    if match is None:
+def _is_abbreviation(text: str, after: int) -> bool:
+    """Whether the mark just before `after` is a period closing an abbreviation or an
+    initial, not a sentence. The word is the run of non-space characters before it, found by
+    stepping back rather than by matching the whole prefix again at every boundary."""
+    stop = after - 1
+    if stop < 1 or text[stop] != ".":
         return False
-    word = match.group(1)
+    begin = stop
+    while begin > 0 and not text[begin - 1].isspace():
+        begin -= 1
+    word = text[begin:stop]
     return word in _ABBREVIATIONS or bool(_ACRONYM.match(word))
