@@ -102,6 +102,9 @@ def variants(original: bytes) -> list[bytes]:
         original.replace(b"\nKCNA,", b'\n"KCNA",'),
         original.replace(b"KCNA", b'KC"NA'),
         original.replace(b"KCNA", b'"KC,NA"'),
+        original.replace(b"Central News Agency,", b'"Central,News" Agency,'),
+        original.replace(b",publisher,", b',"publisher",', 1),
+        original.replace(b"KCNA,", b'"KCNA"",""x",', 1),
         original.replace(b"KCNA", b'"KCNA"'),
         original.replace(b"\n", b"\r"),
     ]

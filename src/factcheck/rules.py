@@ -13,7 +13,6 @@ that is not a number, an id of the wrong form): the schema has already reported 
 
 from __future__ import annotations
 
-import bisect
 import hashlib
 import re
 from collections.abc import Callable, Iterable, Iterator, Mapping
@@ -21,13 +20,14 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+import numpy as np
 import pandas as pd
 
 from factcheck import attribution as notation
 from factcheck import text as segment
 from factcheck.frames import is_in, is_missing
 from factcheck.problems import Problem
-from factcheck.read import FIRST_DATA_ROW, read_text
+from factcheck.read import FIRST_DATA_ROW, decode, read_bytes
 from factcheck.schemas import (
     ARTICLE_ID,
     ISO_DATE,
@@ -56,7 +56,8 @@ class Context:
     root: Path
     tables: dict[str, pd.DataFrame]
     _texts: dict[str, tuple[str | None, Problem | None]] = field(default_factory=dict)
-    _paragraphs: dict[str, tuple[list[segment.Segment], list[int]]] = field(default_factory=dict)
+    _paragraphs: dict[str, list[segment.Segment]] = field(default_factory=dict)
+    _digests: dict[str, str] = field(default_factory=dict)
     _cache: dict[str, Any] = field(default_factory=dict)
 
     def has(self, *names: str) -> bool:
@@ -101,10 +102,22 @@ class Context:
         return frame
 
     def read_article(self, article_id: str) -> tuple[str | None, Problem | None]:
+        """An article's text, or why it cannot be read; the file is read once, and the
+        SHA-256 of its bytes kept for the hash rule."""
         if article_id not in self._texts:
             name = article_path(article_id)
-            self._texts[article_id] = read_text(self.root / name, name, what="article text")
+            data, problem = read_bytes(self.root / name, name, what="article text")
+            if data is not None:
+                self._digests[article_id] = hashlib.sha256(data).hexdigest()
+                self._texts[article_id] = decode(data, name, what="article text")
+            else:
+                self._texts[article_id] = (None, problem)
         return self._texts[article_id]
+
+    def digest(self, article_id: str) -> str | None:
+        """The SHA-256 of an article file's bytes, if it could be read."""
+        self.read_article(article_id)
+        return self._digests.get(article_id)
 
     def article_text(self, article_id: Any) -> str | None:
         """The text of a listed article with a well-formed id, or None."""
@@ -118,21 +131,35 @@ class Context:
         articles: set[str] = self._cache["articles"]
         return articles
 
-    def paragraphs(self, article_id: str) -> tuple[list[segment.Segment], list[int]]:
-        """An article's paragraphs and headings, and where each starts (for bisection)."""
+    def paragraphs(self, article_id: str) -> list[segment.Segment]:
+        """An article's paragraphs and headings, segmented once for every rule."""
         if article_id not in self._paragraphs:
             text = self.article_text(article_id)
-            found = segment.paragraphs(text) if text else []
-            self._paragraphs[article_id] = (found, [p.start for p in found])
+            self._paragraphs[article_id] = segment.paragraphs(text) if text else []
         return self._paragraphs[article_id]
 
-    def paragraph_at(self, article_id: str, offset: int) -> segment.Segment | None:
-        """The paragraph or heading holding `offset` in an article, found by bisection."""
-        found, starts = self.paragraphs(article_id)
-        at = bisect.bisect_right(starts, offset) - 1
-        if at >= 0 and found[at].start <= offset < found[at].end:
-            return found[at]
-        return None
+    def layout(self) -> Layout:
+        """Every readable listed article's paragraphs, placed as if the texts were laid end
+        to end: one numpy search then finds the paragraph of any claim's offset."""
+        if "layout" not in self._cache:
+            bases: dict[str, int] = {}
+            found: list[segment.Segment] = []
+            starts: list[int] = []
+            ends: list[int] = []
+            base = 0
+            for article_id in sorted(self.listed_articles()):
+                text = self.article_text(article_id)
+                if text is None:
+                    continue
+                bases[article_id] = base
+                for paragraph in self.paragraphs(article_id):
+                    found.append(paragraph)
+                    starts.append(base + paragraph.start)
+                    ends.append(base + paragraph.end)
+                base += len(text) + 1  # a gap, so no offset belongs to two articles
+            self._cache["layout"] = Layout(bases, found, np.array(starts), np.array(ends))
+        layout: Layout = self._cache["layout"]
+        return layout
 
     def text_lengths(self) -> pd.Series:
         """For each claim row, the length of its article's text (NaN where there is none)."""
@@ -155,19 +182,49 @@ class Context:
             article_ids = claims["article_id"].tolist()
             quotes = claims["quote"].tolist()
             texts = {a: self.article_text(a) for a in set(article_ids) if isinstance(a, str)}
-            rows = []
-            for index, start, end in zip(
-                spans.index.tolist(), spans["start"].tolist(), spans["end"].tolist(), strict=True
-            ):
-                article_id = article_ids[index]
-                text = texts.get(article_id)
-                if text is not None and text[start:end] == quotes[index]:
-                    rows.append((index, article_id, start, self.paragraph_at(article_id, start)))
-            self._cache["grounded"] = pd.DataFrame(
-                rows, columns=["index", "article_id", "start", "paragraph"]
-            ).set_index("index")
-        frame: pd.DataFrame = self._cache["grounded"]
-        return frame
+            rows = [
+                (index, article_ids[index], start)
+                for index, start, end in zip(
+                    spans.index.tolist(),
+                    spans["start"].tolist(),
+                    spans["end"].tolist(),
+                    strict=True,
+                )
+                if (text := texts.get(article_ids[index])) is not None
+                and text[start:end] == quotes[index]
+            ]
+            frame = pd.DataFrame(rows, columns=["index", "article_id", "start"])
+            frame["paragraph"] = self.layout().paragraphs_at(frame["article_id"], frame["start"])
+            self._cache["grounded"] = frame.set_index("index")
+        grounded: pd.DataFrame = self._cache["grounded"]
+        return grounded
+
+
+@dataclass(frozen=True)
+class Layout:
+    """Articles' paragraphs with offsets in one coordinate: each article's text starts at
+    `bases[article_id]`, after the previous one's end and a gap."""
+
+    bases: dict[str, int]
+    paragraphs: list[segment.Segment]
+    starts: np.ndarray
+    ends: np.ndarray
+
+    def place(self, article_ids: pd.Series, offsets: pd.Series) -> np.ndarray:
+        """Offsets within articles as offsets in the layout (-1 where the article has none)."""
+        known = pd.Index(list(self.bases), dtype="str")
+        at = known.get_indexer(pd.Index(article_ids, dtype="str"))  # one hash lookup, not a map
+        bases = np.append(np.fromiter(self.bases.values(), np.int64, len(self.bases)), -1)[at]
+        return np.where(bases >= 0, bases + offsets.to_numpy(dtype=np.int64), -1)
+
+    def paragraphs_at(self, article_ids: pd.Series, offsets: pd.Series) -> list[Any]:
+        """The paragraph or heading holding each offset of an article, or None."""
+        placed = self.place(article_ids, offsets)
+        at = np.searchsorted(self.starts, placed, side="right") - 1
+        inside = (placed >= 0) & (at >= 0)
+        inside[inside] &= placed[inside] < self.ends[at[inside]]
+        pairs = zip(at.tolist(), inside.tolist(), strict=True)
+        return [self.paragraphs[i] if ok else None for i, ok in pairs]
 
 
 def _matches(pattern: str, value: Any) -> bool:
@@ -284,8 +341,7 @@ def _sha256(self: Rule, ctx: Context) -> Iterator[Problem]:
         article_id = str(articles.at[index, "article_id"])
         if ctx.article_text(article_id) is None:
             continue
-        data = (ctx.root / article_path(article_id)).read_bytes()
-        actual = hashlib.sha256(data).hexdigest()
+        actual = ctx.digest(article_id)
         if actual != articles.at[index, "text_sha256"]:
             yield self.problem(
                 index, articles.at[index, "text_sha256"], f"; the file's is {actual}"
@@ -298,38 +354,38 @@ def _sha256(self: Rule, ctx: Context) -> Iterator[Problem]:
     needs=("articles", "claims"),
 )
 def _sentences_covered(self: Rule, ctx: Context) -> Iterator[Problem]:
-    spans = ctx.spans().join(ctx.column("claims", "article_id"))
-    by_article = {
-        article_id: sorted(zip(group["start"], group["end"], strict=True))
-        for article_id, group in spans.groupby("article_id", sort=False)
-    }
-    for article_id in ctx.keys("articles"):
-        text = ctx.article_text(article_id)
-        if text is None:
-            continue
-        covered = by_article.get(article_id, [])
-        starts = [start for start, _ in covered]
-        reach = _running_max([end for _, end in covered])
-        for sentence in segment.sentences_of(ctx.paragraphs(article_id)[0]):
-            # the spans starting before the sentence ends: does the farthest reach into it?
-            before = bisect.bisect_left(starts, sentence.end)
-            if before == 0 or reach[before - 1] <= sentence.start:
-                yield Problem(
-                    article_path(article_id),
-                    sentence.line,
-                    None,
-                    sentence.text,
-                    self.id,
-                    self.description,
-                )
-
-
-def _running_max(values: list[int]) -> list[int]:
-    result, best = [], -1
-    for value in values:
-        best = max(best, value)
-        result.append(best)
-    return result
+    layout = ctx.layout()
+    spans = ctx.spans()
+    article_ids = ctx.column("claims", "article_id")[spans.index]
+    lengths = ctx.text_lengths()[spans.index].fillna(0).to_numpy(dtype=np.int64)
+    # spans past their text are clipped to it, so none reaches into the next article
+    starts = layout.place(article_ids, spans["start"])
+    ends = layout.place(article_ids, np.minimum(spans["end"], lengths))
+    keep = (starts >= 0) & (spans["start"].to_numpy() < lengths)
+    order = np.argsort(starts[keep], kind="stable")
+    span_starts, reach = starts[keep][order], np.maximum.accumulate(ends[keep][order])
+    sentences, places = [], []
+    for article_id in sorted(layout.bases):
+        base, text = layout.bases[article_id], ctx.article_text(article_id)
+        assert text is not None  # it is laid out
+        for start, end, paragraph in segment.sentence_bounds(text, ctx.paragraphs(article_id)):
+            sentences.append((article_id, start, end, paragraph))
+            places.append((base + start, base + end))
+    if not sentences:
+        return
+    bounds = np.array(places, dtype=np.int64)
+    # the spans starting before a sentence ends: does the farthest reach into it?
+    before = np.searchsorted(span_starts, bounds[:, 1], side="left")
+    covered = before > 0
+    covered[covered] = reach[before[covered] - 1] > bounds[covered, 0]
+    by_article = {article_id: order for order, article_id in enumerate(ctx.keys("articles"))}
+    missing = sorted(np.flatnonzero(~covered).tolist(), key=lambda i: by_article[sentences[i][0]])
+    for position in missing:
+        article_id, start, end, paragraph = sentences[position]
+        quote = paragraph.text[start - paragraph.start : end - paragraph.start]
+        yield Problem(
+            article_path(article_id), paragraph.line, None, quote, self.id, self.description
+        )
 
 
 # --- claims ---------------------------------------------------------------------------

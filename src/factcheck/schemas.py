@@ -26,6 +26,7 @@ from pandera.typing import Series
 
 from factcheck import attribution as notation
 from factcheck import text as segment
+from factcheck import utf8
 from factcheck.timeline import parse_when
 from factcheck.vocabularies import (
     UNCHECKABLE_TYPES,
@@ -52,8 +53,10 @@ ISO_DATE = r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$"
 BOOLEAN = ["true", "false"]
 # C0 controls other than tab, line feed and carriage return (one_line refuses those), and DEL.
 CONTROL_CHARACTERS = r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]"
+LINE_BREAKS_AND_TABS = r"[\r\n\t]"
 # OWASP's list of characters that make a spreadsheet treat a cell as a formula or command.
 FORMULA_START = r"[=+\-@\t\r]"
+FORMULA_BYTES = b"=+-@\t\r"  # the same characters, as the first byte of a cell's UTF-8
 REAL_DATE = "must be a real date written YYYY-MM-DD"
 HTTP_URL = "must be an absolute http:// or https:// address"
 SENTENCES = "must be one to three sentences"
@@ -207,21 +210,21 @@ class Table(pa.DataFrameModel):
 
     @pa.dataframe_check(name="trimmed", error="must not begin or end with spaces")
     def trimmed(cls, df: pd.DataFrame) -> pd.DataFrame | bool:
-        return cellwise(df, lambda values: values.str.strip() == values)
+        return cellwise(df, is_trimmed)
 
     @pa.dataframe_check(
         name="one_line",
         error="must not contain line breaks or tabs, which spreadsheets split or hide",
     )
     def one_line(cls, df: pd.DataFrame) -> pd.DataFrame | bool:
-        return cellwise(df, lambda values: ~values.str.contains(r"[\r\n\t]", regex=True))
+        return cellwise(df, lacking(LINE_BREAKS_AND_TABS))
 
     @pa.dataframe_check(
         name="printable",
         error="must not contain control characters, which are invisible in a spreadsheet",
     )
     def printable(cls, df: pd.DataFrame) -> pd.DataFrame | bool:
-        return cellwise(df, lambda values: ~values.str.contains(CONTROL_CHARACTERS, regex=True))
+        return cellwise(df, lacking(CONTROL_CHARACTERS))
 
     @pa.dataframe_check(
         name="nfc",
@@ -237,7 +240,46 @@ class Table(pa.DataFrameModel):
         "would run as a formula",
     )
     def formula_safe(cls, df: pd.DataFrame) -> pd.DataFrame | bool:
-        return cellwise(df, lambda values: ~values.str.match(FORMULA_START))
+        return cellwise(df, starts_safely)
+
+
+def lacking(control: str) -> Callable[[pd.Series], pd.Series]:
+    """A cell rule: no cell contains a character of `control`, a class of ASCII control
+    characters. When no cell holds any control byte at all, every cell passes at once."""
+
+    def ok(values: pd.Series) -> pd.Series:
+        if utf8.has_control_bytes(values) is False:
+            return pd.Series(True, index=values.index)
+        return ~values.str.contains(control, regex=True)
+
+    return ok
+
+
+def starts_safely(values: pd.Series) -> pd.Series:
+    """Whether each cell starts with none of the formula characters, read off its first
+    byte (each of them is one byte in UTF-8, and no other character starts with it)."""
+    edges = utf8.edge_bytes(values)
+    if edges is None:
+        return ~values.str.match(FORMULA_START).astype(bool)
+    return pd.Series(~np.isin(edges[0], list(FORMULA_BYTES)), index=values.index)
+
+
+def is_trimmed(values: pd.Series) -> pd.Series:
+    """Whether each cell neither begins nor ends with white space. A cell whose first and
+    last bytes are visible ASCII passes at once; only the others are stripped to compare."""
+    edges = utf8.edge_bytes(values)
+    if edges is None:
+        return values.str.strip() == values
+
+    def unsure(byte: np.ndarray) -> np.ndarray:
+        return (byte >= 0) & ((byte < 0x21) | (byte >= 0x7F))
+
+    doubtful = unsure(edges[0]) | unsure(edges[1])
+    result = ~doubtful
+    if doubtful.any():
+        subset = values[doubtful]
+        result[doubtful] = (subset.str.strip() == subset).to_numpy(dtype=bool)
+    return pd.Series(result, index=values.index)
 
 
 def is_nfc(values: pd.Series) -> pd.Series:

@@ -8,14 +8,14 @@ bracket) is a section heading: headings carry no claims and need no coverage.
 
 from __future__ import annotations
 
-import itertools
 import re
-from collections.abc import Iterable
 from typing import Literal, NamedTuple
 
 SENTENCE_END = r"[.!?][\"'”’)\]]*$"
-# A boundary: end punctuation, optional closers, white space, then a sentence opener.
-BOUNDARY = r"(?<=[.!?])[\"'”’)\]]*\s+(?=[\"'“‘(\[]?[A-Z0-9])"
+# A boundary: end punctuation, then optional closers and white space (group 1, where the
+# text is cut), then a sentence opener. The pattern starts with the punctuation itself, not
+# a look-behind, so the regex engine can skip straight to candidates.
+BOUNDARY = r"[.!?]([\"'”’)\]]*\s+)(?=[\"'“‘(\[]?[A-Z0-9])"
 _SENTENCE_END = re.compile(SENTENCE_END)
 _BOUNDARY = re.compile(BOUNDARY)
 _ABBREVIATIONS = frozenset(
@@ -25,7 +25,14 @@ _ABBREVIATIONS = frozenset(
         *("Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep", "Sept", "Oct", "Nov", "Dec"),
     }
 )
-_ACRONYM = re.compile(r"^(?:[A-Z]\.)*[A-Z]$")
+# An abbreviation or initials ("Mr.", "U.S.") as a whole run of non-space characters ending
+# in a period, written backwards to match the reversed text: there the period comes first,
+# which the regex engine finds fast, and the run's end is simply the next white space.
+_ABBREVIATION_REVERSED = re.compile(
+    r"\.(?:"
+    + "|".join(sorted((re.escape(word[::-1]) for word in _ABBREVIATIONS), key=len, reverse=True))
+    + r"|[A-Z](?:\.[A-Z])*)(?!\S)"
+)
 
 
 class Segment(NamedTuple):
@@ -59,17 +66,40 @@ def paragraphs(text: str) -> list[Segment]:
 
 def sentences(text: str) -> list[Segment]:
     """The sentences of every body paragraph (headings excluded), in text order."""
-    return sentences_of(paragraphs(text))
+    return [
+        Segment("sentence", start, end, paragraph.line, text[start:end])
+        for start, end, paragraph in sentence_bounds(text, paragraphs(text))
+    ]
 
 
-def sentences_of(segments: Iterable[Segment]) -> list[Segment]:
-    """The sentences of the body paragraphs among `segments`, for callers that already hold
-    an article's paragraphs."""
-    result = []
-    for paragraph in segments:
-        if paragraph.kind == "paragraph":
-            result.extend(_split(paragraph))
-    return result
+def sentence_bounds(text: str, segments: list[Segment]) -> list[tuple[int, int, Segment]]:
+    """Where each sentence of the body paragraphs among `segments` (the text's own
+    paragraphs and headings, in order) starts and ends, with its paragraph.
+
+    Each pattern runs once over the whole text rather than once per paragraph, and no
+    sentence's text is copied: an article of fifty sentences costs two regex scans. A
+    boundary counts only if it lies inside one body paragraph, and not after an abbreviation
+    or an initial (the whole run of non-space characters before the period)."""
+    body = [segment for segment in segments if segment.kind == "paragraph"]
+    if not body:
+        return []
+    # where a boundary would start right after an abbreviation's period
+    abbreviated = {len(text) - m.start() for m in _ABBREVIATION_REVERSED.finditer(text[::-1])}
+    cuts = [(match.start(1), match.end()) for match in _BOUNDARY.finditer(text)]
+    found: list[tuple[int, int, Segment]] = []
+    at = 0
+    for paragraph in body:
+        while at < len(cuts) and cuts[at][0] < paragraph.start:
+            at += 1  # in a heading, or running from one line into the next
+        begin = paragraph.start
+        while at < len(cuts) and cuts[at][1] < paragraph.end:
+            start, end = cuts[at]
+            at += 1
+            if start not in abbreviated:
+                found.append((begin, start + len(text[start:end].rstrip()), paragraph))
+                begin = end
+        found.append((begin, paragraph.end, paragraph))
+    return found
 
 
 def paragraph_at(text: str, offset: int) -> Segment | None:
@@ -78,38 +108,3 @@ def paragraph_at(text: str, offset: int) -> Segment | None:
         if segment.start <= offset < segment.end:
             return segment
     return None
-
-
-def _split(paragraph: Segment) -> list[Segment]:
-    cuts = [0]
-    for match in _BOUNDARY.finditer(paragraph.text):
-        if not _is_abbreviation(paragraph.text, match.start()):
-            cuts.append(match.end())
-    cuts.append(len(paragraph.text))
-    pieces = []
-    for begin, finish in itertools.pairwise(cuts):
-        piece = paragraph.text[begin:finish].rstrip()
-        pieces.append(
-            Segment(
-                "sentence",
-                paragraph.start + begin,
-                paragraph.start + begin + len(piece),
-                paragraph.line,
-                piece,
-            )
-        )
-    return pieces
-
-
-def _is_abbreviation(text: str, after: int) -> bool:
-    """Whether the mark just before `after` is a period closing an abbreviation or an
-    initial, not a sentence. The word is the run of non-space characters before it, found by
-    stepping back rather than by matching the whole prefix again at every boundary."""
-    stop = after - 1
-    if stop < 1 or text[stop] != ".":
-        return False
-    begin = stop
-    while begin > 0 and not text[begin - 1].isspace():
-        begin -= 1
-    word = text[begin:stop]
-    return word in _ABBREVIATIONS or bool(_ACRONYM.match(word))

@@ -68,20 +68,21 @@ def check_dataset(directory: str | Path = ".", limit: int | None = None) -> Chec
     found = report.Collector(limit)
     tables: dict[str, pd.DataFrame] = {}
     for spec in TABLES:
-        frame, read_problems = read_table(root, spec)
+        frame, data, read_problems = read_table(root, spec)
         found.extend(read_problems)
         if frame is not None:
+            assert data is not None
             tables[spec.name] = frame
             found.extend(check_table(spec, frame, found))
-            found.extend(dialect_notice(root, spec, frame))
+            found.extend(dialect_notice(spec, data, frame))
     context = Context(root, tables)
     found.extend(run_rules(context))
     return Checked(found.problems(), tables, context, found.errors)
 
 
-def dialect_notice(root: Path, spec: TableSpec, frame: pd.DataFrame) -> list[Problem]:
+def dialect_notice(spec: TableSpec, data: bytes, frame: pd.DataFrame) -> list[Problem]:
     """A notice, not an error, when a readable file is not in the canonical CSV dialect."""
-    found = dialect.differences((root / spec.file).read_bytes(), spec, frame)
+    found = dialect.differences(data, spec, frame)
     if not found:
         return []
     message = (
