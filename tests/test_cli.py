@@ -143,7 +143,7 @@ def test_reports_are_capped_per_rule_and_still_name_rows(
     assert [line.split(",")[1] for line in listed] == [f" row {r}" for r in range(2, 7)]
     assert out[-2] == (
         "claims.csv: notice: 'claims.claim_type.allowed' 52 more problems of this rule were "
-        "found and are not listed; the first 5 are [report.omitted]"
+        "found; only the first 5 are listed [report.omitted]"
     )
     assert out[-1] == "57 problems in 1 file, 5 listed"
     assert cli.main(["validate", str(dataset), "--limit", "0"]) == ExitCode.INVALID

@@ -12,7 +12,6 @@ The number of cases per test is set by the Hypothesis profile (`HYPOTHESIS_PROFI
 from __future__ import annotations
 
 import contextlib
-import csv
 import hashlib
 import io
 import json
@@ -29,7 +28,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 import factcheck
-from conftest import REPO, TABLE_FILES
+from conftest import REPO, TABLE_FILES, read_rows, write_rows
 from factcheck.cli import main
 from factcheck.schemas import TABLES, spec_named
 
@@ -54,21 +53,11 @@ class Mutation:
     breaks: bool
 
 
-def rows_of(path: Path) -> list[list[str]]:
-    with path.open(encoding="utf-8", newline="") as handle:
-        return list(csv.reader(handle))
-
-
-def write(path: Path, rows: list[list[str]]) -> None:
-    with path.open("w", encoding="utf-8", newline="") as handle:
-        csv.writer(handle, lineterminator="\n").writerows(rows)
-
-
 def table_mutation(draw: st.DrawFn) -> Mutation:
     """Columns deleted, duplicated, renamed or reordered; rows duplicated or truncated."""
     spec = draw(st.sampled_from(TABLES))
     path_of = lambda d: d / spec.file  # noqa: E731
-    rows = rows_of(REPO / spec.file)
+    rows = read_rows(REPO / spec.file)
     kind = draw(
         st.sampled_from(
             [
@@ -98,13 +87,13 @@ def table_mutation(draw: st.DrawFn) -> Mutation:
     else:  # truncate rows: some may still be valid (dropping an evidence item with a twin)
         changed = rows[:row]
     breaks = kind not in ("reorder columns", "truncate rows")
-    return Mutation(f"{kind} {spec.file}", lambda d: write(path_of(d), changed), breaks)
+    return Mutation(f"{kind} {spec.file}", lambda d: write_rows(path_of(d), changed), breaks)
 
 
 def cell_mutation(draw: st.DrawFn) -> Mutation:
     """A cell emptied, padded, retyped, lengthened, given control characters or decomposed."""
     spec = draw(st.sampled_from(TABLES))
-    rows = rows_of(REPO / spec.file)
+    rows = read_rows(REPO / spec.file)
     row = draw(st.integers(1, len(rows) - 1))
     column = draw(st.integers(0, len(rows[0]) - 1))
     name = rows[0][column]
@@ -147,7 +136,7 @@ def cell_mutation(draw: st.DrawFn) -> Mutation:
     breaks = kind not in ("very long", "stray quote") and value != old
     return Mutation(
         f"{kind} in {spec.file} row {row + 1} {name}",
-        lambda d: write(d / spec.file, changed),
+        lambda d: write_rows(d / spec.file, changed),
         breaks,
     )
 
@@ -276,6 +265,16 @@ def test_a_directory_in_place_of_each_file(name: str) -> None:
         (directory / name).mkdir()
 
     check(Mutation(f"directory {name}", apply, breaks=True))
+
+
+@pytest.mark.parametrize("name", TABLE_FILES)
+def test_each_table_cut_to_its_header(name: str) -> None:
+    """Found by the fuzz: an empty claims table once kept a str dtype into a numeric rule."""
+
+    def apply(directory: Path) -> None:
+        write_rows(directory / name, read_rows(directory / name)[:1])
+
+    check(Mutation(f"header only {name}", apply, breaks=True))
 
 
 def test_every_table_is_exercised() -> None:

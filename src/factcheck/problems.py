@@ -169,8 +169,8 @@ class Collector:
         assert self.limit is not None or not any(self._beyond())
         for rule, count in self._beyond():
             message = (
-                f"{count:,} more problems of this rule were found and are not listed; "
-                f"the first {self.limit} are"
+                f"{count:,} more problems of this rule were found; "
+                f"only the first {self.limit} are listed"
             )
             yield Problem(self.files[rule], None, None, rule, OMITTED, message, Severity.NOTICE)
 

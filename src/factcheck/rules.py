@@ -169,7 +169,9 @@ class Context:
                 text = self.article_text(article_id)
                 if text is not None:
                     lengths[article_id] = len(text)
-            self._cache["lengths"] = self.column("claims", "article_id").map(lengths)
+            # float: NaN marks a missing text, and an empty table must not keep its str dtype
+            by_row = self.column("claims", "article_id").map(lengths)
+            self._cache["lengths"] = by_row.astype("float64")
         lengths_by_row: pd.Series = self._cache["lengths"]
         return lengths_by_row
 

@@ -46,6 +46,7 @@ EVIDENCE_ID = r"^E(?:[0-9]{4}|[1-9][0-9]{4,})$"
 ARTICLE_ID = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
 SOURCE_ID = rf"^{notation.SOURCE_ID}$"
 SOURCE_ID_WORDS = "upper-case letters and digits in words joined by single hyphens, e.g. KCNA"
+CLAIM_ID_WORDS = "C followed by four digits (C0001), or by a larger number without leading zeros"
 SHA256 = r"^[0-9a-f]{64}$"
 MAX_FILE_STEM = 200  # an article id names a file; file systems refuse names past 255 bytes
 NON_NEGATIVE_INTEGER = r"^(?:0|[1-9][0-9]*)$"
@@ -380,7 +381,7 @@ class ClaimTable(Table):
     claim_id: Series[str] = pattern(
         "Stable identifier of the claim, never reused.",
         CLAIM_ID,
-        "C followed by four digits (C0001), or by a larger number without leading zeros",
+        CLAIM_ID_WORDS,
         unique=True,
     )
     article_id: Series[str] = pattern(
@@ -549,7 +550,7 @@ class EvidenceTable(Table):
     claim_id: Series[str] = pattern(
         "The claim the item bears on: a claim_id in claims.csv.",
         CLAIM_ID,
-        "C followed by four digits (C0001), or by a larger number without leading zeros",
+        CLAIM_ID_WORDS,
     )
     bears_on: Series[str] = enum(BearsOn, "Which check the item is for.")
     url: Series[str] = text("Address of the page, exactly as it was found; never built or guessed.")
