@@ -15,6 +15,8 @@ dataset. Run it on an idle machine; it measures, it does not assert.
 from __future__ import annotations
 
 import argparse
+import contextlib
+import csv
 import os
 import platform
 import statistics
@@ -49,24 +51,25 @@ class Run:
     code: int | None  # None: stopped at the timeout
 
 
-def measure(command: list[str], timeout: float | None = None) -> Run:
-    """Wall time and peak RSS of one process, from start to exit."""
-    start = time.perf_counter()
-    process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    deadline = None if timeout is None else start + timeout
-    while True:
-        pid, status, usage = os.wait4(process.pid, os.WNOHANG)
-        if pid:
-            return Run(
-                time.perf_counter() - start,
-                usage.ru_maxrss / 1024,
-                os.waitstatus_to_exitcode(status),
-            )
-        if deadline is not None and time.perf_counter() > deadline:
-            process.kill()
-            _, _, usage = os.wait4(process.pid, 0)
-            return Run(time.perf_counter() - start, usage.ru_maxrss / 1024, None)
-        time.sleep(0.02)
+def measure(command: list[str], timeout: float | None = None, output: Path | None = None) -> Run:
+    """Wall time and peak RSS of one process, from start to exit; its standard output goes
+    to `output` if given."""
+    with contextlib.ExitStack() as stack:
+        sink = stack.enter_context(output.open("wb")) if output else subprocess.DEVNULL
+        start = time.perf_counter()
+        process = subprocess.Popen(command, stdout=sink, stderr=subprocess.DEVNULL)
+        deadline = None if timeout is None else start + timeout
+        while True:
+            pid, status, usage = os.wait4(process.pid, os.WNOHANG)
+            if pid:
+                process.returncode = os.waitstatus_to_exitcode(status)  # reaped here
+                return Run(time.perf_counter() - start, usage.ru_maxrss / 1024, process.returncode)
+            if deadline is not None and time.perf_counter() > deadline:
+                process.kill()
+                _, status, usage = os.wait4(process.pid, 0)
+                process.returncode = os.waitstatus_to_exitcode(status)
+                return Run(time.perf_counter() - start, usage.ru_maxrss / 1024, None)
+            time.sleep(0.02)
 
 
 def dataset(size: int, root: Path) -> Path:
@@ -112,6 +115,51 @@ def cold_start(runs: int = 7) -> str:
     )
 
 
+def broken_copy(directory: Path, rows: list[int]) -> Path:
+    """A copy of a generated dataset with `certainty` set to a value outside its vocabulary
+    in the given spreadsheet rows of claims.csv (generated records are one line each); the
+    other files are linked, not copied."""
+    target = directory.with_name(f"{directory.name}-broken")
+    target.mkdir(exist_ok=True)
+    for name in ("articles", "articles.csv", "sources.csv", "evidence.csv"):
+        link = target / name
+        if not link.exists():
+            link.symlink_to(directory / name)
+    wanted = set(rows)
+    with (
+        (directory / "claims.csv").open(encoding="utf-8", newline="") as source,
+        (target / "claims.csv").open("w", encoding="utf-8", newline="") as copy,
+    ):
+        header = source.readline()
+        column = next(csv.reader([header])).index("certainty")
+        copy.write(header)
+        for number, line in enumerate(source, start=2):
+            if number in wanted:
+                cells = next(csv.reader([line]))
+                cells[column] = "maybe"
+                csv.writer(copy, lineterminator="\n").writerow(cells)
+            else:
+                copy.write(line)
+    return target
+
+
+def bounded(size: int, root: Path) -> None:
+    """Validate `size` claims in blocks with two rows broken, one near each end, and show
+    that both are found alike and what memory the run took."""
+    rows = [10, size - min(1_000, size // 10)]
+    directory = broken_copy(dataset(size, root), rows)
+    report = directory / "report.txt"
+    run = measure([sys.executable, "-m", "factcheck", "validate", str(directory)], output=report)
+    total = csv_bytes(directory)
+    print(
+        f"Bounded memory: {size:,} claims ({total / 2**30:.1f} GiB of CSV) validated in blocks "
+        f"in {run.seconds:,.0f} s with a peak of {run.peak_mib:,.0f} MiB; exit code {run.code}. "
+        f"Rows {rows[0]:,} and {rows[1]:,} of claims.csv were broken; the report says:\n"
+    )
+    for line in report.read_text(encoding="utf-8").splitlines():
+        print(f"    {line}")
+
+
 def machine() -> str:
     cpus = os.cpu_count()
     memory = os.sysconf("SC_PAGE_SIZE") * os.sysconf("SC_PHYS_PAGES") / 2**30
@@ -126,6 +174,13 @@ def main() -> None:
     parser.add_argument("sizes", nargs="*", type=int, default=[1_000, 100_000, 1_000_000])
     parser.add_argument("--data", type=Path, default=HERE / "data")
     parser.add_argument("--frictionless-timeout", type=float, default=1800)
+    parser.add_argument(
+        "--bounded",
+        type=int,
+        default=0,
+        metavar="N",
+        help="also validate N generated claims in blocks with two rows broken (say 10000000)",
+    )
     args = parser.parse_args()
     print(f"Machine: {machine()}\n")
     print(
@@ -138,6 +193,9 @@ def main() -> None:
         print(row(size, dataset(size, args.data), args.frictionless_timeout), flush=True)
     print()
     print(cold_start())
+    if args.bounded:
+        print()
+        bounded(args.bounded, args.data)
 
 
 if __name__ == "__main__":

@@ -6,6 +6,7 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
+import pytest
 from frictionless import validate
 
 from conftest import REPO
@@ -36,3 +37,17 @@ def test_generated_data_passes_every_rule_and_is_canonical(tmp_path: Path) -> No
     assert claims["attribution"].str.contains(" > ").any()
     assert len(checked.tables["evidence"]) > len(claims)
     assert validate(str(tmp_path / "datapackage.json")).valid
+
+
+def test_bounded_run_finds_the_rows_broken_near_each_end(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    import run
+
+    generate(730, tmp_path / "730")
+    run.bounded(730, tmp_path)
+    printed = capsys.readouterr().out
+    assert "exit code 1" in printed
+    for row in (10, 657):
+        assert f"claims.csv, row {row}, column certainty: 'maybe' must be one of" in printed
+    assert (tmp_path / "730" / "claims.csv").read_bytes().count(b"maybe") == 0

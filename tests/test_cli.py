@@ -107,7 +107,7 @@ def snapshot(directory: Path) -> dict[str, str]:
 def test_internal_errors_are_one_line_not_a_traceback(
     monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    def broken(directory: str, limit: int | None = None) -> None:
+    def broken(*args: object, **kwargs: object) -> None:
         raise RuntimeError("boom")
 
     monkeypatch.setattr("factcheck.validate.check_dataset", broken)

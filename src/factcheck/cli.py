@@ -55,6 +55,15 @@ def build_parser() -> argparse.ArgumentParser:
         help="list at most N problems of each rule, then how many more it found "
         "(default: %(default)s; 0 lists them all)",
     )
+    validate.add_argument(
+        "--block-mib",
+        type=_not_negative,
+        default=None,
+        metavar="N",
+        help="read claims and evidence N MiB at a time, so memory stays flat however large "
+        "they are; the problems found are the same (default: blocks of 16 MiB once the two "
+        "files pass 256 MiB; 0 reads them whole)",
+    )
     validate.set_defaults(run=_validate)
     fmt = commands.add_parser(
         "format",
@@ -192,11 +201,22 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def _not_negative(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a whole number: {text!r}") from None
+    if value < 0:
+        raise argparse.ArgumentTypeError(f"must be 0 or more, not {value}")
+    return value
+
+
 def _validate(args: argparse.Namespace) -> int:
     from factcheck.problems import exit_code, render_text, write_json
     from factcheck.validate import check_dataset
 
-    checked = check_dataset(args.directory, limit=args.limit or None)
+    size = None if args.block_mib is None else args.block_mib * 2**20  # None: by file size
+    checked = check_dataset(args.directory, limit=args.limit or None, block_size=size)
     if args.format == "json":
         write_json(checked.problems, sys.stdout)
     else:

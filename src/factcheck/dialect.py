@@ -72,31 +72,62 @@ def canonical(spec: TableSpec, frame: pd.DataFrame) -> bytes:
     return text.encode("utf-8")
 
 
-def differences(data: bytes, spec: TableSpec, frame: pd.DataFrame) -> list[str]:
+def differences(
+    data: bytes,
+    spec: TableSpec,
+    frame: pd.DataFrame,
+    first: bool = True,
+    last: bool = True,
+    before: str | None = None,
+) -> list[str]:
     """How a file's bytes depart from the canonical dialect, in words; empty if they do not.
 
     It reads the bytes rather than rendering the canonical file to compare: a parsed file
     with no byte-order mark, LF endings, one final line break, the schema's columns, rows in
     key order and quotes only around cells that need them is byte for byte what `canonical`
-    writes (a test holds the two to agreement)."""
+    writes (a test holds the two to agreement). For one block of a file read in blocks,
+    `first` and `last` say which ends of the file it holds, and `before` is the key of the
+    row just before it."""
     found = []
-    if data.startswith(BOM):
+    if first and data.startswith(BOM):
         found.append("a byte-order mark")
         data = data[len(BOM) :]
     if b"\r" in data:
         found.append("CRLF line endings" if b"\r\n" in data else "CR line endings")
     tail = data[-4:].replace(b"\r\n", b"\n").replace(b"\r", b"\n")
-    if tail.endswith(b"\n\n"):
+    if last and tail.endswith(b"\n\n"):
         found.append("empty lines at the end")
-    elif not tail.endswith(b"\n"):
+    elif last and not tail.endswith(b"\n"):
         found.append("no line break after the last row")
-    if _header(data) != spec.columns + [c for c in frame.columns if c not in spec.columns]:
+    if first and _header(data) != spec.columns + [
+        c for c in frame.columns if c not in spec.columns
+    ]:
         found.append("columns out of order")
-    if not is_in_order(frame[spec.key].astype("str")):
+    keys = frame[spec.key].astype("str")
+    if before is not None:
+        keys = pd.concat([pd.Series([before], dtype="str"), keys], ignore_index=True)
+    if not is_in_order(keys):
         found.append("rows out of order")
     if b'"' in data and _needless_quotes(data):
         found.append("quotes around cells that need none")
     return found
+
+
+DEPARTURES = (
+    "a byte-order mark",
+    "CRLF line endings",
+    "CR line endings",
+    "empty lines at the end",
+    "no line break after the last row",
+    "columns out of order",
+    "rows out of order",
+    "quotes around cells that need none",
+)
+
+
+def in_order(found: set[str]) -> list[str]:
+    """Departures found in several blocks of a file, in the order `differences` gives."""
+    return [d for d in DEPARTURES if d in found]
 
 
 def _header(data: bytes) -> list[str]:

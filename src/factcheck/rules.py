@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import hashlib
 import re
+from collections import OrderedDict
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -25,7 +26,7 @@ import pandas as pd
 
 from factcheck import attribution as notation
 from factcheck import text as segment
-from factcheck.frames import is_in, is_missing
+from factcheck.frames import KeyIndex, is_in, is_missing
 from factcheck.problems import Problem
 from factcheck.read import FIRST_DATA_ROW, decode, read_bytes
 from factcheck.schemas import (
@@ -49,16 +50,61 @@ def article_path(article_id: str) -> str:
     return f"{ARTICLES_DIR}/{article_id}.txt"
 
 
+class Texts:
+    """Articles' texts as read, and their paragraphs, for the most recently used articles up
+    to `budget` code points: a dataset of a hundred thousand articles checked in blocks must
+    not hold them all. What a rule needs again is read again."""
+
+    def __init__(self, budget: int = 16_000_000) -> None:
+        self.budget = budget
+        self.size = 0
+        self.held: OrderedDict[str, tuple[str, list[segment.Segment]]] = OrderedDict()
+
+    def get(self, article_id: str) -> tuple[str, list[segment.Segment]] | None:
+        found = self.held.get(article_id)
+        if found is not None:
+            self.held.move_to_end(article_id)
+        return found
+
+    def put(self, article_id: str, text: str) -> None:
+        self.held[article_id] = (text, segment.paragraphs(text))
+        self.size += len(text)
+        while self.size > self.budget and len(self.held) > 1:
+            _, (old, _) = self.held.popitem(last=False)
+            self.size -= len(old)
+
+
 @dataclass
 class Context:
-    """The tables as read, and what rules derive from them, each computed once on first use."""
+    """The tables as read, and what rules derive from them, each computed once on first use.
+
+    Derived values are cached under keys that start with the table they come from, so a
+    context for the next block of a table (`derive`) keeps what the other tables gave."""
 
     root: Path
     tables: dict[str, pd.DataFrame]
-    _texts: dict[str, tuple[str | None, Problem | None]] = field(default_factory=dict)
-    _paragraphs: dict[str, list[segment.Segment]] = field(default_factory=dict)
+    _texts: Texts = field(default_factory=Texts)
+    _unreadable: dict[str, Problem] = field(default_factory=dict)
     _digests: dict[str, str] = field(default_factory=dict)
     _cache: dict[str, Any] = field(default_factory=dict)
+
+    def derive(self, **tables: pd.DataFrame) -> Context:
+        """This context with some tables replaced (say, by the next block of claims),
+        sharing the article texts and what the other tables derived."""
+        kept = {k: v for k, v in self._cache.items() if k.split(":", 1)[0] not in tables}
+        return Context(
+            self.root,
+            {**self.tables, **tables},
+            self._texts,
+            self._unreadable,
+            self._digests,
+            kept,
+        )
+
+    def cached(self, key: str, compute: Callable[[], Any]) -> Any:
+        if key not in self._cache:
+            self._cache[key] = compute()
+        return self._cache[key]
 
     def has(self, *names: str) -> bool:
         return all(name in self.tables for name in names)
@@ -72,22 +118,28 @@ class Context:
 
     def keys(self, table: str) -> pd.Series:
         """The distinct primary keys of a table."""
-        if f"keys:{table}" not in self._cache:
-            keys = self.column(table, spec_named(table).key).dropna().drop_duplicates()
-            self._cache[f"keys:{table}"] = keys
-        found: pd.Series = self._cache[f"keys:{table}"]
+        keys: pd.Series = self.cached(
+            f"{table}:keys",
+            lambda: self.column(table, spec_named(table).key).dropna().drop_duplicates(),
+        )
+        return keys
+
+    def index(self, table: str) -> KeyIndex:
+        """A table's primary keys, to find the row each reference names."""
+        found: KeyIndex = self.cached(
+            f"{table}:index", lambda: KeyIndex(self.column(table, spec_named(table).key))
+        )
         return found
 
-    def lookup(self, table: str, name: str) -> pd.Series:
-        """A column of `table` indexed by its primary key (the first row, if one repeats)."""
-        frame = self.tables[table]
-        key = spec_named(table).key
-        present = frame[frame[key].notna()]
-        return present.drop_duplicates(subset=key).set_index(key)[name]
+    def referenced(self, table: str, name: str, keys: pd.Series) -> pd.Series:
+        """For each key in `keys`, column `name` of the first row of `table` with that
+        primary key (NaN where none has it), indexed like `keys`."""
+        return self.index(table).take(self.column(table, name), keys)
 
     def spans(self) -> pd.DataFrame:
         """Claims' spans as integers where both offsets are numbers and start < end."""
-        if "spans" not in self._cache:
+
+        def compute() -> pd.DataFrame:
             claims = self.tables["claims"]
             ok = self.valid("claims", "span_start", NON_NEGATIVE_INTEGER) & self.valid(
                 "claims", "span_end", NON_NEGATIVE_INTEGER
@@ -95,28 +147,49 @@ class Context:
             start = pd.to_numeric(claims["span_start"].where(ok), errors="coerce")
             end = pd.to_numeric(claims["span_end"].where(ok), errors="coerce")
             ok &= start < end
-            self._cache["spans"] = pd.DataFrame(
-                {"start": start[ok].astype(int), "end": end[ok].astype(int)}
-            )
-        frame: pd.DataFrame = self._cache["spans"]
-        return frame
+            return pd.DataFrame({"start": start[ok].astype(int), "end": end[ok].astype(int)})
+
+        spans: pd.DataFrame = self.cached("claims:spans", compute)
+        return spans
 
     def read_article(self, article_id: str) -> tuple[str | None, Problem | None]:
-        """An article's text, or why it cannot be read; the file is read once, and the
-        SHA-256 of its bytes kept for the hash rule."""
-        if article_id not in self._texts:
-            name = article_path(article_id)
-            data, problem = read_bytes(self.root / name, name, what="article text")
-            if data is not None:
-                self._digests[article_id] = hashlib.sha256(data).hexdigest()
-                self._texts[article_id] = decode(data, name, what="article text")
-            else:
-                self._texts[article_id] = (None, problem)
-        return self._texts[article_id]
+        """An article's text, or why it cannot be read. The SHA-256 of the file's bytes is
+        kept for the hash rule when the file is first read."""
+        held = self._texts.get(article_id)
+        if held is not None:
+            return held[0], None
+        if article_id in self._unreadable:
+            return None, self._unreadable[article_id]
+        name = article_path(article_id)
+        data, problem = read_bytes(self.root / name, name, what="article text")
+        if data is not None:
+            self._digests[article_id] = hashlib.sha256(data).hexdigest()
+            text, problem = decode(data, name, what="article text")
+            if text is not None:
+                self._texts.put(article_id, text)
+                return text, None
+        assert problem is not None
+        self._unreadable[article_id] = problem
+        return None, problem
+
+    def read_problem(self, article_id: str) -> Problem | None:
+        """Why an article's text cannot be read, if it cannot; the text is not kept."""
+        if article_id not in self._digests and article_id not in self._unreadable:
+            self.read_article(article_id)
+        return self._unreadable.get(article_id)
+
+    def has_text(self, article_id: Any) -> bool:
+        """Whether `article_text` would give a text, without keeping it."""
+        return (
+            _matches(ARTICLE_ID, article_id)
+            and article_id in self.listed_articles()
+            and self.read_problem(article_id) is None
+        )
 
     def digest(self, article_id: str) -> str | None:
         """The SHA-256 of an article file's bytes, if it could be read."""
-        self.read_article(article_id)
+        if article_id not in self._digests:
+            self.read_article(article_id)
         return self._digests.get(article_id)
 
     def article_text(self, article_id: Any) -> str | None:
@@ -126,79 +199,100 @@ class Context:
         return self.read_article(article_id)[0]
 
     def listed_articles(self) -> set[str]:
-        if "articles" not in self._cache:
-            self._cache["articles"] = set(self.keys("articles"))
-        articles: set[str] = self._cache["articles"]
-        return articles
+        listed: set[str] = self.cached("articles:listed", lambda: set(self.keys("articles")))
+        return listed
 
     def paragraphs(self, article_id: str) -> list[segment.Segment]:
-        """An article's paragraphs and headings, segmented once for every rule."""
-        if article_id not in self._paragraphs:
-            text = self.article_text(article_id)
-            self._paragraphs[article_id] = segment.paragraphs(text) if text else []
-        return self._paragraphs[article_id]
+        """An article's paragraphs and headings, segmented once while its text is held."""
+        if self.article_text(article_id) is None:
+            return []
+        held = self._texts.get(article_id)
+        assert held is not None  # just read
+        return held[1]
+
+    def sentences(self, article_id: str) -> list[tuple[int, int, segment.Segment]]:
+        """An article's body sentences, with the paragraph of each."""
+        text = self.article_text(article_id)
+        if text is None:
+            return []
+        return segment.sentence_bounds(text, self.paragraphs(article_id))
+
+    def claimed_articles(self) -> list[str]:
+        """The listed, readable articles that claims name, in order of id."""
+
+        def compute() -> list[str]:
+            named = self.column("claims", "article_id").dropna().unique().tolist()
+            return sorted(a for a in named if self.article_text(a) is not None)
+
+        articles: list[str] = self.cached("claims:articles", compute)
+        return articles
 
     def layout(self) -> Layout:
-        """Every readable listed article's paragraphs, placed as if the texts were laid end
+        """The paragraphs of the articles claims name, placed as if the texts were laid end
         to end: one numpy search then finds the paragraph of any claim's offset."""
-        if "layout" not in self._cache:
+
+        def compute() -> Layout:
             bases: dict[str, int] = {}
             found: list[segment.Segment] = []
             starts: list[int] = []
             ends: list[int] = []
             base = 0
-            for article_id in sorted(self.listed_articles()):
+            for article_id in self.claimed_articles():
                 text = self.article_text(article_id)
-                if text is None:
-                    continue
+                assert text is not None  # it is claimed, so readable
                 bases[article_id] = base
                 for paragraph in self.paragraphs(article_id):
                     found.append(paragraph)
                     starts.append(base + paragraph.start)
                     ends.append(base + paragraph.end)
                 base += len(text) + 1  # a gap, so no offset belongs to two articles
-            self._cache["layout"] = Layout(bases, found, np.array(starts), np.array(ends))
-        layout: Layout = self._cache["layout"]
+            return Layout(bases, found, np.array(starts), np.array(ends))
+
+        layout: Layout = self.cached("claims:layout", compute)
         return layout
 
     def text_lengths(self) -> pd.Series:
         """For each claim row, the length of its article's text (NaN where there is none)."""
-        if "lengths" not in self._cache:
+
+        def compute() -> pd.Series:
             lengths = {}
-            for article_id in self.listed_articles():
+            for article_id in self.claimed_articles():
                 text = self.article_text(article_id)
-                if text is not None:
-                    lengths[article_id] = len(text)
+                assert text is not None
+                lengths[article_id] = len(text)
             # float: NaN marks a missing text, and an empty table must not keep its str dtype
-            by_row = self.column("claims", "article_id").map(lengths)
-            self._cache["lengths"] = by_row.astype("float64")
-        lengths_by_row: pd.Series = self._cache["lengths"]
-        return lengths_by_row
+            return self.column("claims", "article_id").map(lengths).astype("float64")
+
+        lengths: pd.Series = self.cached("claims:lengths", compute)
+        return lengths
 
     def grounded(self) -> pd.DataFrame:
         """Claims whose quote is exactly their article's text at their span, with the text's
         paragraph: rules about where a span sits trust only these."""
-        if "grounded" not in self._cache:
+
+        def compute() -> pd.DataFrame:
             claims = self.tables["claims"]
             spans = self.spans()
             article_ids = claims["article_id"].tolist()
             quotes = claims["quote"].tolist()
-            texts = {a: self.article_text(a) for a in set(article_ids) if isinstance(a, str)}
+            first = claims.index[0] if len(claims) else 0  # a block's rows start past 0
+            texts = {a: self.article_text(a) for a in self.claimed_articles()}
             rows = [
-                (index, article_ids[index], start)
+                (index, article_ids[index - first], start)
                 for index, start, end in zip(
                     spans.index.tolist(),
                     spans["start"].tolist(),
                     spans["end"].tolist(),
                     strict=True,
                 )
-                if (text := texts.get(article_ids[index])) is not None
-                and text[start:end] == quotes[index]
+                if (text := texts.get(article_ids[index - first])) is not None
+                and text[start:end] == quotes[index - first]
             ]
             frame = pd.DataFrame(rows, columns=["index", "article_id", "start"])
             frame["paragraph"] = self.layout().paragraphs_at(frame["article_id"], frame["start"])
-            self._cache["grounded"] = frame.set_index("index")
-        grounded: pd.DataFrame = self._cache["grounded"]
+            return frame.set_index("index")
+
+        grounded: pd.DataFrame = self.cached("claims:grounded", compute)
         return grounded
 
 
@@ -297,7 +391,7 @@ def _reference(spec: TableSpec, column: str, target: TableSpec) -> Check:
         frame = ctx.tables[spec.name]
         values = frame[column]
         well_formed = values.notna() if pattern is None else ctx.valid(spec.name, column, pattern)
-        missing = well_formed & ~is_in(values, ctx.keys(target.name))
+        missing = well_formed & (ctx.index(target.name).positions(values) < 0)
         yield from self.at(frame, missing)
 
     return check
@@ -327,7 +421,7 @@ def _text_file(self: Rule, ctx: Context) -> Iterator[Problem]:
     articles = ctx.tables["articles"]
     for index in articles.index[ctx.valid("articles", "article_id", ARTICLE_ID)]:
         article_id = str(articles.at[index, "article_id"])
-        _, problem = ctx.read_article(article_id)
+        problem = ctx.read_problem(article_id)
         if problem is not None:
             yield self.problem(index, article_id, f"; {problem.file} {problem.message}")
 
@@ -341,7 +435,7 @@ def _sha256(self: Rule, ctx: Context) -> Iterator[Problem]:
     articles = ctx.tables["articles"]
     for index in articles.index[ctx.valid("articles", "text_sha256", SHA256)]:
         article_id = str(articles.at[index, "article_id"])
-        if ctx.article_text(article_id) is None:
+        if not ctx.has_text(article_id):
             continue
         actual = ctx.digest(article_id)
         if actual != articles.at[index, "text_sha256"]:
@@ -356,6 +450,29 @@ def _sha256(self: Rule, ctx: Context) -> Iterator[Problem]:
     needs=("articles", "claims"),
 )
 def _sentences_covered(self: Rule, ctx: Context) -> Iterator[Problem]:
+    covered = covered_sentences(ctx)
+    for article_id in ctx.keys("articles").tolist():
+        mask = covered.get(article_id)
+        if (mask is not None and mask.all()) or not ctx.has_text(article_id):
+            continue  # covered, or the text_file rule says why there is no text
+        sentences = ctx.sentences(article_id)
+        mask = np.zeros(len(sentences), dtype=bool) if mask is None else mask
+        for position in np.flatnonzero(~mask).tolist():
+            start, end, paragraph = sentences[position]
+            quote = paragraph.text[start - paragraph.start : end - paragraph.start]
+            yield Problem(
+                article_path(article_id), paragraph.line, None, quote, self.id, self.description
+            )
+
+
+def covered_sentences(ctx: Context) -> dict[str, np.ndarray]:
+    """For each article the claims name, which of its body sentences some claim's span
+    overlaps. A sentence is covered by one span or not at all, so the masks of blocks of
+    claims combine with a logical or."""
+    return dict(ctx.cached("claims:covered", lambda: _covered(ctx)))
+
+
+def _covered(ctx: Context) -> dict[str, np.ndarray]:
     layout = ctx.layout()
     spans = ctx.spans()
     article_ids = ctx.column("claims", "article_id")[spans.index]
@@ -366,28 +483,18 @@ def _sentences_covered(self: Rule, ctx: Context) -> Iterator[Problem]:
     keep = (starts >= 0) & (spans["start"].to_numpy() < lengths)
     order = np.argsort(starts[keep], kind="stable")
     span_starts, reach = starts[keep][order], np.maximum.accumulate(ends[keep][order])
-    sentences, places = [], []
-    for article_id in sorted(layout.bases):
-        base, text = layout.bases[article_id], ctx.article_text(article_id)
-        assert text is not None  # it is laid out
-        for start, end, paragraph in segment.sentence_bounds(text, ctx.paragraphs(article_id)):
-            sentences.append((article_id, start, end, paragraph))
-            places.append((base + start, base + end))
-    if not sentences:
-        return
-    bounds = np.array(places, dtype=np.int64)
+    counts, places = [], []
+    for article_id in layout.bases:
+        base, sentences = layout.bases[article_id], ctx.sentences(article_id)
+        counts.append(len(sentences))
+        places += [(base + start, base + end) for start, end, _ in sentences]
+    bounds = np.array(places, dtype=np.int64).reshape(-1, 2)
     # the spans starting before a sentence ends: does the farthest reach into it?
     before = np.searchsorted(span_starts, bounds[:, 1], side="left")
     covered = before > 0
     covered[covered] = reach[before[covered] - 1] > bounds[covered, 0]
-    by_article = {article_id: order for order, article_id in enumerate(ctx.keys("articles"))}
-    missing = sorted(np.flatnonzero(~covered).tolist(), key=lambda i: by_article[sentences[i][0]])
-    for position in missing:
-        article_id, start, end, paragraph = sentences[position]
-        quote = paragraph.text[start - paragraph.start : end - paragraph.start]
-        yield Problem(
-            article_path(article_id), paragraph.line, None, quote, self.id, self.description
-        )
+    masks = np.split(covered, np.cumsum(counts)[:-1]) if counts else []
+    return dict(zip(layout.bases, masks, strict=True))
 
 
 # --- claims ---------------------------------------------------------------------------
@@ -402,17 +509,24 @@ def _chains(ctx: Context) -> pd.Series:
 def _chain_sources(ctx: Context) -> pd.Series:
     """Every source id of every well-formed chain, indexed by claim row (repeated). Chains
     repeat (a handful of voices per article), so each distinct chain is split only once."""
-    if "chain_sources" not in ctx._cache:
+
+    def compute() -> pd.Series:
         chains = _chains(ctx)
         split = {chain: notation.source_ids(chain) for chain in chains.unique()}
-        ctx._cache["chain_sources"] = chains.map(split).explode()
-    sources: pd.Series = ctx._cache["chain_sources"]
+        return chains.map(split).explode()
+
+    sources: pd.Series = ctx.cached("claims:chain_sources", compute)
     return sources
 
 
-def _used_sources(ctx: Context) -> set[str]:
-    """The distinct source ids that claims' chains name."""
-    return {sid for chain in _chains(ctx).unique() for sid in notation.source_ids(chain)}
+def used_sources(ctx: Context) -> set[str]:
+    """The distinct source ids that claims' chains name; blocks of claims combine by union."""
+
+    def compute() -> set[str]:
+        return {sid for chain in _chains(ctx).unique() for sid in notation.source_ids(chain)}
+
+    used: set[str] = ctx.cached("claims:used_sources", compute)
+    return used
 
 
 @rule(
@@ -422,7 +536,7 @@ def _used_sources(ctx: Context) -> set[str]:
 )
 def _attribution_sources_exist(self: Rule, ctx: Context) -> Iterator[Problem]:
     listed = set(ctx.keys("sources"))
-    if _used_sources(ctx) <= listed:
+    if used_sources(ctx) <= listed:
         return
     sources = _chain_sources(ctx)
     unknown = sources[~is_in(sources, listed)]
@@ -439,8 +553,9 @@ def _attribution_sources_exist(self: Rule, ctx: Context) -> Iterator[Problem]:
 )
 def _starts_with_publisher(self: Rule, ctx: Context) -> Iterator[Problem]:
     chains = _chains(ctx)
-    publishers = ctx.lookup("articles", "publisher_source_id")
-    publisher = ctx.column("claims", "article_id")[chains.index].map(publishers)
+    publisher = ctx.referenced(
+        "articles", "publisher_source_id", ctx.column("claims", "article_id")[chains.index]
+    )
     known = is_in(publisher, ctx.keys("sources"))  # an unknown one is reported on its article
     first = chains.str.split(notation.LINK, n=1, regex=False).str[0]
     for index in chains.index[known & (first != publisher)]:
@@ -540,7 +655,7 @@ def _certainty_cues(self: Rule, ctx: Context) -> Iterator[Problem]:
 def _source_used(self: Rule, ctx: Context) -> Iterator[Problem]:
     sources = ctx.tables["sources"]
     unused = ctx.valid("sources", "source_id", SOURCE_ID) & ~is_in(
-        sources["source_id"], _used_sources(ctx)
+        sources["source_id"], used_sources(ctx)
     )
     yield from self.at(sources, unused)
 
@@ -562,16 +677,42 @@ def independent_publishers(items: Iterable[Mapping[Any, Any]]) -> set[str]:
     return found
 
 
-def _claims_with(ctx: Context, bears_on: BearsOn, stance: Stance) -> pd.Series:
-    """The claim ids that have at least one evidence item of this kind."""
-    evidence = ctx.tables["evidence"]
-    chosen = (evidence["bears_on"] == bears_on.value) & (evidence["stance"] == stance.value)
-    return evidence.loc[chosen, "claim_id"].dropna().drop_duplicates()
+EVIDENCE_KINDS = (
+    (BearsOn.CONTENT, Stance.SUPPORTS),
+    (BearsOn.CONTENT, Stance.REFUTES),
+    (BearsOn.ATTRIBUTION, Stance.SUPPORTS),
+    (BearsOn.ATTRIBUTION, Stance.REFUTES),
+)
+
+
+def claims_with(ctx: Context, bears_on: BearsOn, stance: Stance) -> pd.Series:
+    """The claim ids that have at least one evidence item of this kind (one of
+    `EVIDENCE_KINDS`)."""
+
+    def compute() -> pd.Series:
+        evidence = ctx.tables["evidence"]
+        chosen = (evidence["bears_on"] == bears_on.value) & (evidence["stance"] == stance.value)
+        return evidence.loc[chosen, "claim_id"].dropna().drop_duplicates()
+
+    found: pd.Series = ctx.cached(f"evidence:with:{bears_on.value}:{stance.value}", compute)
+    return found
+
+
+def claims_have(ctx: Context, bears_on: BearsOn, stance: Stance) -> pd.Series:
+    """For each claim row, whether an evidence item of this kind names its id; a check in
+    blocks builds it from the evidence blocks' `claims_with`, combined by claim."""
+
+    def compute() -> pd.Series:
+        claims = ctx.tables["claims"]
+        return is_in(claims["claim_id"], claims_with(ctx, bears_on, stance))
+
+    has: pd.Series = ctx.cached(f"evidence:has:{bears_on.value}:{stance.value}", compute)
+    return has
 
 
 def _evidence_claims(ctx: Context, name: str) -> pd.Series:
     """For each evidence row, a column of the claim it names (NaN if none)."""
-    return ctx.column("evidence", "claim_id").map(ctx.lookup("claims", name))
+    return ctx.referenced("claims", name, ctx.column("evidence", "claim_id"))
 
 
 def _date(values: pd.Series) -> pd.Series:
@@ -627,9 +768,7 @@ def _uncheckable_claims_take_context_only(self: Rule, ctx: Context) -> Iterator[
 def _verdict_needs(column: str, value: str, bears_on: BearsOn, stance: Stance) -> Check:
     def check(self: Rule, ctx: Context) -> Iterator[Problem]:
         claims = ctx.tables["claims"]
-        lacking = (claims[column] == value) & ~is_in(
-            claims["claim_id"], _claims_with(ctx, bears_on, stance)
-        )
+        lacking = (claims[column] == value) & ~claims_have(ctx, bears_on, stance)
         yield from self.at(claims, lacking.fillna(False).astype(bool))
 
     return check
@@ -682,20 +821,36 @@ RULES += [
 )
 def _two_independent_publishers(self: Rule, ctx: Context) -> Iterator[Problem]:
     claims = ctx.tables["claims"]
-    strict = claims["verdict"].isin([Verdict.REFUTED.value, Verdict.PARTLY_SUPPORTED.value])
+    strict = claims["verdict"].isin(STRICT_VERDICTS)
     if not strict.any():
         return
-    evidence = ctx.tables["evidence"]
-    content = evidence[evidence["bears_on"] == BearsOn.CONTENT.value]
-    who = content["originator"].fillna(content["publisher"])
-    found = pd.DataFrame({"claim_id": content["claim_id"], "who": who}).dropna().drop_duplicates()
+    found = content_publishers(ctx)
     counts = found.groupby("claim_id").size()
-    short = strict & (claims["claim_id"].map(counts).fillna(0) < 2)
-    for index in claims.index[short]:
-        names = sorted(found.loc[found["claim_id"] == claims.at[index, "claim_id"], "who"])
+    ids = claims.loc[strict, "claim_id"]
+    short = ids.map(counts).fillna(0) < 2
+    for index in short[short].index:
+        names = sorted(found.loc[found["claim_id"] == ids[index], "who"])
         yield self.problem(
             index, claims.at[index, "verdict"], f"; found: {', '.join(names) or 'none'}"
         )
+
+
+STRICT_VERDICTS = [Verdict.REFUTED.value, Verdict.PARTLY_SUPPORTED.value]
+
+
+def content_publishers(ctx: Context) -> pd.DataFrame:
+    """Each claim id with the independent publishers of its content evidence (`claim_id`,
+    `who`), once each; a check in blocks combines those of the evidence blocks."""
+
+    def compute() -> pd.DataFrame:
+        evidence = ctx.tables["evidence"]
+        content = evidence[evidence["bears_on"] == BearsOn.CONTENT.value]
+        who = content["originator"].fillna(content["publisher"])
+        found = pd.DataFrame({"claim_id": content["claim_id"], "who": who})
+        return found.dropna().drop_duplicates()
+
+    found: pd.DataFrame = ctx.cached("evidence:publishers", compute)
+    return found
 
 
 @rule(
@@ -705,7 +860,7 @@ def _two_independent_publishers(self: Rule, ctx: Context) -> Iterator[Problem]:
 )
 def _reviewed_after_publication(self: Rule, ctx: Context) -> Iterator[Problem]:
     published = _date(
-        ctx.column("claims", "article_id").map(ctx.lookup("articles", "published_on"))
+        ctx.referenced("articles", "published_on", ctx.column("claims", "article_id"))
     )
     reviewed = _date(ctx.column("claims", "reviewed_on"))
     early = (reviewed < published).fillna(False).astype(bool)

@@ -177,6 +177,12 @@ def one_to_three_sentences(values: pd.Series) -> pd.Series:
     return pd.Series(result, index=values.index)
 
 
+# Table checks that compare rows with one another, by the columns that must not repeat
+# together. A table read in blocks is checked for them across its blocks (see TableSpec).
+NOT_DUPLICATED = {
+    "claim.not_duplicated": ["article_id", "span_start", "span_end", "claim"],
+    "url.not_duplicated": ["claim_id", "bears_on", "url"],
+}
 CELL_RULES = ("trimmed", "one_line", "printable", "nfc", "formula_safe")
 
 
@@ -534,8 +540,7 @@ class ClaimTable(Table):
         error="must not repeat another row with the same article, span and claim text",
     )
     def _not_duplicated(cls, df: pd.DataFrame) -> pd.Series:
-        key = ["article_id", "span_start", "span_end", "claim"]
-        return ~df.duplicated(subset=key, keep=False)
+        return ~df.duplicated(subset=NOT_DUPLICATED["claim.not_duplicated"], keep=False)
 
 
 class EvidenceTable(Table):
@@ -585,7 +590,7 @@ class EvidenceTable(Table):
         error="must not be cited twice for the same claim and check",
     )
     def _not_duplicated(cls, df: pd.DataFrame) -> pd.Series:
-        return ~df.duplicated(subset=["claim_id", "bears_on", "url"], keep=False)
+        return ~df.duplicated(subset=NOT_DUPLICATED["url.not_duplicated"], keep=False)
 
 
 @dataclass(frozen=True)
@@ -605,6 +610,32 @@ class TableSpec:
     @property
     def schema(self) -> pa.DataFrameSchema:
         return self.model.to_schema()
+
+    @functools.cached_property
+    def row_schema(self) -> pa.DataFrameSchema:
+        """The schema without the checks that compare rows with one another (unique columns,
+        `NOT_DUPLICATED`): what one block of a table read in blocks can be held to. The
+        others are checked across blocks on each of `repeat_checks`."""
+        schema = self.schema.update_columns(
+            {name: {"unique": False} for name, _, _ in self.repeat_checks if name in self.columns}
+        )
+        schema.checks = [c for c in schema.checks if c.name not in NOT_DUPLICATED]
+        return schema
+
+    @functools.cached_property
+    def repeat_checks(self) -> list[tuple[str, list[str], str]]:
+        """The checks that compare rows: (name, the columns compared, the rule id)."""
+        found = [
+            (name, [name], f"{self.name}.{name}.unique")
+            for name, column in self.schema.columns.items()
+            if column.unique
+        ]
+        found += [
+            (str(check.name), NOT_DUPLICATED[str(check.name)], f"{self.name}.{check.name}")
+            for check in self.schema.checks
+            if check.name in NOT_DUPLICATED
+        ]
+        return found
 
     @property
     def columns(self) -> list[str]:

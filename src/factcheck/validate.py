@@ -43,11 +43,24 @@ class Checked:
     total: int = 0  # problems found, notices aside, including those beyond the limit
 
 
-def check_dataset(directory: str | Path = ".", limit: int | None = None) -> Checked:
+# Tables that grow with the dataset, read in blocks when they are large; the others hold a
+# row per article or source and are always read whole.
+STREAMED = ("claims", "evidence")
+AUTO_BLOCKS = 256 * 2**20  # read in blocks when the streamed tables pass this many bytes
+BLOCK_SIZE = 16 * 2**20
+
+
+def check_dataset(
+    directory: str | Path = ".", limit: int | None = None, block_size: int | None = 0
+) -> Checked:
     """Check every table and every dataset rule; report the problems sorted by place.
 
     With a `limit`, only the first `limit` problems of each rule are listed, followed by a
-    notice of how many more each rule found.
+    notice of how many more each rule found. With a `block_size` in bytes, claims and
+    evidence are read and checked that much at a time, so memory stays flat however many
+    rows they hold, and the result's tables leave them out (0, the default: read whole;
+    None: in blocks of `BLOCK_SIZE` once they pass `AUTO_BLOCKS`, as the CLI does). The
+    problems found are the same either way.
     """
     root = Path(directory)
     if not root.is_dir():
@@ -65,9 +78,13 @@ def check_dataset(directory: str | Path = ".", limit: int | None = None) -> Chec
                 )
             ]
         )
+    if block_size is None:
+        block_size = BLOCK_SIZE if _streamed_bytes(root) > AUTO_BLOCKS else 0
     found = report.Collector(limit)
     tables: dict[str, pd.DataFrame] = {}
     for spec in TABLES:
+        if block_size and spec.name in STREAMED:
+            continue
         frame, data, read_problems = read_table(root, spec)
         found.extend(read_problems)
         if frame is not None:
@@ -76,13 +93,26 @@ def check_dataset(directory: str | Path = ".", limit: int | None = None) -> Chec
             found.extend(check_table(spec, frame, found))
             found.extend(dialect_notice(spec, data, frame))
     context = Context(root, tables)
-    found.extend(run_rules(context))
+    if block_size:
+        from factcheck.blockwise import check_in_blocks
+
+        check_in_blocks(context, found, block_size)
+    else:
+        found.extend(run_rules(context))
     return Checked(found.problems(), tables, context, found.errors)
+
+
+def _streamed_bytes(root: Path) -> int:
+    sizes = [root / f"{name}.csv" for name in STREAMED]
+    return sum(p.stat().st_size for p in sizes if p.is_file())
 
 
 def dialect_notice(spec: TableSpec, data: bytes, frame: pd.DataFrame) -> list[Problem]:
     """A notice, not an error, when a readable file is not in the canonical CSV dialect."""
-    found = dialect.differences(data, spec, frame)
+    return dialect_problems(spec, dialect.differences(data, spec, frame))
+
+
+def dialect_problems(spec: TableSpec, found: list[str]) -> list[Problem]:
     if not found:
         return []
     message = (
@@ -110,20 +140,45 @@ def schema_rule_ids(spec: TableSpec) -> list[str]:
 
 
 def check_table(
-    spec: TableSpec, frame: pd.DataFrame, collector: report.Collector | None = None
+    spec: TableSpec,
+    frame: pd.DataFrame,
+    collector: report.Collector | None = None,
+    schema: pa.DataFrameSchema | None = None,
 ) -> Iterator[Problem]:
-    """The problems of one table against its schema, each located by row and column.
+    """The problems of one table against its schema (or a variant of it, such as the
+    `row_schema` a block is held to), each located by row and column.
 
     Given the run's collector, a rule already past its limit is only counted: its problems
     are not built, which matters when a column holds a million bad cells."""
+    schema = spec.schema if schema is None else schema
     try:
-        spec.model.validate(frame, lazy=True)
+        schema.validate(frame, lazy=True)
     except pa.errors.SchemaErrors as errors:
-        yield from _problems(spec, frame, errors.failure_cases, collector)
+        yield from _problems(_Table(spec, schema), frame, errors.failure_cases, collector)
+
+
+@dataclass(frozen=True)
+class _Table:
+    """A table's spec with the schema its frame was checked against."""
+
+    spec: TableSpec
+    schema: pa.DataFrameSchema
+
+    @property
+    def name(self) -> str:
+        return self.spec.name
+
+    @property
+    def file(self) -> str:
+        return self.spec.file
+
+    @property
+    def columns(self) -> list[str]:
+        return self.spec.columns
 
 
 def _problems(
-    spec: TableSpec,
+    spec: _Table,
     frame: pd.DataFrame,
     failures: pd.DataFrame,
     collector: report.Collector | None,
@@ -138,7 +193,7 @@ def _problems(
 
 
 def _located(
-    spec: TableSpec,
+    spec: _Table,
     frame: pd.DataFrame,
     failure: dict[str, Any],
     collector: report.Collector | None,
@@ -161,7 +216,7 @@ def _located(
     return [_problem(spec, frame, failure)]
 
 
-def _rule_of(spec: TableSpec, failure: dict[str, Any]) -> str | None:
+def _rule_of(spec: _Table, failure: dict[str, Any]) -> str | None:
     """The rule id a column check's failure will be reported under, when it is cheap to
     know before building the problem; None for the rest (they are few)."""
     if failure["schema_context"] != "Column" or pd.isna(failure["check_number"]):
@@ -171,7 +226,7 @@ def _rule_of(spec: TableSpec, failure: dict[str, Any]) -> str | None:
     return f"{spec.name}.{column}.{BUILTIN_RULES.get(check.name, check.name)}"
 
 
-def _problem(spec: TableSpec, frame: pd.DataFrame, failure: dict[str, Any]) -> Problem:
+def _problem(spec: _Table, frame: pd.DataFrame, failure: dict[str, Any]) -> Problem:
     index = failure["index"]
     row = None if pd.isna(index) else int(index) + FIRST_DATA_ROW
     check_name = str(failure["check"])
@@ -196,7 +251,7 @@ def _problem(spec: TableSpec, frame: pd.DataFrame, failure: dict[str, Any]) -> P
 
 
 def _builtin_message(
-    spec: TableSpec, frame: pd.DataFrame, column: str, rule: str, value: Any, check: Any
+    spec: _Table, frame: pd.DataFrame, column: str, rule: str, value: Any, check: Any
 ) -> str:
     if rule == "required":
         return "must not be empty"
@@ -212,7 +267,7 @@ def _builtin_message(
     return str(check.error) if check is not None and check.error else rule
 
 
-def _column_problem(spec: TableSpec, column: str, check_name: str) -> Problem:
+def _column_problem(spec: _Table, column: str, check_name: str) -> Problem:
     if check_name == "column_in_schema":
         expected = ", ".join(spec.columns)
         message = f"is not a column of {spec.file}; its columns are: {expected}"
@@ -222,8 +277,6 @@ def _column_problem(spec: TableSpec, column: str, check_name: str) -> Problem:
     )
 
 
-def _at(
-    spec: TableSpec, row: int | None, column: str, value: Any, rule: str, message: str
-) -> Problem:
+def _at(spec: _Table, row: int | None, column: str, value: Any, rule: str, message: str) -> Problem:
     shown = None if value is None or (not isinstance(value, str) and pd.isna(value)) else str(value)
     return Problem(spec.file, row, column, shown, f"{spec.name}.{rule}", message)
