@@ -189,8 +189,6 @@ def _claims_pass(
             **{name: _categories(parts) for name, parts in columns.items()},
         }
     )
-    if ids:
-        keys.index = keys["claim_id"].index
     return keys, {"claims:covered": covered, "claims:used_sources": used}
 
 

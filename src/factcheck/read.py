@@ -24,6 +24,7 @@ from factcheck.schemas import TableSpec
 FIRST_DATA_ROW = 2  # the header is spreadsheet row 1
 BOM = b"\xef\xbb\xbf"
 _NOT_SPACE = re.compile(rb"\S")
+MALFORMED = (pd.errors.ParserError, csv.Error, ValueError)  # what pandas raises on bad CSV
 
 
 def read_table(
@@ -46,13 +47,8 @@ def read_table(
         return None, data, header_problems
     try:
         return parse(data), data, []
-    except (pd.errors.ParserError, csv.Error, ValueError) as error:
-        detail = " ".join(str(error).split())
-        return (
-            None,
-            data,
-            [_fatal(spec.file, "csv.well_formed", f"is not a well-formed CSV file: {detail}")],
-        )
+    except MALFORMED as error:
+        return None, data, [_malformed(spec, error)]
 
 
 def parse(text: str | bytes, keep_empty_rows: bool = False) -> pd.DataFrame:
@@ -80,7 +76,7 @@ def parse(text: str | bytes, keep_empty_rows: bool = False) -> pd.DataFrame:
 @dataclass(frozen=True)
 class Block:
     """Whole records of a CSV file read in blocks: where they start in the file, as a byte
-    offset, a line number and a row index (0 for the first record after the header)."""
+    offset and a line number, and whether they are the file's first or last block."""
 
     data: bytes
     offset: int
@@ -170,14 +166,14 @@ def read_blocks(directory: Path, spec: TableSpec, size: int) -> Iterator[Piece]:
             frame.index = pd.RangeIndex(rows, rows + len(frame))
             rows += len(frame)
             yield Piece(frame, block, [])
-    except (pd.errors.ParserError, csv.Error, ValueError) as error:
-        detail = " ".join(str(error).split())
+    except MALFORMED as error:
+        problem = _malformed(spec, error)
         if not block.first:  # pandas counts lines and rows from the header put before it
             base = block.line - 1 - header.count(b"\n")
-            detail = re.sub(r"line (\d+)", lambda m: f"line {int(m[1]) + base}", detail)
-            detail = re.sub(r"row (\d+)", lambda m: f"row {int(m[1]) + rows}", detail)
-        message = f"is not a well-formed CSV file: {detail}"
-        yield Piece(None, block, [_fatal(spec.file, "csv.well_formed", message)])
+            message = re.sub(r"line (\d+)", lambda m: f"line {int(m[1]) + base}", problem.message)
+            message = re.sub(r"row (\d+)", lambda m: f"row {int(m[1]) + rows}", message)
+            problem = _fatal(spec.file, problem.rule, message)
+        yield Piece(None, block, [problem])
     except OSError as error:
         yield Piece(None, None, [_fatal(spec.file, "file.readable", f"cannot be read: {error}")])
 
@@ -288,6 +284,11 @@ def _drop_trailing_empty_rows(frame: pd.DataFrame) -> pd.DataFrame:
     while filled and not filled[-1]:
         filled.pop()
     return frame.iloc[: len(filled)]
+
+
+def _malformed(spec: TableSpec, error: Exception) -> Problem:
+    detail = " ".join(str(error).split())
+    return _fatal(spec.file, "csv.well_formed", f"is not a well-formed CSV file: {detail}")
 
 
 def _fatal(file: str, rule: str, message: str, column: str | None = None) -> Problem:
