@@ -110,7 +110,7 @@ def generate(claims: int, out: Path) -> None:
     for source in sorted(used):
         kind = "publisher" if source.startswith("PUB") else "news_agency"
         writers["sources"].writerow(
-            [source, f"Source {source}", kind, "KR", "false", f"Synthetic source {source}."]
+            [source, f"Source {source}", "", kind, "KR", "false", f"Synthetic source {source}."]
         )
     for handle in handles.values():
         handle.close()

@@ -172,3 +172,13 @@ def test_readme_documents_the_rating_table() -> None:
     for verdict, rating in RATINGS.items():
         value = "—" if rating.value is None else str(rating.value)
         assert f"| `{verdict.value}` | {value} | {rating.name} |" in readme
+
+
+def test_a_claim_awaiting_its_fact_check_is_not_published(dataset: Path) -> None:
+    for column in ("verdict", "verdict_rationale", "attribution_check", "reviewed_on"):
+        set_cell(dataset, "claims.csv", 3, column, "")
+    data = factcheck.load_dataset(dataset)
+    graph = claim_reviews(data, "Desk", "https://example.org")["@graph"]
+    ids = [review["identifier"] for review in graph]
+    assert len(ids) == 45
+    assert "C0002" not in ids

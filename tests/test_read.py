@@ -52,8 +52,8 @@ def test_missing_column_is_fatal_but_other_files_are_still_checked(
     assert out == [
         "claims.csv, column quote: is missing from the header row [csv.header]",
         "sources.csv, row 3, column kind: 'wire' must be one of: publisher, news_agency, "
-        "state_news_agency, state_broadcaster, state_media, government_officials "
-        "[sources.kind.allowed]",
+        "state_news_agency, state_broadcaster, state_media, government_officials, person, "
+        "organization [sources.kind.allowed]",
         "2 problems in 2 files",
     ]
 
@@ -106,8 +106,8 @@ def test_row_with_too_many_fields(dataset: Path) -> None:
     text[2] += ",extra"
     path.write_text("\n".join(text) + "\n", encoding="utf-8")
     assert lines(problems_in(dataset)) == [
-        "sources.csv: is not a well-formed CSV file: Error tokenizing data. C error: Expected 6 "
-        "fields in line 3, saw 7 [csv.well_formed]"
+        "sources.csv: is not a well-formed CSV file: Error tokenizing data. C error: Expected 7 "
+        "fields in line 3, saw 8 [csv.well_formed]"
     ]
 
 
@@ -230,8 +230,8 @@ def test_every_row_with_a_field_too_many_is_not_read_as_shifted_cells(dataset: P
     text = path.read_text(encoding="utf-8").splitlines()
     path.write_text("\n".join([text[0]] + [f"{t},extra" for t in text[1:]]) + "\n", "utf-8")
     assert lines(problems_in(dataset)) == [
-        "sources.csv: is not a well-formed CSV file: Error tokenizing data. C error: Expected 6 "
-        "fields in line 2, saw 7 [csv.well_formed]"
+        "sources.csv: is not a well-formed CSV file: Error tokenizing data. C error: Expected 7 "
+        "fields in line 2, saw 8 [csv.well_formed]"
     ]
 
 

@@ -281,6 +281,7 @@ CASES: dict[str, tuple[list[Edit], list[str]]] = {
                 [
                     "AFP",
                     "Agence France-Presse",
+                    "",
                     "news_agency",
                     "FR",
                     "false",
@@ -290,7 +291,7 @@ CASES: dict[str, tuple[list[Edit], list[str]]] = {
         ],
         [
             "sources.csv, row 9, column source_id: 'AFP' must be used in the attribution of at "
-            "least one claim [sources.source_id.used]"
+            "least one claim, or publish an article [sources.source_id.used]"
         ],
     ),
 }
@@ -304,6 +305,27 @@ def test_each_dataset_rule_reports_exactly_its_located_message(
     for edit in edits:
         edit(dataset)
     assert validate_cli(dataset, capsys) == (1, expected)
+
+
+def test_an_article_without_claims_is_awaited_not_uncovered(
+    dataset: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Between `add-article` and the first merge an article has no claims: one notice says
+    so, and the dataset stays valid."""
+    rows = read_rows(dataset / "claims.csv")
+    write_rows(dataset / "claims.csv", rows[:1])
+    evidence = read_rows(dataset / "evidence.csv")
+    write_rows(dataset / "evidence.csv", evidence[:1])
+    write_rows(dataset / "sources.csv", read_rows(dataset / "sources.csv")[:2])  # the publisher
+    from factcheck.cli import main
+
+    assert main(["validate", str(dataset)]) == 0
+    printed = capsys.readouterr().out.splitlines()
+    assert printed[0] == (
+        f"{ARTICLE_FILE}: notice: has no claims yet; `factcheck draft {ARTICLE_ID}` proposes "
+        "them for review, and once it has any, every sentence of its body must be covered "
+        "[articles.claims.awaited]"
+    )
 
 
 def test_every_dataset_rule_has_a_case() -> None:

@@ -193,8 +193,8 @@ CASES = [
         (cell(S, 4, "kind", "wire"),),
         (
             "sources.csv, row 4, column kind: 'wire' must be one of: publisher, news_agency, "
-            "state_news_agency, state_broadcaster, state_media, government_officials "
-            "[sources.kind.allowed]",
+            "state_news_agency, state_broadcaster, state_media, government_officials, person, "
+            "organization [sources.kind.allowed]",
         ),
     ),
     Case(
@@ -214,6 +214,18 @@ CASES = [
         ),
     ),
     Case(
+        "sources.aliases.distinct",
+        (cell(S, 8, "aliases", "Yonhap | KCNA"),),
+        (  # both sides of the clash: either may be the one to change
+            "sources.csv, row 3, column aliases: 'KCNA' must be names separated by "
+            "' | ', none of them blank or the same as this or another source's name or alias, "
+            "or drafting could not tell the sources apart [sources.aliases.distinct]",
+            "sources.csv, row 8, column aliases: 'Yonhap | KCNA' must be names separated by "
+            "' | ', none of them blank or the same as this or another source's name or alias, "
+            "or drafting could not tell the sources apart [sources.aliases.distinct]",
+        ),
+    ),
+    Case(
         "sources.source_id.not_inside_another",
         (
             cell(S, 8, "source_id", "YONHAP-KCNA"),
@@ -230,7 +242,7 @@ CASES = [
         (add_column(S, "website"),),
         (
             "sources.csv, column website: is not a column of sources.csv; its columns are: "
-            "source_id, name, kind, country, state_controlled, description "
+            "source_id, name, aliases, kind, country, state_controlled, description "
             "[sources.columns.known]",
         ),
     ),
@@ -408,6 +420,15 @@ CASES = [
         (
             "claims.csv, row 7, column reviewed_on: '2999-01-01' must be a real date written "
             "YYYY-MM-DD, not after today [claims.reviewed_on.real_past_date]",
+        ),
+    ),
+    Case(
+        "claims.verdict.review_complete",
+        (cell(C, 7, "verdict", ""),),
+        (
+            "claims.csv, row 7, column verdict: must be given together with verdict_rationale, "
+            "attribution_check and reviewed_on, or all four left empty while the claim awaits "
+            "its fact-check [claims.verdict.review_complete]",
         ),
     ),
     Case(
@@ -680,3 +701,11 @@ def test_the_url_rule_agrees_with_urllib_on_every_cited_address_and_edge_case() 
         cited = [row["url"] for row in csv.DictReader(handle)]
     for value in cited + URL_CASES:
         assert bool(re.match(HTTP_URL_PATTERN, value)) == urllib_reading(value), value
+
+
+def test_a_claim_awaiting_its_fact_check_is_valid(dataset: Path) -> None:
+    """A merged draft row has no verdict yet: its four review cells are empty together."""
+    for column in ("verdict", "verdict_rationale", "attribution_check", "reviewed_on"):
+        set_cell(dataset, "claims.csv", 10, column, "")
+    set_cell(dataset, "claims.csv", 10, "attribution_rationale", "")
+    assert problems_in(dataset) == []

@@ -44,3 +44,11 @@ def test_summary_refuses_invalid_data(dataset: Path, capsys: pytest.CaptureFixtu
     set_cell(dataset, "claims.csv", 6, "verdict", "maybe")
     assert main(["summary", str(dataset)]) == 1
     assert "column verdict: 'maybe'" in capsys.readouterr().err
+
+
+def test_claims_awaiting_their_fact_check_are_counted_apart(dataset: Path) -> None:
+    for column in ("verdict", "verdict_rationale", "attribution_check", "reviewed_on"):
+        set_cell(dataset, "claims.csv", 2, column, "")
+    text = render(factcheck.load_dataset(dataset))
+    assert "awaiting check" in text
+    assert "C0001" not in text  # not listed among the claims that are not supported

@@ -16,7 +16,7 @@ from typing import Any
 import pandas as pd
 
 from factcheck import attribution as notation
-from factcheck.frames import records
+from factcheck.frames import is_missing, records
 from factcheck.load import Dataset
 from factcheck.vocabularies import SourceKind, Verdict
 
@@ -76,7 +76,8 @@ def claim_reviews(
             review_url.format(claim_id=claim["claim_id"], publisher_url=publisher_url),
         )
         for claim in records(data.claims)
-        if claim["verdict"] != Verdict.NOT_CHECKABLE
+        if not is_missing(claim["verdict"])  # awaiting its fact-check: nothing to publish
+        and claim["verdict"] != Verdict.NOT_CHECKABLE
     ]
     return {"@context": "https://schema.org", "@graph": graph}
 

@@ -27,7 +27,7 @@ import pandas as pd
 from factcheck import attribution as notation
 from factcheck import text as segment
 from factcheck.frames import KeyIndex, is_in, is_missing
-from factcheck.problems import Problem
+from factcheck.problems import Problem, Severity
 from factcheck.read import FIRST_DATA_ROW, decode, read_bytes
 from factcheck.schemas import (
     ARTICLE_ID,
@@ -455,14 +455,29 @@ def _sentences_covered(self: Rule, ctx: Context) -> Iterator[Problem]:
         mask = covered.get(article_id)
         if (mask is not None and mask.all()) or not ctx.has_text(article_id):
             continue  # covered, or the text_file rule says why there is no text
+        if mask is None:  # just added: a notice, so an article can be stored before drafting
+            yield _awaiting_claims(article_id)
+            continue
         sentences = ctx.sentences(article_id)
-        mask = np.zeros(len(sentences), dtype=bool) if mask is None else mask
         for position in np.flatnonzero(~mask).tolist():
             start, end, paragraph = sentences[position]
             quote = paragraph.text[start - paragraph.start : end - paragraph.start]
             yield Problem(
                 article_path(article_id), paragraph.line, None, quote, self.id, self.description
             )
+
+
+AWAITING_CLAIMS = "articles.claims.awaited"
+
+
+def _awaiting_claims(article_id: str) -> Problem:
+    message = (
+        f"has no claims yet; `factcheck draft {article_id}` proposes them for review, and "
+        "once it has any, every sentence of its body must be covered"
+    )
+    return Problem(
+        article_path(article_id), None, None, None, AWAITING_CLAIMS, message, Severity.NOTICE
+    )
 
 
 def covered_sentences(ctx: Context) -> dict[str, np.ndarray]:
@@ -649,13 +664,14 @@ def _certainty_cues(self: Rule, ctx: Context) -> Iterator[Problem]:
 
 @rule(
     "sources.source_id.used",
-    "must be used in the attribution of at least one claim",
-    needs=("sources", "claims"),
+    "must be used in the attribution of at least one claim, or publish an article",
+    needs=("sources", "claims", "articles"),
 )
 def _source_used(self: Rule, ctx: Context) -> Iterator[Problem]:
     sources = ctx.tables["sources"]
+    publishers = set(ctx.column("articles", "publisher_source_id").dropna())
     unused = ctx.valid("sources", "source_id", SOURCE_ID) & ~is_in(
-        sources["source_id"], used_sources(ctx)
+        sources["source_id"], used_sources(ctx) | publishers
     )
     yield from self.at(sources, unused)
 

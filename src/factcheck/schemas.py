@@ -61,6 +61,9 @@ FORMULA_BYTES = b"=+-@\t\r"  # the same characters, as the first byte of a cell'
 REAL_DATE = "must be a real date written YYYY-MM-DD"
 HTTP_URL = "must be an absolute http:// or https:// address"
 SENTENCES = "must be one to three sentences"
+ALIAS_SEPARATOR = " | "
+# A claim's fact-check: filled in together, or left empty together while the claim awaits it.
+REVIEW_COLUMNS = ("verdict", "verdict_rationale", "attribution_check", "reviewed_on")
 
 
 @functools.cache
@@ -340,6 +343,34 @@ class ArticleTable(Table):
         return values.isin(languages())
 
 
+def alias_list(cell: Any) -> list[str]:
+    """The aliases a sources.csv `aliases` cell holds; an empty cell holds none."""
+    return cell.split(ALIAS_SEPARATOR) if isinstance(cell, str) else []
+
+
+def name_key(name: str) -> str:
+    """How names are compared: case, typographic apostrophes and runs of spaces ignored."""
+    return " ".join(name.replace("\u2019", "'").casefold().split())
+
+
+def _names_distinct(df: pd.DataFrame) -> pd.Series:
+    """Whether each source's aliases are empty of blanks and told apart from its own name,
+    its other aliases and every other source's name and aliases."""
+    owners: dict[str, int] = {}  # how many times each name or alias occurs, across sources
+    for name, aliases in zip(df["name"], df["aliases"], strict=True):
+        for each in ([name] if isinstance(name, str) else []) + alias_list(aliases):
+            owners[name_key(each)] = owners.get(name_key(each), 0) + 1
+    return (
+        df["aliases"]
+        .map(
+            lambda cell: all(
+                alias.strip() and owners[name_key(alias)] == 1 for alias in alias_list(cell)
+            )
+        )
+        .astype(bool)
+    )
+
+
 class SourceTable(Table):
     """`sources.csv`: one row per source a claim is attributed to, the publisher included."""
 
@@ -350,6 +381,12 @@ class SourceTable(Table):
         unique=True,
     )
     name: Series[str] = text("Display name of the source.", unique=True)
+    aliases: Series[str] = text(
+        "Other names articles use for the source, separated by ' | ' (e.g. 'KCNA | North "
+        "Korea's state news agency'); `factcheck draft` matches cue phrases against the name "
+        "and these. Empty when there are none.",
+        nullable=True,
+    )
     kind: Series[str] = enum(SourceKind, "What kind of entity the source is.")
     country: Series[str] = text(
         "Country the source belongs to, as an ISO 3166-1 alpha-2 code; empty when unknown.",
@@ -364,6 +401,14 @@ class SourceTable(Table):
     @pa.check("country", name="iso_3166_1", error="must be an ISO 3166-1 alpha-2 country code")
     def _iso_country(cls, values: pd.Series) -> pd.Series:
         return values.isin(countries())
+
+    @pa.dataframe_check(
+        name="aliases.distinct",
+        error="must be names separated by ' | ', none of them blank or the same as this or "
+        "another source's name or alias, or drafting could not tell the sources apart",
+    )
+    def _aliases_distinct(cls, df: pd.DataFrame) -> pd.Series:
+        return _names_distinct(df)
 
     @pa.dataframe_check(
         name="source_id.not_inside_another",
@@ -438,20 +483,31 @@ class ClaimTable(Table):
         nullable=True,
     )
     verdict: Series[str] = enum(
-        Verdict, "Whether the claim holds, judged as of the article's publication date."
+        Verdict,
+        "Whether the claim holds, judged as of the article's publication date; empty while "
+        "the claim awaits its fact-check.",
+        nullable=True,
     )
     verdict_rationale: Series[str] = text(
         "Why the verdict, in one to three sentences of our own words; what became known after "
-        "the article's date is said here, not folded into the verdict."
+        "the article's date is said here, not folded into the verdict.",
+        nullable=True,
     )
     attribution_check: Series[str] = enum(
-        AttributionCheck, "Whether the source named in the attribution really said it."
+        AttributionCheck,
+        "Whether the source named in the attribution really said it; empty while the claim "
+        "awaits its fact-check.",
+        nullable=True,
     )
     attribution_rationale: Series[str] = text(
         "Why the attribution check, in one to three sentences; empty for the outlet's own voice.",
         nullable=True,
     )
-    reviewed_on: Series[str] = date("When the verdict was last reviewed, YYYY-MM-DD.")
+    reviewed_on: Series[str] = date(
+        "When the verdict was last reviewed, YYYY-MM-DD; empty while the claim awaits its "
+        "fact-check.",
+        nullable=True,
+    )
 
     @pa.check(
         "when",
@@ -503,6 +559,15 @@ class ClaimTable(Table):
         has_cue = df["certainty_cue"].notna()
         unknown = ~df["certainty"].isin(Certainty.values())
         return (asserted != has_cue) | unknown
+
+    @pa.dataframe_check(
+        name="verdict.review_complete",
+        error="must be given together with verdict_rationale, attribution_check and "
+        "reviewed_on, or all four left empty while the claim awaits its fact-check",
+    )
+    def _review_complete(cls, df: pd.DataFrame) -> pd.Series:
+        filled = df[list(REVIEW_COLUMNS)].notna()
+        return filled.all(axis=1) | ~filled.any(axis=1)
 
     @pa.dataframe_check(
         name="verdict.matches_claim_type",

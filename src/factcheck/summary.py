@@ -24,7 +24,10 @@ def render(data: Dataset) -> str:
         _section("Claims by source named in the attribution", _by_source(data)),
         _section(
             "Attribution checks",
-            claims["attribution_check"].value_counts(sort=False).to_frame("claims").to_string(),
+            _verdicts(claims["attribution_check"])
+            .value_counts(sort=False)
+            .to_frame("claims")
+            .to_string(),
         ),
         _not_supported(data),
     ]
@@ -35,8 +38,19 @@ def _section(title: str, body: str) -> str:
     return f"{title}\n{'-' * len(title)}\n{body}"
 
 
+AWAITING = "awaiting check"
+
+
+def _verdicts(verdict: pd.Series) -> pd.Series:
+    """The verdicts, with claims still awaiting their fact-check counted under their own name."""
+    if verdict.notna().all():
+        return verdict
+    return verdict.cat.add_categories([AWAITING]).fillna(AWAITING)
+
+
 def _crosstab(rows: pd.Series, claims: pd.DataFrame) -> str:
-    table = pd.crosstab(rows, claims["verdict"], margins=True, margins_name="total", dropna=False)
+    verdicts = _verdicts(claims["verdict"])
+    table = pd.crosstab(rows, verdicts, margins=True, margins_name="total", dropna=False)
     return table.to_string()
 
 
@@ -46,13 +60,18 @@ def _by_source(data: Dataset) -> str:
     names = data.sources.set_index("source_id")["name"]
     joined["source"] = joined["source_id"].map(names)
     return pd.crosstab(
-        joined["source"], joined["verdict"], margins=True, margins_name="total", dropna=False
+        joined["source"],
+        _verdicts(joined["verdict"]),
+        margins=True,
+        margins_name="total",
+        dropna=False,
     ).to_string()
 
 
 def _not_supported(data: Dataset) -> str:
     claims = data.claims
-    flagged = claims[~claims["verdict"].isin([Verdict.SUPPORTED, Verdict.NOT_CHECKABLE])]
+    checked = claims["verdict"].notna()
+    flagged = claims[checked & ~claims["verdict"].isin([Verdict.SUPPORTED, Verdict.NOT_CHECKABLE])]
     lines = [f"Claims that are not supported ({len(flagged)})", "-" * 40]
     content = data.evidence[data.evidence["bears_on"] == "content"]
     for claim in records(flagged):

@@ -99,6 +99,11 @@ class SourceKind(Vocabulary):
         "government_officials",
         "Officials of a government, named or unnamed, speaking for it.",
     )
+    PERSON = ("person", "A named person speaking for themselves, not for a government.")
+    ORGANIZATION = (
+        "organization",
+        "Any other organisation: a company, a research institute, a party, a group.",
+    )
 
 
 class TitleOrigin(Vocabulary):
