@@ -5,6 +5,10 @@ current directory) and exits 0 when it is valid, 1 when the data breaks rules an
 cannot be checked. It reads the files and never writes them. Bad data never produces a
 traceback: a failure of the tool itself is reported in one line (set FACTCHECK_DEBUG=1 for
 the traceback) and exits 2.
+
+A new article comes in through `add-article`, `draft`, `merge` and `evaluate` (see the
+README's "Bringing in a new article"); each that writes validates first and writes nothing
+when the dataset would not validate.
 """
 
 from __future__ import annotations
@@ -190,6 +194,7 @@ def build_parser() -> argparse.ArgumentParser:
         help="the dataset directory (default: the current directory)",
     )
     from_xlsx.set_defaults(run=_import_xlsx)
+    _add_drafting_commands(commands)
     dictionary = commands.add_parser(
         "dictionary",
         help="print the data dictionary generated from the schemas (Markdown)",
@@ -199,6 +204,82 @@ def build_parser() -> argparse.ArgumentParser:
     )
     dictionary.set_defaults(run=_dictionary)
     return parser
+
+
+def _directory(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--dir",
+        dest="directory",
+        default=".",
+        metavar="DIR",
+        help="the dataset directory (default: the current directory)",
+    )
+
+
+def _add_drafting_commands(commands: Any) -> None:
+    """add-article, draft, merge and evaluate: bringing in a new article."""
+    add = commands.add_parser(
+        "add-article",
+        help="store a new article's text and its row in articles.csv",
+        description="Store FILE byte for byte as articles/ID.txt and add its row, with the "
+        "text's SHA-256, to articles.csv. Refuses an id or a text already in the dataset, and "
+        "writes nothing unless the dataset then validates.",
+    )
+    add.add_argument("file", metavar="FILE", help="the article's text, UTF-8")
+    add.add_argument(
+        "--id", required=True, dest="article_id", metavar="ID", help="the new article id"
+    )
+    add.add_argument(
+        "--published", required=True, metavar="DATE", help="publication date, YYYY-MM-DD"
+    )
+    add.add_argument(
+        "--title",
+        help="the published headline (default: the text's first heading or sentence, "
+        "recorded as the dataset's own title)",
+    )
+    add.add_argument(
+        "--outlet",
+        required=True,
+        help="the publisher: a source id, or a name or alias from sources.csv; a name not "
+        "listed adds a publisher source",
+    )
+    add.add_argument("--url", help="the address of the published copy")
+    add.add_argument("--language", default="en", help="ISO 639-1 code (default: %(default)s)")
+    _directory(add)
+    add.set_defaults(run=_add_article)
+    draft = commands.add_parser(
+        "draft",
+        help="propose claim rows for an article, for review in a spreadsheet",
+        description="Split the article into sentences and atomic clauses, find attribution "
+        "cues and match their sources, and write the proposed rows as a draft CSV (status "
+        "'draft'), with any new sources beside it. Drafting again keeps reviewed rows.",
+    )
+    draft.add_argument("article_id", metavar="ID", help="the article id")
+    draft.add_argument(
+        "-o", "--output", metavar="FILE", help="the draft file (default: drafts/ID.csv)"
+    )
+    _directory(draft)
+    draft.set_defaults(run=_draft)
+    merge = commands.add_parser(
+        "merge",
+        help="move a draft's accepted rows into claims.csv and sources.csv",
+        description="Move the rows marked 'accepted' in FILE (and in its .sources.csv) into "
+        "the dataset, only if the whole dataset then validates; otherwise write nothing and "
+        "report the problems as validate does.",
+    )
+    merge.add_argument("file", metavar="FILE", help="the reviewed draft")
+    _directory(merge)
+    merge.set_defaults(run=_merge)
+    evaluate = commands.add_parser(
+        "evaluate",
+        help="compare a draft of an article with its curated claims",
+        description="Draft the article afresh (or read --draft FILE) and print how its spans "
+        "and attributions compare with the article's rows in claims.csv.",
+    )
+    evaluate.add_argument("article_id", metavar="ID", help="the article id")
+    evaluate.add_argument("--draft", metavar="FILE", help="a draft file to score instead")
+    _directory(evaluate)
+    evaluate.set_defaults(run=_evaluate)
 
 
 def _not_negative(text: str) -> int:
@@ -330,6 +411,147 @@ def _import_xlsx(args: argparse.Namespace) -> int:
         print(f"updated {name}")
     if not result.changed:
         print("no changes: the workbook matches the CSV files")
+    return ExitCode.VALID
+
+
+def _add_article(args: argparse.Namespace) -> int:
+    from pathlib import Path
+
+    from factcheck.articles import ArticleInfo, add_article
+    from factcheck.problems import exit_code, render_text
+
+    if not os.path.isfile(args.file):
+        print(f"factcheck: {args.file} is not a file", file=sys.stderr)
+        return ExitCode.CANNOT_RUN
+    with open(args.file, "rb") as handle:
+        data = handle.read()
+    info = ArticleInfo(
+        args.article_id, args.published, args.title, args.outlet, args.url, args.language
+    )
+    added = add_article(Path(args.directory), data, info)
+    if added.problems:
+        print(render_text(added.problems))
+        print("factcheck add-article: nothing written", file=sys.stderr)
+        return exit_code(added.problems)
+    digest = added.row["text_sha256"]
+    print(f"stored articles/{args.article_id}.txt ({len(data)} bytes, sha256 {digest})")
+    print(
+        f"added {args.article_id} to articles.csv, published by {added.row['publisher_source_id']}"
+    )
+    if added.new_source is not None:
+        print(
+            f"added source {added.new_source['source_id']} ({added.new_source['name']}) to "
+            "sources.csv: give it a country and a description"
+        )
+    print(f"next: factcheck draft {args.article_id}")
+    return ExitCode.VALID
+
+
+def _tables(directory: str) -> tuple[Any, ...]:
+    from pathlib import Path
+
+    from factcheck.read import parse
+
+    root = Path(directory)
+    return tuple(
+        parse((root / f"{name}.csv").read_bytes()).fillna("")
+        for name in ("articles", "sources", "claims")
+    )
+
+
+def _article(directory: str, article_id: str) -> tuple[str, str] | None:
+    """The article's text and publisher, or None after saying why not."""
+    from pathlib import Path
+
+    from factcheck.rules import article_path
+
+    articles, _, _ = _tables(directory)
+    row = articles[articles["article_id"] == article_id]
+    path = Path(directory) / article_path(article_id)
+    if row.empty or not path.is_file():
+        print(
+            f"factcheck: no article {article_id!r}: add it first with factcheck add-article",
+            file=sys.stderr,
+        )
+        return None
+    return path.read_bytes().decode("utf-8"), str(row["publisher_source_id"].iat[0])
+
+
+def _drafted(args: argparse.Namespace) -> tuple[Any, Any, Any] | None:
+    """A fresh draft of the article `args` names, with the dataset's claims and sources;
+    None after saying why there is none."""
+    from factcheck.drafting import draft_article
+
+    found = _article(args.directory, args.article_id)
+    if found is None:
+        return None
+    text, publisher = found
+    _, sources, claims = _tables(args.directory)
+    return draft_article(text, args.article_id, publisher, sources), claims, sources
+
+
+def _draft(args: argparse.Namespace) -> int:
+    from pathlib import Path
+
+    from factcheck.drafts import default_path, write_draft
+
+    drafted = _drafted(args)
+    if drafted is None:
+        return ExitCode.CANNOT_RUN
+    draft, claims, sources = drafted
+    path = Path(args.output) if args.output else default_path(Path(args.directory), args.article_id)
+    written = write_draft(draft, path, claims, sources)
+    print(
+        f"wrote {written.claims}: {written.proposed} rows proposed, {written.kept} kept from before"
+    )
+    if written.sources is not None:
+        listed = ", ".join(written.new_sources) or "none new"
+        print(f"wrote {written.sources}: sources to add ({listed})")
+    print(
+        "review it in a spreadsheet: set status to accepted or rejected, rewrite each claim to "
+        f"stand alone, then: factcheck merge {written.claims}"
+    )
+    return ExitCode.VALID
+
+
+def _merge(args: argparse.Namespace) -> int:
+    from pathlib import Path
+
+    from factcheck.merging import merge_draft
+    from factcheck.problems import exit_code, render_text
+
+    merged = merge_draft(Path(args.directory), Path(args.file))
+    if merged.problems:
+        print(render_text(merged.problems))
+        print("factcheck merge: nothing written; fix the draft and merge it again", file=sys.stderr)
+        return exit_code(merged.problems)
+    if not merged.claims and not merged.sources:
+        print(f"nothing to merge: no row of {args.file} is marked accepted")
+        return ExitCode.VALID
+    print(
+        f"merged {merged.claims} claims and {merged.sources} sources; "
+        f"{merged.left} rows left in {args.file}"
+    )
+    return ExitCode.VALID
+
+
+def _evaluate(args: argparse.Namespace) -> int:
+    from pathlib import Path
+
+    from factcheck.drafts import read_draft, rows_of
+    from factcheck.evaluation import compare
+
+    fresh = _drafted(args)
+    if fresh is None:
+        return ExitCode.CANNOT_RUN
+    draft, claims, _ = fresh
+    if args.draft:
+        drafted = read_draft(Path(args.draft))
+        drafted = drafted[drafted["article_id"] == args.article_id]
+    else:
+        drafted = rows_of(draft)
+    curated = claims[claims["article_id"] == args.article_id]
+    sys.stdout.write(compare(curated, drafted).render(args.article_id))
     return ExitCode.VALID
 
 

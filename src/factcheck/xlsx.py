@@ -12,9 +12,6 @@ reproduces the CSV files byte for byte.
 from __future__ import annotations
 
 import datetime as dt
-import os
-import shutil
-import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -30,8 +27,8 @@ from factcheck import dialect
 from factcheck.dictionary import column_docs
 from factcheck.frames import is_missing
 from factcheck.problems import Problem, Severity, blocking
-from factcheck.rules import ARTICLES_DIR
 from factcheck.schemas import TABLES, TableSpec
+from factcheck.staging import check_staged
 from factcheck.validate import check_dataset
 
 COLUMNS_SHEET = "columns"
@@ -164,7 +161,7 @@ def import_workbook(source: str | Path, directory: str | Path) -> Imported:
         )
     tables = {spec.name: _read_sheet(workbook[spec.name]) for spec in TABLES}
     root = Path(directory)
-    problems = _validate_as_written(root, tables)
+    problems = check_staged(root, tables)  # in the sheets' row order: the rows an editor sees
     if problems:
         return Imported(problems=problems)
     result = Imported()
@@ -205,22 +202,3 @@ def _to_text(value: Any) -> str:
 
 def _frame(table: list[list[str]]) -> pd.DataFrame:
     return pd.DataFrame([[cell or None for cell in row] for row in table[1:]], columns=table[0])
-
-
-def _validate_as_written(root: Path, tables: dict[str, list[list[str]]]) -> list[Problem]:
-    """Validate the sheets in their own row order, so problems name the rows an editor sees."""
-    with tempfile.TemporaryDirectory() as scratch:
-        work = Path(scratch)
-        for spec in TABLES:
-            (work / spec.file).write_bytes(dialect.render(tables[spec.name]))
-        _link_articles(root / ARTICLES_DIR, work / ARTICLES_DIR)
-        return blocking(check_dataset(work).problems)
-
-
-def _link_articles(articles: Path, target: Path) -> None:
-    if not articles.is_dir():
-        return
-    try:
-        os.symlink(articles.resolve(), target, target_is_directory=True)
-    except OSError:  # where links need privileges, a copy will do
-        shutil.copytree(articles, target)

@@ -1,0 +1,70 @@
+"""Adding an article: stored byte for byte, refused when it repeats or would not validate."""
+
+from __future__ import annotations
+
+import hashlib
+from pathlib import Path
+
+import pytest
+
+from conftest import ARTICLE_ID, problems_in, read_rows
+from factcheck.cli import main
+
+ARTICLES = Path(__file__).parent / "articles"
+NEW_ID = "2026-01-08-missile-launch"
+
+
+def add(dataset: Path, *extra: str, file: Path = ARTICLES / "wire-missile.txt") -> int:
+    return main(["add-article", str(file), "--id", NEW_ID, "--published", "2026-01-08",
+                 "--dir", str(dataset), *extra])  # fmt: skip
+
+
+def test_add_stores_the_text_exactly_and_the_dataset_stays_valid(
+    dataset: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    data = (ARTICLES / "wire-missile.txt").read_bytes()
+    assert add(dataset, "--outlet", "Example Wire", "--url", "https://example.org/a") == 0
+    assert (dataset / "articles" / f"{NEW_ID}.txt").read_bytes() == data
+    rows = {r[0]: r for r in read_rows(dataset / "articles.csv")[1:]}
+    header = read_rows(dataset / "articles.csv")[0]
+    row = dict(zip(header, rows[NEW_ID], strict=True))
+    assert row["text_sha256"] == hashlib.sha256(data).hexdigest()
+    assert (row["title"], row["title_origin"]) == ("Missile Launch Draws Protest", "dataset")
+    assert row["publisher_source_id"] == "EXAMPLE-WIRE"
+    assert "EXAMPLE-WIRE" in {r[0] for r in read_rows(dataset / "sources.csv")}
+    assert problems_in(dataset) == []  # one notice: the article awaits its claims
+    assert "added source EXAMPLE-WIRE" in capsys.readouterr().out
+
+
+def test_a_listed_outlet_is_found_by_name_or_alias(dataset: Path) -> None:
+    assert add(dataset, "--outlet", "Yonhap", "--title", "Launch") == 0
+    row = next(r for r in read_rows(dataset / "articles.csv") if r[0] == NEW_ID)
+    assert row[1:4] == ["Launch", "published", "YONHAP"]
+
+
+def test_a_repeated_id_or_text_is_refused_and_nothing_written(
+    dataset: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    before = {p.name: p.read_bytes() for p in dataset.iterdir() if p.is_file()}
+    seed = dataset / "articles" / f"{ARTICLE_ID}.txt"
+    assert add(dataset, "--outlet", "Yonhap", file=seed) == 1
+    assert f"is the text of {ARTICLE_ID} already [add.text.new]" in capsys.readouterr().out
+    main(["add-article", str(ARTICLES / "wire-rates.txt"), "--id", ARTICLE_ID,
+          "--published", "2026-01-08", "--outlet", "Yonhap", "--dir", str(dataset)])  # fmt: skip
+    assert (
+        f"'{ARTICLE_ID}' is already an article id [add.article_id.new]" in capsys.readouterr().out
+    )
+    assert {p.name: p.read_bytes() for p in dataset.iterdir() if p.is_file()} == before
+    assert not (dataset / "articles" / f"{NEW_ID}.txt").exists()
+
+
+def test_what_would_not_validate_is_refused(
+    dataset: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main(["add-article", str(ARTICLES / "wire-rates.txt"), "--id", "Bad_Id",
+                 "--published", "2026-02-30", "--outlet", "Yonhap",
+                 "--dir", str(dataset)]) == 1  # fmt: skip
+    out = capsys.readouterr().out
+    assert "column article_id: 'Bad_Id' must be lower-case letters" in out
+    assert "column published_on: '2026-02-30' must be a real date" in out
+    assert not (dataset / "articles" / "Bad_Id.txt").exists()

@@ -1,0 +1,131 @@
+"""The drafter on two wire-style articles written for these tests (tests/articles/), whose
+attributions are stated here by hand, and on the curated seed article."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+from conftest import REPO
+from factcheck import text as segment
+from factcheck.drafting import Draft, body_sentences, draft_article, guess_type
+from factcheck.read import parse
+from factcheck.vocabularies import ClaimType
+
+ARTICLES = Path(__file__).parent / "articles"
+
+
+def sources() -> pd.DataFrame:
+    return parse((REPO / "sources.csv").read_bytes())
+
+
+def drafted(name: str) -> tuple[str, Draft]:
+    text = (ARTICLES / f"{name}.txt").read_text(encoding="utf-8")
+    return text, draft_article(text, name, "WIRE", sources())
+
+
+# quote -> (attribution, cue): every drafted row that is not in the outlet's own voice
+EXPECTED = {
+    "wire-missile": {
+        "North Korea fired a short-range ballistic missile into the sea off its east coast on "
+        "Thursday": ("WIRE > SOUTH-KOREA-JOINT-CHIEFS", "said"),
+        "The missile flew about 350 kilometers before landing outside Japan's exclusive "
+        "economic zone": ("WIRE > JAPAN-DEFENSE-MINISTRY", "according to"),
+        # a nested chain: Yonhap, relying on an official
+        "The launch was the third this month": (
+            "WIRE > YONHAP > MILITARY-OFFICIAL",
+            "reported > citing",
+        ),
+        # matched by an alias of KP-STATE-MEDIA in sources.csv
+        "leader Kim Jong Un observed the test": ("WIRE > KP-STATE-MEDIA", "reported"),
+        "leader Kim Jong Un": ("WIRE > KP-STATE-MEDIA", "reported"),
+        # a joint attribution: one listed source and one proposed
+        "the tests violate United Nations Security Council resolutions": (
+            "WIRE > US-OFFICIALS + JAPANESE-OFFICIALS",
+            "say",
+        ),
+        "We will respond firmly to any provocation": ("WIRE > AHN-GYU-BACK", "said"),
+        "South Korean Defense Minister Ahn Gyu-back": ("WIRE > AHN-GYU-BACK", "said"),
+    },
+    "wire-rates": {
+        "South Korea's central bank kept its benchmark interest rate at 2.5 percent on Tuesday": (
+            "WIRE > BANK-OF-KOREA",
+            "said",
+        ),
+        "Governor Rhee Chang-yong": ("WIRE > RHEE-CHANG-YONG", "told reporters"),
+        "inflation had eased to 2.1 percent in October": (
+            "WIRE > RHEE-CHANG-YONG",
+            "told reporters",
+        ),
+        "Growth is expected to slow next year": ("WIRE > BANK-OF-KOREA", "according to"),
+        "Exports rose 4 percent last month": ("WIRE > TRADE-MINISTRY", "reported"),
+        "A fire at a chip plant": ("WIRE > LOCAL-POLICE", "reported by"),
+        "two board members had argued for a cut": (
+            "WIRE > REUTERS > TWO-PEOPLE-FAMILIAR-WITH",
+            "reported > citing",
+        ),
+        "the vote was split": ("WIRE > REUTERS + BLOOMBERG", "reported"),
+    },
+}
+
+
+@pytest.mark.parametrize("name", sorted(EXPECTED))
+def test_attributions_of_the_wire_articles(name: str) -> None:
+    _, draft = drafted(name)
+    found = {
+        r.quote: (r.attribution, r.attribution_cue) for r in draft.rows if r.attribution != "WIRE"
+    }
+    assert found == EXPECTED[name]
+
+
+@pytest.mark.parametrize("name", sorted(EXPECTED))
+def test_every_row_quotes_its_span_and_every_sentence_is_covered(name: str) -> None:
+    text, draft = drafted(name)
+    assert all(text[r.start : r.end] == r.quote for r in draft.rows)
+    spans = [(r.start, r.end) for r in draft.rows]
+    for sentence in segment.sentences(text):
+        assert any(a < sentence.end and b > sentence.start for a, b in spans), sentence.text
+
+
+def test_reporting_clauses_are_the_outlets_own_claims() -> None:
+    _, draft = drafted("wire-missile")
+    own = {r.quote for r in draft.rows if r.attribution == "WIRE"}
+    assert "North Korea's state media reported" in own
+    assert "U.S. and Japanese officials say" in own
+    assert "Washington and Tokyo condemned the launch" in own  # no cue: own voice
+
+
+def test_new_sources_are_proposed_once_with_a_guessed_kind() -> None:
+    _, draft = drafted("wire-rates")
+    assert draft.index is not None
+    proposed = {sid: p.kind.value for sid, p in draft.index.proposed.items()}
+    assert proposed["BANK-OF-KOREA"] == "organization"  # named twice, proposed once
+    assert proposed["TRADE-MINISTRY"] == "government_officials"
+    assert proposed["RHEE-CHANG-YONG"] == "government_officials"
+
+
+def test_sentences_come_from_sentencex_with_exact_offsets() -> None:
+    text = "Mr. Kim left at 3 p.m. on Monday. 😀 He arrived, officials said.\nA heading\nLast one."
+    found = list(body_sentences(text))
+    assert [s for _, s in found] == [
+        "Mr. Kim left at 3 p.m. on Monday.",
+        "😀 He arrived, officials said.",
+        "Last one.",
+    ]
+    assert all(text[o : o + len(s)] == s for o, s in found)  # code points, past an emoji
+
+
+@pytest.mark.parametrize(
+    ("quote", "expected"),
+    [
+        ("He is expected to join Xi", ClaimType.EXPECTATION_OR_PLAN),
+        ("The rare trip underscores his deepening ties", ClaimType.ANALYSIS_OR_OPINION),
+        ("Kim traveled to Beijing four times within 10 months", ClaimType.TIME_OR_QUANTITY),
+        ("Kim inspected a newly built missile factory", ClaimType.EVENT),
+        ("Kim's bulletproof luxury train", ClaimType.ATTRIBUTE),
+    ],
+)
+def test_claim_type_guesses(quote: str, expected: ClaimType) -> None:
+    assert guess_type(quote) == expected

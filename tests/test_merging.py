@@ -1,0 +1,113 @@
+"""A new article from text to merged, validated claim rows through the commands alone, and
+merges that must refuse."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from conftest import problems_in, read_rows, write_rows
+from factcheck.cli import main
+
+ARTICLES = Path(__file__).parent / "articles"
+NEW_ID = "2026-01-08-missile-launch"
+
+
+def drafted(dataset: Path) -> Path:
+    assert main(["add-article", str(ARTICLES / "wire-missile.txt"), "--id", NEW_ID,
+                 "--published", "2026-01-08", "--outlet", "Example Wire",
+                 "--dir", str(dataset)]) == 0  # fmt: skip
+    assert main(["draft", NEW_ID, "--dir", str(dataset)]) == 0
+    return dataset / "drafts" / f"{NEW_ID}.csv"
+
+
+def review(path: Path, status: str = "accepted", rows: slice = slice(None)) -> None:
+    """What a reviewer does in a spreadsheet: set the status; complete the new sources."""
+    table = read_rows(path)
+    for row in table[1:][rows]:
+        row[0] = status
+    write_rows(path, table)
+    sources = path.with_name(path.name.replace(".csv", ".sources.csv"))
+    table = read_rows(sources)
+    header = table[0]
+    for row in table[1:]:
+        row[0] = "accepted"
+        row[header.index("description")] = f"A source named in the {NEW_ID} test article."
+    write_rows(sources, table)
+
+
+def test_draft_review_merge_validate(dataset: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    path = drafted(dataset)
+    drafted_rows = len(read_rows(path)) - 1
+    claims_before = len(read_rows(dataset / "claims.csv")) - 1
+    review(path)
+    assert main(["merge", str(path), "--dir", str(dataset)]) == 0
+    assert f"merged {drafted_rows} claims and 5 sources; 0 rows left" in capsys.readouterr().out
+    assert len(read_rows(dataset / "claims.csv")) - 1 == claims_before + drafted_rows
+    assert problems_in(dataset) == []
+    assert main(["validate", str(dataset)]) == 0
+    # merging again adds nothing: the draft no longer holds the merged rows
+    assert main(["merge", str(path), "--dir", str(dataset)]) == 0
+    assert "nothing to merge" in capsys.readouterr().out
+
+
+def test_a_merge_that_would_not_validate_writes_nothing(
+    dataset: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = drafted(dataset)
+    review(path)
+    table = read_rows(path)
+    table[3][table[0].index("claim_type")] = "fact"
+    write_rows(path, table)
+    before = {p: p.read_bytes() for p in (dataset / "claims.csv", dataset / "sources.csv", path)}
+    assert main(["merge", str(path), "--dir", str(dataset)]) == 1
+    out = capsys.readouterr().out
+    assert f"{path}, row 4, column claim_type: 'fact' must be one of:" in out
+    assert {p: p.read_bytes() for p in before} == before
+
+
+def test_a_partial_merge_must_still_cover_every_sentence(
+    dataset: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = drafted(dataset)
+    review(path, rows=slice(0, 2))
+    assert main(["merge", str(path), "--dir", str(dataset)]) == 1
+    assert "[articles.sentence.covered]" in capsys.readouterr().out
+
+
+def test_an_unknown_status_is_reported_on_its_row(
+    dataset: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = drafted(dataset)
+    review(path, status="ok", rows=slice(0, 1))
+    assert main(["merge", str(path), "--dir", str(dataset)]) == 1
+    assert (
+        f"{path}, row 2, column status: 'ok' must be one of: draft, accepted, rejected "
+        "[draft.status.allowed]"
+    ) in capsys.readouterr().out
+
+
+def test_drafting_again_keeps_reviewed_and_edited_rows(dataset: Path) -> None:
+    path = drafted(dataset)
+    table = read_rows(path)
+    header = table[0]
+    table[1][0] = "rejected"
+    table[2][header.index("claim")] = "Reviewed text."  # edited, still marked draft
+    write_rows(path, table)
+    assert main(["draft", NEW_ID, "--dir", str(dataset)]) == 0
+    again = read_rows(path)
+    assert again[0] == header
+    assert len(again) == len(table)
+    assert table[1] in again
+    assert table[2] in again
+    spans = [(r[3], r[4]) for r in again[1:]]
+    assert len(spans) == len(set(spans))
+
+
+def test_rows_already_merged_are_not_proposed_again(dataset: Path) -> None:
+    path = drafted(dataset)
+    review(path)
+    assert main(["merge", str(path), "--dir", str(dataset)]) == 0
+    assert main(["draft", NEW_ID, "--dir", str(dataset)]) == 0
+    assert len(read_rows(path)) == 1  # the header alone
