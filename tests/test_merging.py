@@ -111,3 +111,13 @@ def test_rows_already_merged_are_not_proposed_again(dataset: Path) -> None:
     assert main(["merge", str(path), "--dir", str(dataset)]) == 0
     assert main(["draft", NEW_ID, "--dir", str(dataset)]) == 0
     assert len(read_rows(path)) == 1  # the header alone
+
+
+def test_a_mistyped_span_in_a_reviewed_row_survives_drafting_again(dataset: Path) -> None:
+    path = drafted(dataset)
+    table = read_rows(path)
+    table[1][0] = "accepted"
+    table[1][3] = "12a"
+    write_rows(path, table)
+    assert main(["draft", NEW_ID, "--dir", str(dataset)]) == 0
+    assert table[1] in read_rows(path)

@@ -86,8 +86,9 @@ def write_draft(draft: Draft, path: Path, claims: pd.DataFrame, sources: pd.Data
     fresh = [row for row in fresh if (row["span_start"], row["span_end"]) not in taken]
     _number(fresh, claims, kept)
     table = pd.concat([kept, pd.DataFrame(fresh, columns=columns("claims"))], ignore_index=True)
+    # a span a reviewer mistyped sorts last rather than stopping the draft; merge reports it
     table = table.sort_values(
-        ["span_start", "span_end"], key=lambda c: c.astype(int), kind="stable"
+        ["span_start", "span_end"], key=lambda c: pd.to_numeric(c, errors="coerce"), kind="stable"
     ).reset_index(drop=True)
     path.parent.mkdir(parents=True, exist_ok=True)
     dialect.write_atomically(path, dialect.render(_table(table)))
