@@ -99,7 +99,6 @@ def test_reporting_clauses_are_the_outlets_own_claims() -> None:
 
 def test_new_sources_are_proposed_once_with_a_guessed_kind() -> None:
     _, draft = drafted("wire-rates")
-    assert draft.index is not None
     proposed = {sid: p.kind.value for sid, p in draft.index.proposed.items()}
     assert proposed["BANK-OF-KOREA"] == "organization"  # named twice, proposed once
     assert proposed["TRADE-MINISTRY"] == "government_officials"

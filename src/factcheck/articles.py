@@ -19,10 +19,10 @@ from factcheck import dialect
 from factcheck import text as segment
 from factcheck.naming import SourceIndex
 from factcheck.problems import Problem, Severity
-from factcheck.read import parse
+from factcheck.read import read_cells
 from factcheck.rules import ARTICLES_DIR, article_path
 from factcheck.schemas import spec_named
-from factcheck.staging import as_table, check_staged
+from factcheck.staging import as_table, check_staged, write_table
 from factcheck.vocabularies import SourceKind, TitleOrigin
 
 TITLE_LENGTH = 120
@@ -51,8 +51,8 @@ class ArticleInfo:
 
 def add_article(root: Path, data: bytes, info: ArticleInfo) -> Added:
     """Store `data` as the text of a new article described by `info`, if all validates."""
-    articles = _read(root, "articles")
-    sources = _read(root, "sources")
+    articles = read_cells(root / spec_named("articles").file)
+    sources = read_cells(root / spec_named("sources").file)
     refused = _refusals(root, data, info, articles)
     if refused:
         return Added(refused)
@@ -78,14 +78,8 @@ def add_article(root: Path, data: bytes, info: ArticleInfo) -> Added:
     (root / ARTICLES_DIR).mkdir(exist_ok=True)
     dialect.write_atomically(root / article_path(info.article_id), data)
     for name, table in tables.items():
-        spec = spec_named(name)
-        frame = pd.DataFrame(table[1:], columns=table[0]).replace("", None)
-        dialect.write_atomically(root / spec.file, dialect.canonical(spec, frame))
+        write_table(root, name, table)
     return Added([], row, new_source)
-
-
-def _read(root: Path, name: str) -> pd.DataFrame:
-    return parse((root / spec_named(name).file).read_bytes()).fillna("")
 
 
 def _refusals(root: Path, data: bytes, info: ArticleInfo, articles: pd.DataFrame) -> list[Problem]:

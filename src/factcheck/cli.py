@@ -450,13 +450,10 @@ def _add_article(args: argparse.Namespace) -> int:
 def _tables(directory: str) -> tuple[Any, ...]:
     from pathlib import Path
 
-    from factcheck.read import parse
+    from factcheck.read import read_cells
 
     root = Path(directory)
-    return tuple(
-        parse((root / f"{name}.csv").read_bytes()).fillna("")
-        for name in ("articles", "sources", "claims")
-    )
+    return tuple(read_cells(root / f"{name}.csv") for name in ("articles", "sources", "claims"))
 
 
 def _article(directory: str, article_id: str) -> tuple[str, str] | None:
@@ -538,15 +535,16 @@ def _merge(args: argparse.Namespace) -> int:
 def _evaluate(args: argparse.Namespace) -> int:
     from pathlib import Path
 
-    from factcheck.drafts import read_draft, rows_of
+    from factcheck.drafts import rows_of
     from factcheck.evaluation import compare
+    from factcheck.read import read_cells
 
     fresh = _drafted(args)
     if fresh is None:
         return ExitCode.CANNOT_RUN
     draft, claims, _ = fresh
     if args.draft:
-        drafted = read_draft(Path(args.draft))
+        drafted = read_cells(Path(args.draft))
         drafted = drafted[drafted["article_id"] == args.article_id]
     else:
         drafted = rows_of(draft)

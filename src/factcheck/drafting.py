@@ -106,14 +106,14 @@ class Draft:
     """The drafted rows of an article, and the sources they name that are not yet listed."""
 
     article_id: str
+    index: SourceIndex
     rows: list[Row] = field(default_factory=list)
-    index: SourceIndex | None = None
 
 
 def draft_article(text: str, article_id: str, publisher: str, sources: pd.DataFrame) -> Draft:
     """Draft claim rows for every sentence of the body of `text`."""
     index = SourceIndex(sources)
-    draft = Draft(article_id, index=index)
+    draft = Draft(article_id, index)
     for start, sentence in body_sentences(text):
         draft.rows += draft_sentence(sentence, start, publisher, index)
     return draft

@@ -19,10 +19,11 @@ from pathlib import Path
 
 import pandas as pd
 
+from factcheck import attribution as notation
 from factcheck import dialect
 from factcheck.drafting import Draft, Row
 from factcheck.naming import proposals_table
-from factcheck.read import parse
+from factcheck.read import read_cells
 from factcheck.schemas import CLAIM_ID, spec_named
 from factcheck.vocabularies import Vocabulary
 
@@ -68,21 +69,14 @@ class Written:
     new_sources: list[str] = field(default_factory=list)
 
 
-def read_draft(path: Path) -> pd.DataFrame:
-    """A draft file's rows as text, every empty cell ''."""
-    return parse(path.read_bytes()).fillna("")
-
-
 def write_draft(draft: Draft, path: Path, claims: pd.DataFrame, sources: pd.DataFrame) -> Written:
     """Write `draft` to `path` (and its sources beside it), keeping reviewed and edited rows
     of a draft already there. `claims` and `sources` are the dataset's tables, as text."""
-    kept = read_draft(path) if path.is_file() else pd.DataFrame(columns=columns("claims"))
+    kept = read_cells(path) if path.is_file() else pd.DataFrame(columns=columns("claims"))
     fresh = _rows(draft)
     unchanged = _unedited(kept, fresh)
     kept = kept[~unchanged].reset_index(drop=True)
-    taken = set(_spans(kept)) | set(
-        _spans(claims[claims["article_id"] == draft.article_id]) if len(claims) else []
-    )
+    taken = set(_spans(kept)) | set(_spans(claims[claims["article_id"] == draft.article_id]))
     fresh = [row for row in fresh if (row["span_start"], row["span_end"]) not in taken]
     _number(fresh, claims, kept)
     table = pd.concat([kept, pd.DataFrame(fresh, columns=columns("claims"))], ignore_index=True)
@@ -91,7 +85,7 @@ def write_draft(draft: Draft, path: Path, claims: pd.DataFrame, sources: pd.Data
         ["span_start", "span_end"], key=lambda c: pd.to_numeric(c, errors="coerce"), kind="stable"
     ).reset_index(drop=True)
     path.parent.mkdir(parents=True, exist_ok=True)
-    dialect.write_atomically(path, dialect.render(_table(table)))
+    dialect.write_atomically(path, dialect.render(draft_table("claims", table)))
     result = Written(path, None, len(fresh), len(kept))
     result.sources, result.new_sources = _write_sources(draft, path, sources, table)
     return result
@@ -156,13 +150,11 @@ def _number(fresh: list[dict[str, str]], claims: pd.DataFrame, kept: pd.DataFram
         row["claim_id"] = f"C{after + offset:04d}"
 
 
-def _table(frame: pd.DataFrame) -> list[list[str]]:
-    frame = frame.reindex(columns=[*columns("claims"), *_extra(frame, "claims")]).fillna("")
-    return [list(frame.columns), *frame.astype(str).to_numpy().tolist()]
-
-
-def _extra(frame: pd.DataFrame, table: str) -> list[str]:
-    return [c for c in frame.columns if c not in columns(table)]
+def draft_table(table: str, frame: pd.DataFrame) -> list[list[str]]:
+    """A draft of `table` as written: its columns in order, then any a reviewer added."""
+    names = [*columns(table), *(c for c in frame.columns if c not in columns(table))]
+    cells = frame.reindex(columns=names).fillna("").astype(str)
+    return [names, *cells.to_numpy().tolist()]
 
 
 def _write_sources(
@@ -171,20 +163,16 @@ def _write_sources(
     """The draft's proposed sources, beside it: kept rows stay, proposals still named by a
     drafted row are added once."""
     target = sources_path(path)
-    kept = read_draft(target) if target.is_file() else pd.DataFrame(columns=columns("sources"))
-    named = " ".join(claims["attribution"].astype(str))
+    kept = read_cells(target) if target.is_file() else pd.DataFrame(columns=columns("sources"))
+    named = {sid for chain in claims["attribution"] for sid in notation.source_ids(str(chain))}
     listed = set(sources["source_id"]) | set(kept["source_id"])
-    proposed = draft.index.proposed.values() if draft.index is not None else []
     fresh = [
         {STATUS: Status.DRAFT.value, **row, NOTE: "named by a cue; not found in sources.csv"}
-        for row in proposals_table(proposed, draft.article_id)
-        if row["source_id"] not in listed and re.search(rf"\b{row['source_id']}\b", named)
+        for row in proposals_table(draft.index.proposed.values(), draft.article_id)
+        if row["source_id"] not in listed and row["source_id"] in named
     ]
     if kept.empty and not fresh:
         return None, []
     table = pd.concat([kept, pd.DataFrame(fresh, columns=columns("sources"))], ignore_index=True)
-    table = table.reindex(columns=[*columns("sources"), *_extra(table, "sources")]).fillna("")
-    dialect.write_atomically(
-        target, dialect.render([list(table.columns), *table.to_numpy().tolist()])
-    )
+    dialect.write_atomically(target, dialect.render(draft_table("sources", table)))
     return target, [row["source_id"] for row in fresh]

@@ -15,11 +15,11 @@ from pathlib import Path
 import pandas as pd
 
 from factcheck import dialect
-from factcheck.drafts import NOTE, STATUS, Status, columns, read_draft, sources_path
+from factcheck.drafts import NOTE, STATUS, Status, columns, draft_table, sources_path
 from factcheck.problems import Problem, Severity
-from factcheck.read import FIRST_DATA_ROW, parse
+from factcheck.read import FIRST_DATA_ROW, read_cells
 from factcheck.schemas import spec_named
-from factcheck.staging import as_table, check_staged
+from factcheck.staging import as_table, check_staged, write_table
 
 
 @dataclass
@@ -58,9 +58,7 @@ def merge_draft(root: Path, path: Path) -> Merged:
             parts.append(part)
     if problems:
         return Merged(problems)
-    current = {
-        part.table: parse((root / f"{part.table}.csv").read_bytes()).fillna("") for part in parts
-    }
+    current = {part.table: read_cells(root / f"{part.table}.csv") for part in parts}
     tables = {
         part.table: as_table(part.table, pd.concat([current[part.table], part.rows]))
         for part in parts
@@ -78,7 +76,7 @@ def _read_part(table: str, path: Path) -> tuple[_Part | None, list[Problem]]:
             Problem(name, None, None, None, "draft.file", "is not a file", Severity.FATAL)
         ]
     try:
-        draft = read_draft(path)
+        draft = read_cells(path)
     except (UnicodeDecodeError, pd.errors.ParserError) as error:
         message = f"is not a readable draft: {error}"
         return None, [Problem(name, None, None, None, "draft.file", message, Severity.FATAL)]
@@ -126,18 +124,9 @@ def _located(problem: Problem, parts: list[_Part], current: dict[str, pd.DataFra
 def _write(root: Path, parts: list[_Part], tables: dict[str, list[list[str]]]) -> Merged:
     merged = Merged()
     for part in parts:
-        frame = pd.DataFrame(tables[part.table][1:], columns=tables[part.table][0])
-        spec = spec_named(part.table)
-        dialect.write_atomically(root / spec.file, dialect.canonical(spec, frame.replace("", None)))
+        write_table(root, part.table, tables[part.table])
         remaining = part.draft[~part.accepted]
-        draft_columns = [
-            *columns(part.table),
-            *(c for c in part.draft.columns if c not in columns(part.table)),
-        ]
-        remaining = remaining.reindex(columns=draft_columns).fillna("")
-        dialect.write_atomically(
-            part.path, dialect.render([draft_columns, *remaining.astype(str).to_numpy().tolist()])
-        )
+        dialect.write_atomically(part.path, dialect.render(draft_table(part.table, remaining)))
         count = int(part.accepted.sum())
         if part.table == "claims":
             merged.claims, merged.left = count, len(remaining)

@@ -165,7 +165,7 @@ class SourceIndex:
         return [phrase]
 
     def _known(self, phrase: str) -> str | None:
-        key = _bare(name_key(phrase))
+        key = _strip_determiner(name_key(phrase))
         if key in self.names:
             return self.names[key]
         for name, sid in self.names.items():
@@ -243,14 +243,10 @@ def _strip_determiner(phrase: str) -> str:
     return phrase
 
 
-def _bare(key: str) -> str:
-    return _strip_determiner(key)
-
-
 def _description(phrase: str, index: SourceIndex, sid: str) -> tuple[int, int] | None:
     """The span of `phrase` from its first word after the article to the end, when words
     before the source's name describe it ("the state-run Korean Central News Agency")."""
-    key = _bare(name_key(phrase))
+    key = _strip_determiner(name_key(phrase))
     names = [name for name, owner in index.names.items() if owner == sid]
     if key in names:
         return None

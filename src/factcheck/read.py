@@ -73,6 +73,12 @@ def parse(text: str | bytes, keep_empty_rows: bool = False) -> pd.DataFrame:
     return frame if keep_empty_rows else _drop_trailing_empty_rows(frame)
 
 
+def read_cells(path: Path) -> pd.DataFrame:
+    """A CSV file's cells as text, every empty cell '': what the commands that rewrite data
+    (merge, add-article, draft) start from before they validate a staged copy."""
+    return parse(path.read_bytes()).fillna("")
+
+
 @dataclass(frozen=True)
 class Block:
     """Whole records of a CSV file read in blocks: where they start in the file, as a byte

@@ -56,6 +56,13 @@ def as_table(name: str, frame: pd.DataFrame) -> Table:
     return [names, *cells.to_numpy().tolist()]
 
 
+def write_table(root: Path, name: str, table: Table) -> None:
+    """Replace the table `name` in `root` with `table`, in the canonical dialect."""
+    spec = spec_named(name)
+    frame = pd.DataFrame(table[1:], columns=table[0]).replace("", None)
+    dialect.write_atomically(root / spec.file, dialect.canonical(spec, frame))
+
+
 def link_articles(articles: Path, target: Path) -> None:
     if not articles.is_dir():
         return
