@@ -31,7 +31,7 @@ import pandas as pd
 from IPython.display import HTML, Markdown, display
 
 import factcheck
-from factcheck import chains, coverage, figures, palette, timeline, voices
+from factcheck.analysis import chains, coverage, figures, palette, timeline, voices
 
 data = factcheck.load_dataset(Path(".."))  # the notebook runs from notebooks/
 ARTICLE = data.articles["article_id"].iloc[0]

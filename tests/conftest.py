@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 
+from factcheck.checks.validate import check_dataset
 from factcheck.problems import Problem
-from factcheck.validate import check_dataset
 
 REPO = Path(__file__).resolve().parents[1]
 TABLE_FILES = ("articles.csv", "sources.csv", "claims.csv", "evidence.csv")

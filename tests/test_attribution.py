@@ -6,7 +6,7 @@ import re
 
 import pytest
 
-from factcheck import attribution as notation
+from factcheck.model import notation
 
 
 def test_levels_and_source_ids() -> None:

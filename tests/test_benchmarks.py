@@ -10,9 +10,9 @@ import pytest
 from frictionless import validate
 
 from conftest import REPO
-from factcheck.formatting import format_dataset
+from factcheck.checks.validate import check_dataset
+from factcheck.edits.formatting import format_dataset
 from factcheck.problems import blocking
-from factcheck.validate import check_dataset
 
 sys.path.insert(0, str(REPO / "benchmarks"))
 

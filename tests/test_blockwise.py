@@ -9,13 +9,13 @@ import pandas as pd
 import pytest
 
 from conftest import REPO, lines, read_rows, set_cell, write_rows
-from factcheck import blockwise, frames, validate
+from factcheck.checks import blockwise, frames, validate
+from factcheck.checks.rules import Context
+from factcheck.checks.validate import check_dataset
 from factcheck.cli import main
+from factcheck.model.schemas import spec_named
 from factcheck.problems import Collector
-from factcheck.read import read_table
-from factcheck.rules import Context
-from factcheck.schemas import spec_named
-from factcheck.validate import check_dataset
+from factcheck.storage.reader import read_table
 
 
 def found(directory: Path, size: int) -> list[str]:
@@ -124,7 +124,7 @@ def test_large_tables_are_read_in_blocks_unasked(
         sizes.append(size)
         original(context, found, size)
 
-    monkeypatch.setattr(blockwise, "check_in_blocks", spy)
+    monkeypatch.setattr(validate, "check_in_blocks", spy)
     assert check_dataset(dataset, block_size=None).problems == []
     assert sizes == []
     monkeypatch.setattr(validate, "AUTO_BLOCKS", 1000)

@@ -6,7 +6,7 @@ import pandas as pd
 
 from conftest import REPO
 from factcheck import load_dataset
-from factcheck.chains import edges, graph
+from factcheck.analysis.chains import edges, graph
 
 
 def test_edges_of_the_bundled_article() -> None:

@@ -12,9 +12,9 @@ from pyld import jsonld
 
 import factcheck
 from conftest import REPO, set_cell
-from factcheck.claimreview import BEST_RATING, RATINGS, WORST_RATING, claim_reviews
 from factcheck.cli import main
-from factcheck.vocabularies import Verdict
+from factcheck.exports.claimreview import BEST_RATING, RATINGS, WORST_RATING, claim_reviews
+from factcheck.model.vocabularies import Verdict
 
 PUBLISHER = "factcheck test desk"
 PUBLISHER_URL = "https://factcheck.example.org/reviews"

@@ -110,7 +110,7 @@ def test_internal_errors_are_one_line_not_a_traceback(
     def broken(*args: object, **kwargs: object) -> None:
         raise RuntimeError("boom")
 
-    monkeypatch.setattr("factcheck.validate.check_dataset", broken)
+    monkeypatch.setattr("factcheck.checks.validate.check_dataset", broken)
     monkeypatch.delenv("FACTCHECK_DEBUG", raising=False)
     assert cli.main(["validate", str(REPO)]) == ExitCode.CANNOT_RUN
     assert capsys.readouterr().err == (

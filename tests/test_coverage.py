@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from factcheck.coverage import sentence_coverage
+from factcheck.analysis.coverage import sentence_coverage
 
 TEXT = "Heading\nKim left on Monday, KCNA said. It was rare. Nobody claims this."
 

@@ -5,8 +5,8 @@ from __future__ import annotations
 import pytest
 
 from conftest import REPO
-from factcheck.cues import PATTERNS, describe, find
-from factcheck.naming import is_source_phrase
+from factcheck.drafting.cues import PATTERNS, describe, find
+from factcheck.drafting.naming import is_source_phrase
 
 
 @pytest.mark.parametrize("pattern", PATTERNS, ids=[p.name for p in PATTERNS])

@@ -11,7 +11,7 @@ from frictionless import validate
 
 from conftest import REPO, set_cell
 from factcheck.cli import main
-from factcheck.datapackage import descriptor, render
+from factcheck.exports.datapackage import descriptor, render
 
 
 def test_committed_descriptor_is_current() -> None:

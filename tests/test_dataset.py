@@ -11,9 +11,9 @@ from pathlib import Path
 import pytest
 
 from conftest import ARTICLE_FILE, REPO, set_cell
-from factcheck import text
+from factcheck.checks.validate import check_dataset
 from factcheck.cli import main
-from factcheck.validate import check_dataset
+from factcheck.model import segment
 
 
 def records(name: str) -> list[dict[str, str]]:
@@ -46,14 +46,14 @@ def test_every_quote_is_the_text_at_its_offsets() -> None:
 
 def test_every_body_sentence_is_covered_by_a_claim() -> None:
     spans = [(int(c["span_start"]), int(c["span_end"])) for c in CLAIMS]
-    sentences = text.sentences(ARTICLE)
+    sentences = segment.sentences(ARTICLE)
     uncovered = [s.text for s in sentences if not any(a < s.end and s.start < b for a, b in spans)]
     assert uncovered == []
     assert len(sentences) == 19
 
 
 def test_no_claim_lies_in_a_heading() -> None:
-    headings = [p for p in text.paragraphs(ARTICLE) if p.kind == "heading"]
+    headings = [p for p in segment.paragraphs(ARTICLE) if p.kind == "heading"]
     for claim in CLAIMS:
         start = int(claim["span_start"])
         assert not any(h.start <= start < h.end for h in headings), claim["claim_id"]

@@ -8,9 +8,9 @@ import pandas as pd
 import pytest
 
 from conftest import REPO, read_rows, write_rows
-from factcheck import dialect
-from factcheck.read import parse
-from factcheck.schemas import TABLES
+from factcheck.model.schemas import TABLES
+from factcheck.storage import dialect
+from factcheck.storage.reader import parse
 
 SOURCES = next(spec for spec in TABLES if spec.name == "sources")
 

@@ -7,10 +7,10 @@ from pathlib import Path
 import pytest
 
 from conftest import REPO
+from factcheck.checks.rules import RULES
 from factcheck.cli import main
-from factcheck.dictionary import render
-from factcheck.rules import RULES
-from factcheck.schemas import TABLES
+from factcheck.exports.dictionary import render
+from factcheck.model.schemas import TABLES
 
 
 def test_committed_dictionary_is_current() -> None:

@@ -9,10 +9,10 @@ import pandas as pd
 import pytest
 
 from conftest import REPO
-from factcheck import text as segment
-from factcheck.drafting import Draft, body_sentences, draft_article, guess_type
-from factcheck.read import parse
-from factcheck.vocabularies import ClaimType
+from factcheck.drafting.clauses import Draft, body_sentences, draft_article, guess_type
+from factcheck.model import segment
+from factcheck.model.vocabularies import ClaimType
+from factcheck.storage.reader import parse
 
 ARTICLES = Path(__file__).parent / "articles"
 

@@ -7,7 +7,7 @@ import pytest
 
 from conftest import ARTICLE_ID, REPO
 from factcheck.cli import main
-from factcheck.evaluation import compare
+from factcheck.drafting.evaluation import compare
 
 # The floors on the seed article: a drafted span overlaps at least 90% of the curated
 # claims, and on the overlapping pairs the attribution agrees at least 85% of the time.

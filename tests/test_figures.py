@@ -9,7 +9,8 @@ from matplotlib.figure import Figure
 from matplotlib.patches import Rectangle
 
 from conftest import REPO
-from factcheck import chains, coverage, figures, load_dataset, palette, timeline, voices
+from factcheck import load_dataset
+from factcheck.analysis import chains, coverage, figures, palette, timeline, voices
 
 
 def test_wrap_keeps_offsets_and_respects_the_width() -> None:

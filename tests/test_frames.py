@@ -8,8 +8,8 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from factcheck import frames
-from factcheck.frames import is_in, is_missing, records
+from factcheck.checks import frames
+from factcheck.checks.frames import is_in, is_missing, records
 
 
 @pytest.mark.parametrize(

@@ -29,9 +29,9 @@ from hypothesis import strategies as st
 
 import factcheck
 from conftest import REPO, TABLE_FILES, read_rows, write_rows
+from factcheck.checks.validate import check_dataset
 from factcheck.cli import main
-from factcheck.schemas import TABLES, spec_named
-from factcheck.validate import check_dataset
+from factcheck.model.schemas import TABLES, spec_named
 
 settings.register_profile(
     "ci", max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow]

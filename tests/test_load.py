@@ -9,8 +9,8 @@ import pytest
 
 import factcheck
 from conftest import REPO, set_cell
-from factcheck.schemas import TABLES
-from factcheck.vocabularies import Certainty, ClaimType, SourceKind
+from factcheck.model.schemas import TABLES
+from factcheck.model.vocabularies import Certainty, ClaimType, SourceKind
 
 DTYPES = {
     "string": "str",

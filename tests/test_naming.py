@@ -6,8 +6,8 @@ from __future__ import annotations
 import pytest
 
 from conftest import REPO
-from factcheck.naming import SourceIndex, is_source_phrase
-from factcheck.read import parse
+from factcheck.drafting.naming import SourceIndex, is_source_phrase
+from factcheck.storage.reader import parse
 
 
 @pytest.fixture

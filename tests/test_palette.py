@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from factcheck.palette import (
+from factcheck.analysis.palette import (
     CLAIM_TYPE_COLORS,
     PUBLISHER_COLOR,
     SOURCE_PALETTE,
@@ -13,7 +13,7 @@ from factcheck.palette import (
     source_colors,
     voice_colors,
 )
-from factcheck.vocabularies import ClaimType, Verdict
+from factcheck.model.vocabularies import ClaimType, Verdict
 
 
 def test_publishers_are_grey_and_others_keep_their_colour_by_position() -> None:

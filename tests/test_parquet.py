@@ -10,7 +10,7 @@ import pytest
 import factcheck
 from conftest import REPO
 from factcheck.cli import main
-from factcheck.schemas import TABLES
+from factcheck.model.schemas import TABLES
 
 
 def test_parquet_reads_back_equal_to_the_loaded_tables(

@@ -12,10 +12,10 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from conftest import lines, problems_in, read_rows, set_cell, write_rows
+from factcheck.checks.validate import check_dataset
 from factcheck.cli import main
 from factcheck.problems import ExitCode, exit_code
-from factcheck.read import blocks
-from factcheck.validate import check_dataset
+from factcheck.storage.reader import blocks
 
 
 def validate(directory: Path, capsys: pytest.CaptureFixture[str]) -> tuple[int, list[str]]:

@@ -17,7 +17,7 @@ from conftest import (
     validate_cli,
     write_rows,
 )
-from factcheck.rules import RULES
+from factcheck.checks.rules import RULES
 
 Edit = Callable[[Path], None]
 

@@ -25,9 +25,9 @@ from conftest import (
     validate_cli,
     write_rows,
 )
+from factcheck.checks.table import schema_rule_ids
+from factcheck.model.schemas import TABLES
 from factcheck.problems import Problem
-from factcheck.schemas import TABLES
-from factcheck.validate import schema_rule_ids
 
 Edit = Callable[[Path], None]
 
@@ -691,7 +691,7 @@ def test_the_url_rule_agrees_with_urllib_on_every_cited_address_and_edge_case() 
     import re
     from urllib.parse import urlsplit
 
-    from factcheck.schemas import HTTP_URL_PATTERN
+    from factcheck.model.schemas import HTTP_URL_PATTERN
 
     def urllib_reading(value: str) -> bool:
         parts = urlsplit(value)

@@ -8,8 +8,8 @@ import pytest
 
 import factcheck
 from conftest import REPO, set_cell
+from factcheck.analysis.summary import render
 from factcheck.cli import main
-from factcheck.summary import render
 
 
 def test_summary_counts_and_lists_what_does_not_hold(capsys: pytest.CaptureFixture[str]) -> None:

@@ -9,13 +9,13 @@ from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from conftest import ARTICLE_FILE, REPO
-from factcheck import text
+from factcheck.model import segment
 
 ARTICLE = (REPO / ARTICLE_FILE).read_text(encoding="utf-8")
 
 
 def test_the_article_has_three_headings_and_eight_paragraphs() -> None:
-    segments = text.paragraphs(ARTICLE)
+    segments = segment.paragraphs(ARTICLE)
     assert [s.text for s in segments if s.kind == "heading"] == [
         "Beijing’s Crucial Role For Pyongyang",
         "Rekindling Old Ties",
@@ -25,12 +25,12 @@ def test_the_article_has_three_headings_and_eight_paragraphs() -> None:
 
 
 def test_segments_are_exact_slices_of_the_text() -> None:
-    for segment in text.paragraphs(ARTICLE) + text.sentences(ARTICLE):
-        assert ARTICLE[segment.start : segment.end] == segment.text
+    for piece in segment.paragraphs(ARTICLE) + segment.sentences(ARTICLE):
+        assert ARTICLE[piece.start : piece.end] == piece.text
 
 
 def test_the_article_body_has_nineteen_sentences() -> None:
-    sentences = text.sentences(ARTICLE)
+    sentences = segment.sentences(ARTICLE)
     assert len(sentences) == 19
     assert sentences[8].text.startswith("U.S. and South Korean officials allege")
     assert [s.line for s in sentences[:3]] == [1, 1, 2]
@@ -38,7 +38,7 @@ def test_the_article_body_has_nineteen_sentences() -> None:
 
 def test_abbreviations_and_initials_do_not_end_sentences() -> None:
     sample = "Mr. Kim met Dr. Lee in the U.S. He left. J. R. Smith stayed! Did he? Yes."
-    assert [s.text for s in text.sentences(sample)] == [
+    assert [s.text for s in segment.sentences(sample)] == [
         "Mr. Kim met Dr. Lee in the U.S. He left.",
         "J. R. Smith stayed!",
         "Did he?",
@@ -48,12 +48,12 @@ def test_abbreviations_and_initials_do_not_end_sentences() -> None:
 
 def test_quotes_close_sentences_and_crlf_is_not_text() -> None:
     sample = "He said “We go.” Then he went.\r\nHeading Here\r\nLast one."
-    assert [(s.kind, s.text) for s in text.paragraphs(sample)] == [
+    assert [(s.kind, s.text) for s in segment.paragraphs(sample)] == [
         ("paragraph", "He said “We go.” Then he went."),
         ("heading", "Heading Here"),
         ("paragraph", "Last one."),
     ]
-    assert [s.text for s in text.sentences(sample)] == [
+    assert [s.text for s in segment.sentences(sample)] == [
         "He said “We go.”",
         "Then he went.",
         "Last one.",
@@ -61,18 +61,18 @@ def test_quotes_close_sentences_and_crlf_is_not_text() -> None:
 
 
 def test_paragraph_at_offset() -> None:
-    heading = text.paragraph_at(ARTICLE, 830)
+    heading = segment.paragraph_at(ARTICLE, 830)
     assert heading is not None
     assert heading.kind == "heading"
     assert heading.line == 4
-    assert text.paragraph_at(ARTICLE, 274) is None  # the newline between paragraphs
+    assert segment.paragraph_at(ARTICLE, 274) is None  # the newline between paragraphs
 
 
 def reference_sentences(article: str) -> list[tuple[int, int, int, str]]:
     """The segmentation as first written, paragraph by paragraph and boundary by boundary:
     the oracle the one-pass `sentence_bounds` must agree with."""
     found = []
-    for paragraph in text.paragraphs(article):
+    for paragraph in segment.paragraphs(article):
         if paragraph.kind != "paragraph":
             continue
         cuts = [0]
@@ -108,5 +108,5 @@ PIECES = st.sampled_from([*MARKS, *WORDS, " ", "  ", "\n", "\r\n", "\t"])
 @example("Go.\nNow we go. Then?\r\n  “Yes.”\nHead\n1 more.")
 @example("Go qMr. Next one. See U.S.-led. Talks.")
 def test_one_pass_segmentation_agrees_with_the_reference(article: str) -> None:
-    got = [(s.start, s.end, s.line, s.text) for s in text.sentences(article)]
+    got = [(s.start, s.end, s.line, s.text) for s in segment.sentences(article)]
     assert got == reference_sentences(article)

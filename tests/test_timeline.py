@@ -7,7 +7,8 @@ from datetime import date
 import pandas as pd
 import pytest
 
-from factcheck.timeline import Period, events, parse_when
+from factcheck.analysis.timeline import events
+from factcheck.model.when import Period, parse_when
 
 
 @pytest.mark.parametrize(

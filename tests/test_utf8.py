@@ -9,8 +9,8 @@ import pandas as pd
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
-from factcheck import utf8
-from factcheck.schemas import (
+from factcheck.model import utf8
+from factcheck.model.schemas import (
     CONTROL_CHARACTERS,
     FORMULA_BYTES,
     FORMULA_START,

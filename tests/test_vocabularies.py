@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from factcheck.vocabularies import Certainty, ClaimType, SourceKind, TitleOrigin, Vocabulary
+from factcheck.model.vocabularies import Certainty, ClaimType, SourceKind, TitleOrigin, Vocabulary
 
 VOCABULARIES: list[type[Vocabulary]] = [ClaimType, Certainty, SourceKind, TitleOrigin]
 
@@ -29,7 +29,7 @@ def test_values_keep_their_order() -> None:
 
 
 def test_of_finds_members_by_value_and_refuses_others() -> None:
-    from factcheck.vocabularies import Verdict
+    from factcheck.model.vocabularies import Verdict
 
     assert Verdict.of("refuted") is Verdict.REFUTED
     with pytest.raises(ValueError, match="'false' is not one of"):

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from factcheck.voices import Run, label, runs, shares, to_html
+from factcheck.analysis.voices import Run, label, runs, shares, to_html
 
 TEXT = "Kim left on Monday, KCNA said. It was rare."
 OWN, KCNA = "OUT", "OUT > KCNA"

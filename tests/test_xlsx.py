@@ -11,8 +11,8 @@ from openpyxl import Workbook, load_workbook
 
 from conftest import TABLE_FILES, read_rows
 from factcheck.cli import main
-from factcheck.schemas import TABLES
-from factcheck.xlsx import export_workbook, write_sheet
+from factcheck.exports.xlsx import export_workbook, write_sheet
+from factcheck.model.schemas import TABLES
 
 
 def digest(directory: Path) -> dict[str, str]:

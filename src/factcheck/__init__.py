@@ -12,7 +12,7 @@ __version__ = "0.1.0"
 __all__ = ["Dataset", "DatasetError", "DatasetInvalid", "DatasetUnreadable", "load_dataset"]
 
 if TYPE_CHECKING:
-    from factcheck.load import (
+    from factcheck.dataset import (
         Dataset,
         DatasetError,
         DatasetInvalid,
@@ -24,7 +24,7 @@ if TYPE_CHECKING:
 def __getattr__(name: str) -> Any:
     # Import pandas and pandera only when the loader is used, so `factcheck --help` stays quick.
     if name in __all__:
-        from factcheck import load
+        from factcheck import dataset
 
-        return getattr(load, name)
+        return getattr(dataset, name)
     raise AttributeError(f"module 'factcheck' has no attribute {name!r}")

@@ -293,8 +293,8 @@ def _not_negative(text: str) -> int:
 
 
 def _validate(args: argparse.Namespace) -> int:
+    from factcheck.checks.validate import check_dataset
     from factcheck.problems import exit_code, render_text, write_json
-    from factcheck.validate import check_dataset
 
     size = None if args.block_mib is None else args.block_mib * 2**20  # None: by file size
     checked = check_dataset(args.directory, limit=args.limit or None, block_size=size)
@@ -307,7 +307,7 @@ def _validate(args: argparse.Namespace) -> int:
 
 def _load(directory: str) -> tuple[Any, int]:
     """The validated dataset, or None and the exit code after printing why not."""
-    from factcheck.load import DatasetError, load_dataset
+    from factcheck.dataset import DatasetError, load_dataset
     from factcheck.problems import exit_code, render_text
 
     try:
@@ -318,7 +318,7 @@ def _load(directory: str) -> tuple[Any, int]:
 
 
 def _format(args: argparse.Namespace) -> int:
-    from factcheck.formatting import format_dataset
+    from factcheck.edits.formatting import format_dataset
     from factcheck.problems import exit_code, render_text
 
     result = format_dataset(args.directory, check_only=args.check)
@@ -335,7 +335,7 @@ def _format(args: argparse.Namespace) -> int:
 
 
 def _summary(args: argparse.Namespace) -> int:
-    from factcheck.summary import render
+    from factcheck.analysis.summary import render
 
     data, code = _load(args.directory)
     if data is not None:
@@ -346,7 +346,7 @@ def _summary(args: argparse.Namespace) -> int:
 def _export_claimreview(args: argparse.Namespace) -> int:
     import json
 
-    from factcheck.claimreview import claim_reviews
+    from factcheck.exports.claimreview import claim_reviews
 
     if not re.match(r"^https?://[^\s/]+", args.publisher_url):
         print("factcheck: --publisher-url must be an absolute http(s) address", file=sys.stderr)
@@ -360,14 +360,14 @@ def _export_claimreview(args: argparse.Namespace) -> int:
 
 
 def _export_datapackage(args: argparse.Namespace) -> int:
-    from factcheck.datapackage import render
+    from factcheck.exports.datapackage import render
 
     _write(render(), args.output)
     return ExitCode.VALID
 
 
 def _export_parquet(args: argparse.Namespace) -> int:
-    from factcheck.parquet import export_tables
+    from factcheck.exports.parquet import export_tables
 
     data, code = _load(args.directory)
     if data is None:
@@ -378,7 +378,7 @@ def _export_parquet(args: argparse.Namespace) -> int:
 
 
 def _export_xlsx(args: argparse.Namespace) -> int:
-    from factcheck.xlsx import export_workbook
+    from factcheck.exports.xlsx import export_workbook
 
     data, code = _load(args.directory)  # validates, and prints the problems if any
     if data is None:
@@ -389,8 +389,8 @@ def _export_xlsx(args: argparse.Namespace) -> int:
 
 
 def _import_xlsx(args: argparse.Namespace) -> int:
+    from factcheck.exports.xlsx import import_workbook
     from factcheck.problems import exit_code, render_text
-    from factcheck.xlsx import import_workbook
 
     if not os.path.isfile(args.file):
         print(f"factcheck: {args.file} is not a file", file=sys.stderr)
@@ -417,7 +417,7 @@ def _import_xlsx(args: argparse.Namespace) -> int:
 def _add_article(args: argparse.Namespace) -> int:
     from pathlib import Path
 
-    from factcheck.articles import ArticleInfo, add_article
+    from factcheck.edits.add_article import ArticleInfo, add_article
     from factcheck.problems import exit_code, render_text
 
     if not os.path.isfile(args.file):
@@ -450,7 +450,7 @@ def _add_article(args: argparse.Namespace) -> int:
 def _tables(directory: str) -> tuple[Any, ...]:
     from pathlib import Path
 
-    from factcheck.read import read_cells
+    from factcheck.storage.reader import read_cells
 
     root = Path(directory)
     return tuple(read_cells(root / f"{name}.csv") for name in ("articles", "sources", "claims"))
@@ -460,7 +460,7 @@ def _article(directory: str, article_id: str) -> tuple[str, str] | None:
     """The article's text and publisher, or None after saying why not."""
     from pathlib import Path
 
-    from factcheck.rules import article_path
+    from factcheck.checks.rules import article_path
 
     articles, _, _ = _tables(directory)
     row = articles[articles["article_id"] == article_id]
@@ -477,7 +477,7 @@ def _article(directory: str, article_id: str) -> tuple[str, str] | None:
 def _drafted(args: argparse.Namespace) -> tuple[Any, Any, Any] | None:
     """A fresh draft of the article `args` names, with the dataset's claims and sources;
     None after saying why there is none."""
-    from factcheck.drafting import draft_article
+    from factcheck.drafting.clauses import draft_article
 
     found = _article(args.directory, args.article_id)
     if found is None:
@@ -490,7 +490,7 @@ def _drafted(args: argparse.Namespace) -> tuple[Any, Any, Any] | None:
 def _draft(args: argparse.Namespace) -> int:
     from pathlib import Path
 
-    from factcheck.drafts import default_path, write_draft
+    from factcheck.drafting.files import default_path, write_draft
 
     drafted = _drafted(args)
     if drafted is None:
@@ -514,7 +514,7 @@ def _draft(args: argparse.Namespace) -> int:
 def _merge(args: argparse.Namespace) -> int:
     from pathlib import Path
 
-    from factcheck.merging import merge_draft
+    from factcheck.edits.merge import merge_draft
     from factcheck.problems import exit_code, render_text
 
     merged = merge_draft(Path(args.directory), Path(args.file))
@@ -535,9 +535,9 @@ def _merge(args: argparse.Namespace) -> int:
 def _evaluate(args: argparse.Namespace) -> int:
     from pathlib import Path
 
-    from factcheck.drafts import rows_of
-    from factcheck.evaluation import compare
-    from factcheck.read import read_cells
+    from factcheck.drafting.evaluation import compare
+    from factcheck.drafting.files import rows_of
+    from factcheck.storage.reader import read_cells
 
     fresh = _drafted(args)
     if fresh is None:
@@ -562,7 +562,7 @@ def _write(content: str, output: str | None) -> None:
 
 
 def _dictionary(args: argparse.Namespace) -> int:
-    from factcheck.dictionary import render
+    from factcheck.exports.dictionary import render
 
     _write(render(), args.output)
     return ExitCode.VALID

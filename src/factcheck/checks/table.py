@@ -1,0 +1,205 @@
+"""Checking one table read from its file: against its pandera schema, and its CSV dialect.
+
+pandera reports failures as a frame of failure cases; each becomes a located problem (file,
+spreadsheet row, column, value, rule). Whole-row checks fail once per column and are
+reported once; a rule already past the run's limit is only counted.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+from typing import Any
+
+import pandas as pd
+import pandera.pandas as pa
+
+from factcheck.checks.frames import records
+from factcheck.model.schemas import CELL_RULES, TableSpec
+from factcheck.problems import Collector, Problem, Severity
+from factcheck.storage import dialect
+from factcheck.storage.reader import FIRST_DATA_ROW
+
+# pandera's names for its built-in checks, and ours for the rule each enforces.
+BUILTIN_RULES = {
+    "not_nullable": "required",
+    "field_uniqueness": "unique",
+    "str_matches": "format",
+    "isin": "allowed",
+    "str_length": "length",
+}
+
+
+def dialect_notice(spec: TableSpec, data: bytes, frame: pd.DataFrame) -> list[Problem]:
+    """A notice, not an error, when a readable file is not in the canonical CSV dialect."""
+    return dialect_problems(spec, dialect.differences(data, spec, frame))
+
+
+def dialect_problems(spec: TableSpec, found: list[str]) -> list[Problem]:
+    if not found:
+        return []
+    message = (
+        f"is not in the canonical CSV dialect ({', '.join(found)}); "
+        "`factcheck format` rewrites it without changing a cell"
+    )
+    return [Problem(spec.file, None, None, None, "csv.canonical", message, Severity.NOTICE)]
+
+
+def schema_rule_ids(spec: TableSpec) -> list[str]:
+    """Every rule id the table's schema can report."""
+    ids = [f"{spec.name}.columns.known"]
+    for name, column in spec.schema.columns.items():
+        if not column.nullable:
+            ids.append(f"{spec.name}.{name}.required")
+        if column.unique:
+            ids.append(f"{spec.name}.{name}.unique")
+        ids += [f"{spec.name}.{name}.{BUILTIN_RULES.get(c.name, c.name)}" for c in column.checks]
+    for check in spec.schema.checks:
+        if check.name in CELL_RULES:
+            ids += [f"{spec.name}.{name}.{check.name}" for name in spec.columns]
+        else:
+            ids.append(f"{spec.name}.{check.name}")
+    return ids
+
+
+def check_table(
+    spec: TableSpec,
+    frame: pd.DataFrame,
+    collector: Collector | None = None,
+    schema: pa.DataFrameSchema | None = None,
+) -> Iterator[Problem]:
+    """The problems of one table against its schema (or a variant of it, such as the
+    `row_schema` a block is held to), each located by row and column.
+
+    Given the run's collector, a rule already past its limit is only counted: its problems
+    are not built, which matters when a column holds a million bad cells."""
+    schema = spec.schema if schema is None else schema
+    try:
+        schema.validate(frame, lazy=True)
+    except pa.errors.SchemaErrors as errors:
+        yield from _problems(_Table(spec, schema), frame, errors.failure_cases, collector)
+
+
+@dataclass(frozen=True)
+class _Table:
+    """A table's spec with the schema its frame was checked against."""
+
+    spec: TableSpec
+    schema: pa.DataFrameSchema
+
+    @property
+    def name(self) -> str:
+        return self.spec.name
+
+    @property
+    def file(self) -> str:
+        return self.spec.file
+
+    @property
+    def columns(self) -> list[str]:
+        return self.spec.columns
+
+
+def _problems(
+    spec: _Table,
+    frame: pd.DataFrame,
+    failures: pd.DataFrame,
+    collector: Collector | None,
+) -> Iterator[Problem]:
+    seen: set[tuple[str, int | None]] = set()
+    for failure in records(failures):
+        for problem in _located(spec, frame, failure, collector):
+            key = (problem.rule, problem.row)
+            if key not in seen:  # whole-row checks fail once per column; report them once
+                seen.add(key)
+                yield problem
+
+
+def _located(
+    spec: _Table,
+    frame: pd.DataFrame,
+    failure: dict[str, Any],
+    collector: Collector | None,
+) -> list[Problem]:
+    """The problems one pandera failure case stands for: a whole-table cell rule reports its
+    failing cells as a {column: value} mapping, one problem each."""
+    rule = _rule_of(spec, failure)
+    if rule is not None and collector is not None and not collector.wants(rule):
+        collector.counts[rule] += 1  # counted, not built
+        collector.files.setdefault(rule, spec.file)
+        return []
+    if failure["schema_context"] == "DataFrameSchema" and isinstance(failure["failure_case"], dict):
+        check = spec.schema.checks[int(failure["check_number"])]
+        rule = str(check.name)
+        row = int(failure["index"]) + FIRST_DATA_ROW
+        return [
+            _at(spec, row, column, value, f"{column}.{rule}", str(check.error))
+            for column, value in failure["failure_case"].items()
+        ]
+    return [_problem(spec, frame, failure)]
+
+
+def _rule_of(spec: _Table, failure: dict[str, Any]) -> str | None:
+    """The rule id a column check's failure will be reported under, when it is cheap to
+    know before building the problem; None for the rest (they are few)."""
+    if failure["schema_context"] != "Column" or pd.isna(failure["check_number"]):
+        return None
+    column = str(failure["column"])
+    check = spec.schema.columns[column].checks[int(failure["check_number"])]
+    return f"{spec.name}.{column}.{BUILTIN_RULES.get(check.name, check.name)}"
+
+
+def _problem(spec: _Table, frame: pd.DataFrame, failure: dict[str, Any]) -> Problem:
+    index = failure["index"]
+    row = None if pd.isna(index) else int(index) + FIRST_DATA_ROW
+    check_name = str(failure["check"])
+    if failure["schema_context"] == "DataFrameSchema":
+        if check_name in ("column_in_schema", "column_in_dataframe"):
+            return _column_problem(spec, str(failure["failure_case"]), check_name)
+        check = spec.schema.checks[int(failure["check_number"])]
+        column, rule = str(check.name).split(".", 1)
+        value = None if row is None else frame.at[index, column]
+        return _at(spec, row, column, value, f"{column}.{rule}", str(check.error))
+    column = str(failure["column"])
+    value = failure["failure_case"]
+    if pd.isna(failure["check_number"]):
+        base = check_name
+        check = None
+    else:
+        check = spec.schema.columns[column].checks[int(failure["check_number"])]
+        base = str(check.name)
+    rule = BUILTIN_RULES.get(base, base)
+    message = _builtin_message(spec, frame, column, rule, value, check)
+    return _at(spec, row, column, value, f"{column}.{rule}", message)
+
+
+def _builtin_message(
+    spec: _Table, frame: pd.DataFrame, column: str, rule: str, value: Any, check: Any
+) -> str:
+    if rule == "required":
+        return "must not be empty"
+    if rule == "unique":
+        rows = [int(i) + FIRST_DATA_ROW for i in frame.index[frame[column] == value]]
+        return f"must be unique, but rows {', '.join(map(str, rows))} share this value"
+    if rule == "format":
+        return f"must be {spec.schema.columns[column].metadata['format']}"
+    if rule == "allowed":
+        return f"must be one of: {', '.join(check.statistics['allowed_values'])}"
+    if rule == "length":
+        return f"must be at most {check.statistics['max_value']} characters long"
+    return str(check.error) if check is not None and check.error else rule
+
+
+def _column_problem(spec: _Table, column: str, check_name: str) -> Problem:
+    if check_name == "column_in_schema":
+        expected = ", ".join(spec.columns)
+        message = f"is not a column of {spec.file}; its columns are: {expected}"
+        return Problem(spec.file, None, column, None, f"{spec.name}.columns.known", message)
+    return Problem(
+        spec.file, None, column, None, "csv.header", "is missing", severity=Severity.FATAL
+    )
+
+
+def _at(spec: _Table, row: int | None, column: str, value: Any, rule: str, message: str) -> Problem:
+    shown = None if value is None or (not isinstance(value, str) and pd.isna(value)) else str(value)
+    return Problem(spec.file, row, column, shown, f"{spec.name}.{rule}", message)

@@ -1,0 +1,115 @@
+"""The one way to read the dataset for analysis: validated tables with proper dtypes.
+
+`load_dataset` runs the same checks as `factcheck validate` and refuses invalid data with
+`DatasetInvalid` (or `DatasetUnreadable` when a file cannot be read at all), so an analysis
+never starts from rows that break a rule. Column dtypes follow each field's `dtype` in the
+schemas: enums become ordered-by-definition categoricals, offsets nullable `Int64`, dates
+`datetime64[ns]`, flags nullable `boolean`, text pandas strings.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from pathlib import Path
+
+import pandas as pd
+
+from factcheck.checks.validate import check_dataset
+from factcheck.model import notation
+from factcheck.model.schemas import TABLES, TableSpec
+from factcheck.problems import Problem, blocking
+
+
+class DatasetError(Exception):
+    """The dataset cannot be loaded; `problems` says where and why."""
+
+    def __init__(self, problems: list[Problem]) -> None:
+        self.problems = problems
+        shown = "\n".join(p.to_text() for p in problems[:20])
+        more = f"\n… and {len(problems) - 20} more" if len(problems) > 20 else ""
+        super().__init__(f"{len(problems)} problem(s) in the dataset:\n{shown}{more}")
+
+
+class DatasetUnreadable(DatasetError):
+    """A file is missing, unreadable, not CSV, or lacks a column the checks need."""
+
+
+class DatasetInvalid(DatasetError):
+    """Every file was read, but the data breaks rules."""
+
+
+@dataclass(frozen=True)
+class Dataset:
+    """The validated tables, and each article's text by article_id."""
+
+    articles: pd.DataFrame
+    sources: pd.DataFrame
+    claims: pd.DataFrame
+    evidence: pd.DataFrame
+    texts: Mapping[str, str]
+
+    def attributions(self) -> pd.DataFrame:
+        """The claims' attribution chains in long form: one row per claim and source.
+
+        `depth` 0 is the publisher; `cue` is the word that introduces that level (none for
+        the publisher); `joint` is true where several sources speak together at one level.
+        """
+        records = [
+            {
+                "claim_id": claim_id,
+                "depth": link.depth,
+                "source_id": source_id,
+                "cue": link.cue,
+                "joint": len(link.source_ids) > 1,
+            }
+            for claim_id, chain, cue in zip(
+                self.claims["claim_id"],
+                self.claims["attribution"],
+                self.claims["attribution_cue"],
+                strict=True,
+            )
+            for link in notation.links(chain, None if pd.isna(cue) else cue)
+            for source_id in link.source_ids
+        ]
+        frame = pd.DataFrame(records, columns=["claim_id", "depth", "source_id", "cue", "joint"])
+        return frame.astype({"depth": "Int64", "joint": "boolean", "cue": "str"})
+
+
+def load_dataset(path: str | Path = ".") -> Dataset:
+    """Validate the dataset in `path` and return its tables with analysis dtypes."""
+    checked = check_dataset(path)
+    problems = blocking(checked.problems)
+    if problems:
+        fatal = any(p.fatal for p in problems)
+        raise (DatasetUnreadable if fatal else DatasetInvalid)(problems)
+    tables = {spec.name: typed(spec, checked.tables[spec.name]) for spec in TABLES}
+    assert checked.context is not None
+    texts = {
+        aid: checked.context.article_text(aid) or "" for aid in tables["articles"]["article_id"]
+    }
+    return Dataset(
+        tables["articles"], tables["sources"], tables["claims"], tables["evidence"], texts
+    )
+
+
+def typed(spec: TableSpec, frame: pd.DataFrame) -> pd.DataFrame:
+    """A validated table's columns converted to the dtypes its schema documents."""
+    columns = {}
+    for name, column in spec.schema.columns.items():
+        values = frame[name]
+        dtype = column.metadata["dtype"]
+        if dtype == "category":
+            allowed = next(
+                c.statistics["allowed_values"] for c in column.checks if c.name == "isin"
+            )
+            columns[name] = pd.Categorical(values, categories=list(allowed))
+        elif dtype == "Int64":
+            columns[name] = pd.to_numeric(values).astype("Int64")
+        elif dtype == "boolean":
+            columns[name] = values.map({"true": True, "false": False}).astype("boolean")
+        elif dtype == "date":
+            columns[name] = pd.to_datetime(values, format="%Y-%m-%d").astype("datetime64[ns]")
+        else:
+            columns[name] = values.astype("str")
+    return pd.DataFrame(columns, index=frame.index)

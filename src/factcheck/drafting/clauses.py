@@ -1,0 +1,294 @@
+"""Drafting claim rows for an article, for a person to review in a spreadsheet.
+
+The body is split into sentences (sentencex, a rule-based splitter: no model, nothing
+downloaded) and each sentence into atomic clauses at the boundaries where English joins
+propositions: semicolons, ", and" / ", but" / ", while" / ", when" / ", which", a comma
+before a participle ("…, heading to Beijing"), "while". Each clause is a row with its exact
+offsets and quote. An attribution cue (see `factcheck.drafting.cues`) makes the clauses it governs
+come from its source, resolved against `sources.csv` (see `factcheck.drafting.naming`); the other
+clauses are in the outlet's own voice. Titles before names ("Foreign Minister Choe Son-hui")
+and kin in apposition ("his father, Kim Jong Il") add rows of their own. Claim types and
+certainty are guessed from a few word lists; the claim text is the quote, to be rewritten.
+
+Everything here is a proposal: every row is marked `draft` and says in `draft_note` why it
+was proposed. Nothing is fact-checked; the review columns stay empty.
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+
+import pandas as pd
+
+from factcheck.drafting import cues
+from factcheck.drafting.naming import SourceIndex, is_source_phrase
+from factcheck.model import notation, segment
+from factcheck.model.vocabularies import Certainty, ClaimType
+
+# Where a sentence divides into clauses: the boundary's words are left out of both sides,
+# except the subordinators (kept at the start of the clause they open: "while attempting").
+_BOUNDARY = re.compile(
+    r";\s+"
+    r"|,\s+(?:and|but|or|yet)\s+"
+    r"|,\s+(?=(?:while|when|where|which|whereas|after|before|as)\s)"
+    r"|,\s+(?=[a-z]+(?:ing|ed)\b)"
+    r"|\s+(?=while\s)"
+)
+_TITLES = (
+    r"President|Prime Minister|Foreign Minister|Defence Minister|Defense Minister|Minister|"
+    r"Secretary of State|Secretary|Chancellor|Premier|King|Queen|Ambassador|Governor|"
+    r"General|Chairman|Chairwoman|leader|spokes(?:person|man|woman)"
+)
+_NAME = r"[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+){0,3}"
+_TITLED = re.compile(
+    rf"(?<![\w-])(?:(?:[A-Z][\w.’'-]*|North|South)\s+)*(?:{_TITLES})\s+(?P<name>{_NAME})"
+)
+_KIN = re.compile(
+    r"\b(?:[Hh]is|[Hh]er|[Tt]heir)?\s*(?P<role>father|mother|grandfather|grandmother|brother|"
+    r"sister|wife|husband|son|daughter|uncle|aunt),\s+(?P<name>" + _NAME + r")"
+)
+_EXPECTATION = re.compile(
+    r"\b(?:(?:is|are|was|were) )?(?:expected|scheduled|set to|due to)\b"
+    r"|\b(?:will|plans? to|planned to|intends? to|aims? to)\b"
+)
+_ANALYSIS = re.compile(
+    r"\b(?:underscor\w*|signal\w*|highlight\w*|reflect\w*|suggest\w*|symboli[sz]\w*|"
+    r"demonstrat\w*|illustrat\w*|opportunity|on the heels|powerful|crucial|important|"
+    r"significant|isolated|likely|appears?|seems?|means|shows? that)\b"
+)
+_HEDGE = re.compile(
+    r"\b(?:(?:is|are|was|were) (?:considered|believed|thought|seen as|said to|widely seen)|"
+    r"reportedly|allegedly|may|might|could|possibly|probably|apparently)\b"
+)
+_ALLEGE = re.compile(r"\ballege[sd]?\b|\bclaim(?:s|ed)?\b")
+_QUANTITY = re.compile(
+    r"\b(?:\d[\d,.]*|one|two|three|four|five|six|seven|eight|nine|ten|dozens?|hundreds?|"
+    r"thousands?|millions?|billions?|first|second|third|last|nearly|more than|percent|"
+    r"anniversary|times|since)\b|%"
+)
+_TIME = re.compile(
+    r"\b(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|"
+    r"April|May|June|July|August|September|October|November|December|night|morning|"
+    r"afternoon|evening|yesterday|today|tomorrow|decades?|years?|months?|weeks?|days?|"
+    r"\d{4})\b"
+)
+_EVENT = re.compile(
+    r"\b(?:\w+ed|met|made|went|left|took|gave|held|began|saw|sent|came|ran|won|led|flew|"
+    r"struck|fought|brought|built|sold|spent|told|said|became|visit\w*|cross\w*|arriv\w*|"
+    r"depart\w*|accompan\w*|head\w*|travel\w*|launch\w*|inspect\w*|unveil\w*|provid\w*)\b"
+)
+_MEASURE = re.compile(r"\b(?:first|since|times|anniversary)\b")
+_STATIVE = re.compile(r"\b(?:is|are|has been|have been|was|were|has long been)\b")
+MIN_WORDS = 3  # a piece shorter than this joins its neighbour: a clause says something
+
+
+@dataclass
+class Row:
+    """One drafted claim row, before ids are given."""
+
+    start: int
+    end: int
+    quote: str
+    claim_type: ClaimType
+    certainty: Certainty
+    certainty_cue: str | None
+    attribution: str
+    attribution_cue: str | None
+    note: str
+
+
+@dataclass
+class Draft:
+    """The drafted rows of an article, and the sources they name that are not yet listed."""
+
+    article_id: str
+    index: SourceIndex
+    rows: list[Row] = field(default_factory=list)
+
+
+def draft_article(text: str, article_id: str, publisher: str, sources: pd.DataFrame) -> Draft:
+    """Draft claim rows for every sentence of the body of `text`."""
+    index = SourceIndex(sources)
+    draft = Draft(article_id, index)
+    for start, sentence in body_sentences(text):
+        draft.rows += draft_sentence(sentence, start, publisher, index)
+    return draft
+
+
+def body_sentences(text: str) -> Iterator[tuple[int, str]]:
+    """Each sentence of the body paragraphs (headings have none), with its offset: sentencex
+    splits each paragraph, whose lines never run into the next."""
+    from sentencex import get_sentence_boundaries
+
+    for paragraph in segment.paragraphs(text):
+        if paragraph.kind != "paragraph":
+            continue
+        for found in get_sentence_boundaries("en", paragraph.text):
+            raw = paragraph.text[found["start_index"] : found["end_index"]]
+            stripped = raw.strip()
+            if stripped:
+                offset = paragraph.start + found["start_index"] + raw.index(stripped)
+                yield offset, stripped
+
+
+def draft_sentence(sentence: str, offset: int, publisher: str, index: SourceIndex) -> list[Row]:
+    """The rows of one sentence: its clauses, the reporting clause if its cue has one,
+    descriptions of its sources, and titles and kin in apposition."""
+    found = cues.find(sentence, is_source_phrase)
+    own = Voice(publisher, None, "no attribution cue: the outlet's own voice")
+    if found is None:
+        regions: tuple[tuple[int, int], ...] = ((0, len(sentence)),)
+        voice = own
+        extra: list[Row] = []
+    else:
+        voice, extra = _attributed(found, sentence, offset, publisher, index)
+        regions = found.content
+    rows = []
+    for start, end in regions:
+        for a, b in clauses(sentence, start, end):
+            rows.append(_row(sentence, offset, a, b, voice))
+    rows += extra
+    rows += _appositions(sentence, offset, voice)
+    return sorted(rows, key=lambda r: (r.start, -r.end))
+
+
+@dataclass(frozen=True)
+class Voice:
+    """Who a clause comes from, the cue words, and why the drafter thinks so."""
+
+    attribution: str
+    cue: str | None
+    note: str
+
+
+def _attributed(
+    found: cues.Found, sentence: str, offset: int, publisher: str, index: SourceIndex
+) -> tuple[Voice, list[Row]]:
+    """The voice of the clauses a cue governs, and the own-voice rows the cue adds: the
+    reporting clause, and words that describe a source beyond its name."""
+    levels, notes, extra = [publisher], [], []
+    own = Voice(publisher, None, "the outlet's own words about its source")
+    for start, end in found.sources:
+        phrase = sentence[start:end]
+        ids = []
+        for part in index.split(phrase):
+            match = index.match(part)
+            ids.append(match.source_id)
+            notes.append(
+                f"'{part}' is {match.source_id}"
+                + ("" if match.known else " (new: see the draft's sources file)")
+            )
+            if match.description is not None and part == phrase:
+                a, b = match.description
+                extra.append(_row(sentence, offset, start + a, start + b, own, ClaimType.ATTRIBUTE))
+        levels.append(notation.JOINT.join(ids))
+    note = f"cue '{notation.LINK.join(found.cues)}' ({found.pattern.name}): " + "; ".join(notes)
+    voice = Voice(notation.LINK.join(levels), notation.LINK.join(found.cues), note)
+    if found.reporting is not None:
+        a, b = found.reporting
+        reporting = Voice(publisher, None, "the report itself, in the outlet's own voice")
+        extra.append(_row(sentence, offset, a, b, reporting, ClaimType.EVENT))
+    return voice, extra
+
+
+def clauses(sentence: str, start: int, end: int) -> list[tuple[int, int]]:
+    """The clauses of `sentence[start:end]`, as offsets within the sentence, each trimmed of
+    white space and of the punctuation that closes it."""
+    cuts = [(start, start)]
+    for match in _BOUNDARY.finditer(sentence, start, end):
+        cuts.append((match.start(), match.end()))
+    cuts.append((end, end))
+    pieces = []
+    for (_, begin), (stop, _) in itertools.pairwise(cuts):
+        trimmed = _trim(sentence, begin, stop)
+        if trimmed is not None:
+            pieces.append(trimmed)
+    return _join_short(sentence, pieces)
+
+
+def _trim(sentence: str, start: int, end: int) -> tuple[int, int] | None:
+    while start < end and (sentence[start].isspace() or sentence[start] in ",;:“\"'‘("):
+        start += 1
+    while end > start and (sentence[end - 1].isspace() or sentence[end - 1] in '.,;:!?”"’)'):
+        end -= 1
+    return (start, end) if end > start else None
+
+
+def _join_short(sentence: str, pieces: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    joined: list[tuple[int, int]] = []
+    for a, b in pieces:
+        if (joined and len(sentence[a:b].split()) < MIN_WORDS) or (
+            joined and len(sentence[joined[-1][0] : joined[-1][1]].split()) < MIN_WORDS
+        ):
+            joined[-1] = (joined[-1][0], b)
+        else:
+            joined.append((a, b))
+    return joined
+
+
+def _row(
+    sentence: str,
+    offset: int,
+    start: int,
+    end: int,
+    voice: Voice,
+    claim_type: ClaimType | None = None,
+) -> Row:
+    quote = sentence[start:end]
+    certainty, cue = guess_certainty(quote, voice)
+    return Row(
+        offset + start,
+        offset + end,
+        quote,
+        claim_type or guess_type(quote),
+        certainty,
+        cue,
+        voice.attribution,
+        voice.cue,
+        voice.note,
+    )
+
+
+def _appositions(sentence: str, offset: int, voice: Voice) -> list[Row]:
+    """Rows for a title before a name and for kin in apposition: roles can be wrong too."""
+    rows = []
+    for pattern, what in ((_TITLED, "a title before a name"), (_KIN, "kin in apposition")):
+        for match in pattern.finditer(sentence):
+            start, end = match.span()
+            while sentence[start].isspace():
+                start += 1
+            role = Voice(voice.attribution, voice.cue, f"{what}; {voice.note}")
+            rows.append(_row(sentence, offset, start, end, role, ClaimType.ATTRIBUTE))
+    return rows
+
+
+def guess_type(quote: str) -> ClaimType:
+    """A first guess at the claim type, from the words of the quote."""
+    if _EXPECTATION.search(quote):
+        return ClaimType.EXPECTATION_OR_PLAN
+    if _ANALYSIS.search(quote):
+        return ClaimType.ANALYSIS_OR_OPINION
+    measured = _QUANTITY.search(quote) and (_TIME.search(quote) or re.search(r"\d|times", quote))
+    if measured and (not _EVENT.search(quote) or _MEASURE.search(quote)):
+        return ClaimType.TIME_OR_QUANTITY
+    if _EVENT.search(quote) and not _STATIVE.search(quote):
+        return ClaimType.EVENT
+    return ClaimType.ATTRIBUTE
+
+
+def guess_certainty(quote: str, voice: Voice) -> tuple[Certainty, str | None]:
+    """How firmly the clause is put, and the words that weaken it."""
+    if voice.cue is not None:
+        alleged = _ALLEGE.search(voice.cue)
+        if alleged:
+            return Certainty.ALLEGED, alleged.group(0)
+    expected = re.search(r"\b(?:(?:is|are|was|were) )?expected\b", quote)
+    if expected:
+        return Certainty.EXPECTED, expected.group(0)
+    hedge = _HEDGE.search(quote)
+    if hedge:
+        return Certainty.HEDGED, hedge.group(0)
+    return Certainty.ASSERTED, None

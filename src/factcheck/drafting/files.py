@@ -1,0 +1,178 @@
+"""Draft files: the claim rows `factcheck draft` proposes, kept apart from the dataset until
+a person has reviewed them and `factcheck merge` moves them in.
+
+A draft is two CSV files in the dataset's dialect: `<name>.csv` with the columns of
+`claims.csv`, and `<name>.sources.csv` with those of `sources.csv` for sources the article
+names that are not yet listed. Both add a first column, `status` (`draft` until a person
+sets `accepted` or `rejected`), and a last, `draft_note`, which says why the row was proposed.
+
+Drafting again into the same file never overwrites a reviewed row: a row whose status is not
+`draft`, or which differs from what the drafter proposes for its span now (a person edited it),
+is kept as it is, and no new proposal is added for a span it or `claims.csv` already holds.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pandas as pd
+
+from factcheck.drafting.clauses import Draft, Row
+from factcheck.drafting.naming import proposals_table
+from factcheck.model import notation
+from factcheck.model.schemas import CLAIM_ID, spec_named
+from factcheck.model.vocabularies import Vocabulary
+from factcheck.storage import dialect
+from factcheck.storage.reader import read_cells
+
+STATUS = "status"
+NOTE = "draft_note"
+DRAFTS_DIR = "drafts"
+
+
+class Status(Vocabulary):
+    """Where a drafted row stands in its review."""
+
+    DRAFT = ("draft", "Proposed by the drafter; nobody has reviewed it yet.")
+    ACCEPTED = ("accepted", "Reviewed and ready: `factcheck merge` moves it into the dataset.")
+    REJECTED = (
+        "rejected",
+        "Reviewed and turned down; kept so drafting again does not re-propose it.",
+    )
+
+
+def columns(table: str) -> list[str]:
+    """The columns of a draft of `table` (claims or sources)."""
+    return [STATUS, *spec_named(table).columns, NOTE]
+
+
+def sources_path(path: Path) -> Path:
+    """Where the sources of the draft at `path` are: beside it, `.sources.csv` for `.csv`."""
+    stem = path.name[: -len(".csv")] if path.name.endswith(".csv") else path.name
+    return path.with_name(f"{stem}.sources.csv")
+
+
+def default_path(root: Path, article_id: str) -> Path:
+    return root / DRAFTS_DIR / f"{article_id}.csv"
+
+
+@dataclass
+class Written:
+    """What writing a draft did: rows proposed anew, rows kept from the last draft."""
+
+    claims: Path
+    sources: Path | None
+    proposed: int = 0
+    kept: int = 0
+    new_sources: list[str] = field(default_factory=list)
+
+
+def write_draft(draft: Draft, path: Path, claims: pd.DataFrame, sources: pd.DataFrame) -> Written:
+    """Write `draft` to `path` (and its sources beside it), keeping reviewed and edited rows
+    of a draft already there. `claims` and `sources` are the dataset's tables, as text."""
+    kept = read_cells(path) if path.is_file() else pd.DataFrame(columns=columns("claims"))
+    fresh = _rows(draft)
+    unchanged = _unedited(kept, fresh)
+    kept = kept[~unchanged].reset_index(drop=True)
+    taken = set(_spans(kept)) | set(_spans(claims[claims["article_id"] == draft.article_id]))
+    fresh = [row for row in fresh if (row["span_start"], row["span_end"]) not in taken]
+    _number(fresh, claims, kept)
+    table = pd.concat([kept, pd.DataFrame(fresh, columns=columns("claims"))], ignore_index=True)
+    # a span a reviewer mistyped sorts last rather than stopping the draft; merge reports it
+    table = table.sort_values(
+        ["span_start", "span_end"], key=lambda c: pd.to_numeric(c, errors="coerce"), kind="stable"
+    ).reset_index(drop=True)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    dialect.write_atomically(path, dialect.render(draft_table("claims", table)))
+    result = Written(path, None, len(fresh), len(kept))
+    result.sources, result.new_sources = _write_sources(draft, path, sources, table)
+    return result
+
+
+def rows_of(draft: Draft) -> pd.DataFrame:
+    """The drafted rows as a table in the draft's columns, one a span, without ids."""
+    return pd.DataFrame(_rows(draft), columns=columns("claims"), dtype=object)
+
+
+def _rows(draft: Draft) -> list[dict[str, str]]:
+    seen: set[tuple[str, str]] = set()
+    rows = []
+    for row in draft.rows:
+        key = (str(row.start), str(row.end))
+        if key not in seen:  # one row a span: the first proposal (a clause) wins
+            seen.add(key)
+            rows.append(_cells(draft.article_id, row))
+    return rows
+
+
+def _cells(article_id: str, row: Row) -> dict[str, str]:
+    quote = row.quote
+    claim = quote[:1].upper() + quote[1:] + ("" if quote.endswith((".", "?", "!")) else ".")
+    return {column: "" for column in columns("claims")} | {
+        STATUS: Status.DRAFT.value,
+        "article_id": article_id,
+        "span_start": str(row.start),
+        "span_end": str(row.end),
+        "quote": quote,
+        "claim": claim,
+        "claim_type": row.claim_type.value,
+        "certainty": row.certainty.value,
+        "certainty_cue": row.certainty_cue or "",
+        "attribution": row.attribution,
+        "attribution_cue": row.attribution_cue or "",
+        NOTE: row.note,
+    }
+
+
+def _unedited(kept: pd.DataFrame, fresh: list[dict[str, str]]) -> pd.Series:
+    """Rows of the old draft still marked draft and equal to a fresh proposal, but for
+    their id: those are replaced; every other row is kept as the reviewer left it."""
+    if kept.empty:
+        return pd.Series(False, index=kept.index, dtype=bool)
+    compared = [c for c in columns("claims") if c not in ("claim_id", NOTE)]
+    proposals = {tuple(row.get(c, "") for c in compared) for row in fresh}
+    same = kept[compared].astype(str).apply(tuple, axis=1).isin(proposals)
+    return same & (kept[STATUS] == Status.DRAFT.value)
+
+
+def _spans(table: pd.DataFrame) -> list[tuple[str, str]]:
+    return list(zip(table["span_start"].astype(str), table["span_end"].astype(str), strict=True))
+
+
+def _number(fresh: list[dict[str, str]], claims: pd.DataFrame, kept: pd.DataFrame) -> None:
+    """Give fresh rows the claim ids after every id in claims.csv and the kept rows."""
+    used = [*claims.get("claim_id", []), *kept.get("claim_id", [])]
+    numbers = [int(i[1:]) for i in used if isinstance(i, str) and re.match(CLAIM_ID, i)]
+    after = max(numbers, default=0)
+    for offset, row in enumerate(fresh, start=1):
+        row["claim_id"] = f"C{after + offset:04d}"
+
+
+def draft_table(table: str, frame: pd.DataFrame) -> list[list[str]]:
+    """A draft of `table` as written: its columns in order, then any a reviewer added."""
+    names = [*columns(table), *(c for c in frame.columns if c not in columns(table))]
+    cells = frame.reindex(columns=names).fillna("").astype(str)
+    return [names, *cells.to_numpy().tolist()]
+
+
+def _write_sources(
+    draft: Draft, path: Path, sources: pd.DataFrame, claims: pd.DataFrame
+) -> tuple[Path | None, list[str]]:
+    """The draft's proposed sources, beside it: kept rows stay, proposals still named by a
+    drafted row are added once."""
+    target = sources_path(path)
+    kept = read_cells(target) if target.is_file() else pd.DataFrame(columns=columns("sources"))
+    named = {sid for chain in claims["attribution"] for sid in notation.source_ids(str(chain))}
+    listed = set(sources["source_id"]) | set(kept["source_id"])
+    fresh = [
+        {STATUS: Status.DRAFT.value, **row, NOTE: "named by a cue; not found in sources.csv"}
+        for row in proposals_table(draft.index.proposed.values(), draft.article_id)
+        if row["source_id"] not in listed and row["source_id"] in named
+    ]
+    if kept.empty and not fresh:
+        return None, []
+    table = pd.concat([kept, pd.DataFrame(fresh, columns=columns("sources"))], ignore_index=True)
+    dialect.write_atomically(target, dialect.render(draft_table("sources", table)))
+    return target, [row["source_id"] for row in fresh]

@@ -1,0 +1,270 @@
+"""Matching the phrases an article uses for its sources to the rows of `sources.csv`.
+
+A phrase matches a source when, set aside its article ("the") and case and apostrophe style,
+it is the source's name or one of its aliases, or ends with one ("the state-run Korean
+Central News Agency" is KCNA; the words before the name describe it, and that description is
+a claim of the outlet's own). A phrase that names two sources at once ("U.S. and South Korean
+officials") is split first. A phrase that matches nothing is proposed as a new source.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+import pandas as pd
+
+from factcheck.model.notation import SOURCE_ID
+from factcheck.model.schemas import alias_list, name_key
+from factcheck.model.vocabularies import SourceKind
+
+DETERMINERS = ("the ", "a ", "an ")
+PRONOUNS = frozenset({"he", "she", "they", "it", "we", "i", "you", "his", "her", "their"})
+# The nouns a group of unnamed speakers is named by: "officials", "state media".
+GROUP_HEADS = (
+    "officials",
+    "official",
+    "media",
+    "sources",
+    "diplomats",
+    "analysts",
+    "experts",
+    "lawmakers",
+    "authorities",
+    "investigators",
+    "prosecutors",
+    "police",
+    "people",
+    "person",
+    "source",
+    "ministry",
+    "government",
+    "military",
+    "agency",
+    "spokesperson",
+    "spokesman",
+    "spokeswoman",
+    "broadcaster",
+    "newspaper",
+    "network",
+    "service",
+    "office",
+)
+# A title before a person's name: a proposed source is named after the person, not the title.
+TITLE = re.compile(
+    r"\b(?:President|Minister|Secretary|Chancellor|Premier|Governor|Ambassador|General|"
+    r"Chairman|Chairwoman|Director|Spokes(?:person|man|woman)|spokes(?:person|man|woman))\s+"
+)
+# Words that show a run of words is a clause, not a name: a source phrase holds none of them.
+NOT_IN_NAMES = frozenset(
+    [
+        "that",
+        "which",
+        "who",
+        "whom",
+        "whose",
+        "to",
+        "has",
+        "have",
+        "had",
+        "is",
+        "are",
+        "was",
+        "were",
+        "will",
+        "would",
+        "be",
+        "been",
+        "being",
+        "not",
+        "also",
+        "both",
+        "this",
+        "these",
+        "those",
+        "there",
+        "here",
+        "it",
+        "its",
+        "when",
+        "while",
+        "if",
+        "as",
+    ]
+)
+_KINDS = (
+    (r"\bstate (?:media|press|television|tv|radio)\b", SourceKind.STATE_MEDIA),
+    (r"\b(?:news agency|wire|agency)\b", SourceKind.NEWS_AGENCY),
+    (
+        r"\b(?:officials?|ministry|minister|governor|spokes(?:person|man|woman)|government|"
+        r"department|office|president|police|military|army|embassy)\b",
+        SourceKind.GOVERNMENT_OFFICIALS,
+    ),
+    (
+        r"\b(?:times|post|journal|news|herald|tribune|daily|broadcasting|television|tv|radio)\b",
+        SourceKind.PUBLISHER,
+    ),
+)
+
+
+@dataclass(frozen=True)
+class Match:
+    """Who a source phrase names: a source id, whether it is already listed, and the words
+    of the phrase that describe the source beyond its name (a claim of their own)."""
+
+    source_id: str
+    known: bool
+    description: tuple[int, int] | None = None  # offsets within the phrase
+
+
+@dataclass(frozen=True)
+class Proposal:
+    """A source the drafter did not find in sources.csv, to be reviewed before merging."""
+
+    source_id: str
+    name: str
+    kind: SourceKind
+    phrase: str
+
+
+class SourceIndex:
+    """The sources of `sources.csv` by every name and alias, plus the ones proposed so far."""
+
+    def __init__(self, sources: pd.DataFrame) -> None:
+        self.ids = {str(sid) for sid in sources["source_id"]}
+        self.names: dict[str, str] = {}
+        for sid, name, aliases in zip(
+            sources["source_id"],
+            sources["name"],
+            sources.get("aliases", [None] * len(sources)),
+            strict=False,
+        ):
+            for each in [name, *alias_list(aliases)]:
+                if isinstance(each, str) and each:
+                    self.names.setdefault(name_key(each), str(sid))
+        self.proposed: dict[str, Proposal] = {}
+
+    def split(self, phrase: str) -> list[str]:
+        """The phrases a joint source phrase names, each as it would stand alone.
+
+        "U.S. and South Korean officials" is "U.S. officials" and "South Korean officials";
+        "Reuters and AFP" is both; "Ministry of Trade and Industry" stays whole unless each
+        side is a known source."""
+        parts = re.split(r",\s+(?:and\s+)?|\s+and\s+", phrase)
+        if len(parts) < 2:
+            return [phrase]
+        last = parts[-1].split()
+        head = last[-1] if last else ""
+        if head.casefold() in GROUP_HEADS and all(
+            p.split()[-1].casefold() not in GROUP_HEADS for p in parts[:-1]
+        ):
+            return [f"{p} {head}" for p in parts[:-1]] + [parts[-1]]
+        if all(self._known(p) for p in parts) or all(_proper(p) for p in parts):
+            return parts
+        return [phrase]
+
+    def _known(self, phrase: str) -> str | None:
+        key = _strip_determiner(name_key(phrase))
+        if key in self.names:
+            return self.names[key]
+        for name, sid in self.names.items():
+            if key.endswith(" " + name):
+                return sid
+        return None
+
+    def match(self, phrase: str) -> Match:
+        """The source `phrase` names, proposing a new one if none is listed."""
+        sid = self._known(phrase)
+        if sid is not None:
+            return Match(sid, True, _description(phrase, self, sid))
+        proposal = self.propose(phrase)
+        return Match(proposal.source_id, False)
+
+    def propose(self, phrase: str) -> Proposal:
+        name = _strip_determiner(phrase.strip())
+        key = name_key(name)
+        for proposal in self.proposed.values():
+            if name_key(proposal.name) == key:
+                return proposal
+        proposal = Proposal(self._new_id(name), name, guess_kind(name), phrase)
+        self.proposed[proposal.source_id] = proposal
+        return proposal
+
+    def _new_id(self, name: str) -> str:
+        titled = list(TITLE.finditer(name))
+        if titled and name[titled[-1].end() :].strip():
+            name = name[titled[-1].end() :]  # "Defense Minister Ahn Gyu-back" is AHN-GYU-BACK
+        words = re.findall(r"[A-Za-z0-9]+", re.sub(r"['’]s\b", "", name))
+        base = "-".join(w.upper() for w in words[:4]) or "SOURCE"
+        if not re.fullmatch(SOURCE_ID, base):
+            base = "SRC-" + base
+        taken = self.ids | set(self.proposed)
+        candidate, number = base, 2
+        while candidate in taken:
+            candidate, number = f"{base}-{number}", number + 1
+        return candidate
+
+
+def is_source_phrase(phrase: str) -> bool:
+    """Whether a run of words can name a source: a short name or noun phrase, not a clause,
+    and not a pronoun (whose antecedent a rule cannot be trusted to find)."""
+    words = phrase.split()
+    if not 1 <= len(words) <= 10:
+        return False
+    lowered = [w.casefold().strip("’'") for w in words]
+    if lowered[0] in PRONOUNS or any(w in NOT_IN_NAMES for w in lowered):
+        return False
+    named = any(w[:1].isupper() or w[:1].isdigit() for w in words)
+    return named or any(w in GROUP_HEADS for w in lowered)
+
+
+def _proper(phrase: str) -> bool:
+    """Whether every word of `phrase` is capitalised, as in a name ("Reuters", "Korea Herald")."""
+    words = _strip_determiner(phrase).split()
+    return bool(words) and all(w[:1].isupper() for w in words)
+
+
+def guess_kind(name: str) -> SourceKind:
+    lowered = name.casefold()
+    for pattern, kind in _KINDS:
+        if re.search(pattern, lowered):
+            return kind
+    words = name.split()
+    if 2 <= len(words) <= 4 and all(w[:1].isupper() for w in words):
+        return SourceKind.PERSON
+    return SourceKind.ORGANIZATION
+
+
+def _strip_determiner(phrase: str) -> str:
+    for determiner in DETERMINERS:
+        if phrase.casefold().startswith(determiner):
+            return phrase[len(determiner) :]
+    return phrase
+
+
+def _description(phrase: str, index: SourceIndex, sid: str) -> tuple[int, int] | None:
+    """The span of `phrase` from its first word after the article to the end, when words
+    before the source's name describe it ("the state-run Korean Central News Agency")."""
+    key = _strip_determiner(name_key(phrase))
+    names = [name for name, owner in index.names.items() if owner == sid]
+    if key in names:
+        return None
+    start = len(phrase) - len(_strip_determiner(phrase.lstrip()))
+    return (start, len(phrase.rstrip()))
+
+
+def proposals_table(proposals: Iterable[Proposal], article_id: str) -> list[dict[str, str]]:
+    """New source rows in the columns of sources.csv, for the reviewer to complete."""
+    return [
+        {
+            "source_id": p.source_id,
+            "name": p.name,
+            "aliases": "",
+            "kind": p.kind.value,
+            "country": "",
+            "state_controlled": "",
+            "description": f"Named in {article_id} as '{p.phrase.strip()}'; describe who it is.",
+        }
+        for p in proposals
+    ]

@@ -1,0 +1,146 @@
+"""Adding an article: its text stored byte for byte, its row in `articles.csv`.
+
+`add_article` refuses an id or a text already in the dataset, and anything that would not
+validate; it writes nothing then. The outlet is a source id or a name or alias from
+`sources.csv`; an outlet not yet listed becomes a new `publisher` source whose description
+says it awaits one. An article without claims is valid (with a notice) until its draft is
+merged.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pandas as pd
+
+from factcheck.checks.rules import ARTICLES_DIR, article_path
+from factcheck.drafting.naming import SourceIndex
+from factcheck.edits.staging import as_table, check_staged, write_table
+from factcheck.model import segment
+from factcheck.model.schemas import spec_named
+from factcheck.model.vocabularies import SourceKind, TitleOrigin
+from factcheck.problems import Problem, Severity
+from factcheck.storage import dialect
+from factcheck.storage.reader import read_cells
+
+TITLE_LENGTH = 120
+
+
+@dataclass
+class Added:
+    """What adding an article found and did."""
+
+    problems: list[Problem] = field(default_factory=list)
+    row: dict[str, str] = field(default_factory=dict)
+    new_source: dict[str, str] | None = None
+
+
+@dataclass(frozen=True)
+class ArticleInfo:
+    """What the person adding an article says about it."""
+
+    article_id: str
+    published_on: str
+    title: str | None = None
+    outlet: str | None = None
+    url: str | None = None
+    language: str = "en"
+
+
+def add_article(root: Path, data: bytes, info: ArticleInfo) -> Added:
+    """Store `data` as the text of a new article described by `info`, if all validates."""
+    articles = read_cells(root / spec_named("articles").file)
+    sources = read_cells(root / spec_named("sources").file)
+    refused = _refusals(root, data, info, articles)
+    if refused:
+        return Added(refused)
+    publisher, new_source = _publisher(info, sources, info.article_id)
+    title, origin = _title(info, data)
+    digest = hashlib.sha256(data).hexdigest()
+    row = {
+        "article_id": info.article_id,
+        "title": title,
+        "title_origin": origin,
+        "publisher_source_id": publisher,
+        "url": info.url or "",
+        "published_on": info.published_on,
+        "language": info.language,
+        "text_sha256": digest,
+    }
+    tables = {"articles": as_table("articles", pd.concat([articles, pd.DataFrame([row])]))}
+    if new_source is not None:
+        tables["sources"] = as_table("sources", pd.concat([sources, pd.DataFrame([new_source])]))
+    problems = check_staged(root, tables, {info.article_id: data})
+    if problems:
+        return Added(problems)
+    (root / ARTICLES_DIR).mkdir(exist_ok=True)
+    dialect.write_atomically(root / article_path(info.article_id), data)
+    for name, table in tables.items():
+        write_table(root, name, table)
+    return Added([], row, new_source)
+
+
+def _refusals(root: Path, data: bytes, info: ArticleInfo, articles: pd.DataFrame) -> list[Problem]:
+    def refuse(rule: str, message: str, value: str | None = None) -> Problem:
+        return Problem("articles.csv", None, None, value, rule, message, Severity.ERROR)
+
+    found = []
+    if info.article_id in set(articles["article_id"]):
+        found.append(refuse("add.article_id.new", "is already an article id", info.article_id))
+    elif (root / article_path(info.article_id)).exists():
+        found.append(
+            refuse(
+                "add.article_id.new",
+                f"already has a text file, {article_path(info.article_id)}",
+                info.article_id,
+            )
+        )
+    digest = hashlib.sha256(data).hexdigest()
+    same = articles.loc[articles["text_sha256"] == digest, "article_id"].tolist()
+    if same:
+        found.append(refuse("add.text.new", f"is the text of {same[0]} already", digest))
+    if not data.strip():
+        found.append(refuse("add.text.empty", "is empty: an article needs its text"))
+    return found
+
+
+def _publisher(
+    info: ArticleInfo, sources: pd.DataFrame, article_id: str
+) -> tuple[str, dict[str, str] | None]:
+    """The publisher's source id, and a new source row if the outlet is not listed."""
+    if not info.outlet:
+        raise ValueError("the outlet is required: a source id or a name from sources.csv")
+    if info.outlet in set(sources["source_id"]):
+        return info.outlet, None
+    index = SourceIndex(sources)
+    match = index.match(info.outlet)
+    if match.known:
+        return match.source_id, None
+    proposal = index.proposed[match.source_id]
+    row = {
+        "source_id": proposal.source_id,
+        "name": proposal.name,
+        "aliases": "",
+        "kind": SourceKind.PUBLISHER.value,
+        "country": "",
+        "state_controlled": "",
+        "description": f"Publisher of {article_id}; added with the article, to be described.",
+    }
+    return proposal.source_id, row
+
+
+def _title(info: ArticleInfo, data: bytes) -> tuple[str, str]:
+    """The title given, as published; else the text's first heading or first sentence,
+    as the dataset's own."""
+    if info.title:
+        return info.title, TitleOrigin.PUBLISHED.value
+    text = data.decode("utf-8", errors="replace")
+    first = next(iter(segment.paragraphs(text)), None)
+    if first is None:
+        return info.article_id, TitleOrigin.DATASET.value
+    words = first.text if first.kind == "heading" else segment.sentences(text)[0].text
+    if len(words) > TITLE_LENGTH:
+        words = words[:TITLE_LENGTH].rsplit(" ", 1)[0] + "…"
+    return words, TitleOrigin.DATASET.value

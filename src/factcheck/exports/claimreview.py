@@ -1,0 +1,148 @@
+"""schema.org ClaimReview export: one review per checked claim, as JSON-LD.
+
+Every claim with a verdict other than `not_checkable` becomes a `ClaimReview` whose
+`itemReviewed` is a `Claim` authored by the source the article attributes it to (the last
+level of its attribution chain; joint sources are all authors) and whose `appearance` is the
+article. The reviewing organisation's name and address come from the caller, never from
+here. `RATINGS` is the one table that maps the verdict scale onto ratings.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from typing import Any
+
+import pandas as pd
+
+from factcheck.checks.frames import is_missing, records
+from factcheck.dataset import Dataset
+from factcheck.model import notation
+from factcheck.model.vocabularies import SourceKind, Verdict
+
+BEST_RATING = 5
+WORST_RATING = 1
+
+
+@dataclass(frozen=True)
+class Rating:
+    """How a verdict appears in a ClaimReview: a number on the 1-5 scale, and its words."""
+
+    value: int | None
+    name: str
+
+
+# A verdict that is not a degree of truth has no number: Google requires only the words.
+RATINGS: dict[Verdict, Rating] = {
+    Verdict.SUPPORTED: Rating(5, "Supported"),
+    Verdict.PARTLY_SUPPORTED: Rating(3, "Partly supported"),
+    Verdict.REFUTED: Rating(1, "Refuted"),
+    Verdict.NOT_ENOUGH_EVIDENCE: Rating(None, "Not enough evidence"),
+}
+
+# The schema.org type for each kind of source when it appears as a claim's author.
+AUTHOR_TYPES: dict[SourceKind, str] = {
+    SourceKind.PUBLISHER: "NewsMediaOrganization",
+    SourceKind.NEWS_AGENCY: "NewsMediaOrganization",
+    SourceKind.STATE_NEWS_AGENCY: "NewsMediaOrganization",
+    SourceKind.STATE_BROADCASTER: "NewsMediaOrganization",
+    SourceKind.STATE_MEDIA: "Organization",
+    SourceKind.GOVERNMENT_OFFICIALS: "GovernmentOrganization",
+}
+
+DEFAULT_REVIEW_URL = "{publisher_url}#{claim_id}"
+
+
+def claim_reviews(
+    data: Dataset,
+    publisher_name: str,
+    publisher_url: str,
+    review_url: str = DEFAULT_REVIEW_URL,
+) -> dict[str, Any]:
+    """A JSON-LD document with one ClaimReview per checked claim, in claim order.
+
+    `review_url` is a template for each review's page, with `{claim_id}` and
+    `{publisher_url}` filled in.
+    """
+    reviewer = {"@type": "Organization", "name": publisher_name, "url": publisher_url}
+    sources = data.sources.set_index("source_id")
+    articles = data.articles.set_index("article_id")
+    graph = [
+        _review(
+            claim,
+            sources,
+            articles,
+            reviewer,
+            review_url.format(claim_id=claim["claim_id"], publisher_url=publisher_url),
+        )
+        for claim in records(data.claims)
+        if not is_missing(claim["verdict"])  # awaiting its fact-check: nothing to publish
+        and claim["verdict"] != Verdict.NOT_CHECKABLE
+    ]
+    return {"@context": "https://schema.org", "@graph": graph}
+
+
+def _review(
+    claim: Mapping[Any, Any],
+    sources: pd.DataFrame,
+    articles: pd.DataFrame,
+    reviewer: dict[str, str],
+    url: str,
+) -> dict[str, Any]:
+    authors = [_organization(sources, sid) for sid in notation.levels(claim["attribution"])[-1]]
+    return {
+        "@type": "ClaimReview",
+        "identifier": claim["claim_id"],
+        "url": url,
+        "claimReviewed": claim["claim"],
+        "datePublished": claim["reviewed_on"].date().isoformat(),
+        "author": reviewer,
+        "reviewRating": _rating(Verdict.of(claim["verdict"]), claim["verdict_rationale"]),
+        "itemReviewed": {
+            "@type": "Claim",
+            "author": authors[0] if len(authors) == 1 else authors,
+            "datePublished": articles.loc[claim["article_id"], "published_on"].date().isoformat(),
+            "appearance": _appearance(articles, sources, claim["article_id"]),
+        },
+    }
+
+
+def _rating(verdict: Verdict, rationale: str) -> dict[str, Any]:
+    rating = RATINGS[verdict]
+    numbers = (
+        {}
+        if rating.value is None
+        else {"ratingValue": rating.value, "bestRating": BEST_RATING, "worstRating": WORST_RATING}
+    )
+    return {
+        "@type": "Rating",
+        **numbers,
+        "alternateName": rating.name,
+        "ratingExplanation": rationale,
+    }
+
+
+def _organization(sources: pd.DataFrame, source_id: str) -> dict[str, Any]:
+    source = sources.loc[source_id]
+    organization = {
+        "@type": AUTHOR_TYPES[SourceKind.of(str(source["kind"]))],
+        "name": source["name"],
+        "description": source["description"],
+    }
+    if not pd.isna(source["country"]):
+        organization["address"] = {"@type": "PostalAddress", "addressCountry": source["country"]}
+    return organization
+
+
+def _appearance(articles: pd.DataFrame, sources: pd.DataFrame, article_id: str) -> dict[str, Any]:
+    article = articles.loc[article_id]
+    appearance = {
+        "@type": "NewsArticle",
+        "name": article["title"],
+        "datePublished": article["published_on"].date().isoformat(),
+        "inLanguage": article["language"],
+        "publisher": _organization(sources, str(article["publisher_source_id"])),
+    }
+    if not pd.isna(article["url"]):
+        appearance["url"] = article["url"]
+    return appearance

@@ -1,0 +1,130 @@
+"""A Frictionless Data Package descriptor, generated from the pandera schemas.
+
+The schemas stay the one source of truth: each field's type, description and constraints
+(required, unique, enum, pattern, minimum, URI format) are read from them, primary and foreign
+keys from the table specs. What Table Schema cannot say (spans against the article text,
+attribution chains, the verdict and evidence rules, cell hygiene) is left to
+`factcheck validate`, and the descriptor says so. `datapackage.json` at the top of the
+dataset is this module's output; a test fails when it is stale.
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from factcheck.model.schemas import TABLES, TableSpec, countries, languages, spec_named
+
+TYPES = {
+    "string": "string",
+    "category": "string",
+    "Int64": "integer",
+    "date": "date",
+    "boolean": "boolean",
+}
+# Checks that a Table Schema constraint or format can state, by the check's name.
+WHEN_PATTERN = r"[0-9]{4}(-[0-9]{2}(-[0-9]{2})?)?(/[0-9]{4}(-[0-9]{2}(-[0-9]{2})?)?)?"
+
+
+def descriptor() -> dict[str, Any]:
+    """The whole data package descriptor."""
+    return {
+        "profile": "tabular-data-package",
+        "name": "factcheck-dataset",
+        "title": "factcheck: a claim-and-source fact-checking dataset of news articles",
+        "description": (
+            "Every assertion of each article as a grounded, attributed row, with verdicts and "
+            "the evidence behind them. Generated from the pandera schemas by `factcheck export "
+            "datapackage`. This descriptor states what Table Schema can; the rules it cannot "
+            "state (spans against the article text, attribution chains, verdict and evidence "
+            "rules, cells that must not start a formula) are checked by `factcheck validate`."
+        ),
+        "licenses": [
+            {
+                "name": "CC-BY-4.0",
+                "title": "Creative Commons Attribution 4.0",
+                "path": "https://creativecommons.org/licenses/by/4.0/",
+            }
+        ],
+        "resources": [resource(spec) for spec in TABLES],
+    }
+
+
+def resource(spec: TableSpec) -> dict[str, Any]:
+    schema: dict[str, Any] = {
+        "fields": [field(spec, name) for name in spec.columns],
+        "missingValues": [""],
+        "primaryKey": [spec.key],
+    }
+    if spec.references:
+        schema["foreignKeys"] = [
+            {
+                "fields": [column],
+                "reference": {"resource": target, "fields": [spec_named(target).key]},
+            }
+            for column, target in spec.references.items()
+        ]
+    return {
+        "name": spec.name,
+        "path": spec.file,
+        "profile": "tabular-data-resource",
+        "format": "csv",
+        "mediatype": "text/csv",
+        "encoding": "utf-8",
+        "description": (spec.model.__doc__ or "").strip().splitlines()[0],
+        "dialect": {
+            "delimiter": ",",
+            "lineTerminator": "\n",
+            "quoteChar": '"',
+            "doubleQuote": True,
+            "header": True,
+        },
+        "schema": schema,
+    }
+
+
+def field(spec: TableSpec, name: str) -> dict[str, Any]:
+    column = spec.schema.columns[name]
+    dtype = column.metadata["dtype"]
+    result: dict[str, Any] = {"name": name, "type": TYPES[dtype], "description": column.description}
+    if dtype == "boolean":
+        result |= {"trueValues": ["true"], "falseValues": ["false"]}
+    constraints: dict[str, Any] = {}
+    if not column.nullable:
+        constraints["required"] = True
+    if column.unique:
+        constraints["unique"] = True
+    for check in column.checks:
+        constraints |= _constraint(check.name, check.statistics, dtype)
+        if check.name == "http_url":
+            result["format"] = "uri"
+    if constraints:
+        result["constraints"] = constraints
+    return result
+
+
+def _constraint(name: str, statistics: dict[str, Any], dtype: str) -> dict[str, Any]:
+    if name == "isin" and dtype != "boolean":
+        return {"enum": list(statistics["allowed_values"])}
+    if name == "str_matches" and dtype == "Int64":
+        return {"minimum": 0}
+    if name == "str_matches":
+        return {"pattern": _table_schema_pattern(str(statistics["pattern"]))}
+    if name == "str_length":
+        return {"maxLength": statistics["max_value"]}
+    if name == "iso_3166_1":
+        return {"enum": sorted(countries())}
+    if name == "iso_639_1":
+        return {"enum": sorted(languages())}
+    if name == "date_or_interval":
+        return {"pattern": WHEN_PATTERN}
+    return {}
+
+
+def _table_schema_pattern(pattern: str) -> str:
+    """A Python pattern as Table Schema writes one: implicitly anchored, plain groups."""
+    return pattern.removeprefix("^").removesuffix("$").replace("(?:", "(")
+
+
+def render() -> str:
+    return json.dumps(descriptor(), ensure_ascii=False, indent=2) + "\n"

@@ -1,0 +1,140 @@
+"""The data dictionary, generated from the schemas, the vocabularies and the dataset rules.
+
+`docs/data-dictionary.md` is this module's output (`factcheck dictionary -o
+docs/data-dictionary.md`); a test fails when the committed file is stale, so the documented
+rules are always the enforced ones.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from factcheck.checks.rules import RULES
+from factcheck.checks.table import BUILTIN_RULES
+from factcheck.model import vocabularies
+from factcheck.model.schemas import CELL_RULES, TABLES, TableSpec
+from factcheck.model.vocabularies import Vocabulary
+
+
+@dataclass(frozen=True)
+class ColumnDoc:
+    """One column as documented: the dictionary's table rows and the workbook's column sheet."""
+
+    table: str
+    column: str
+    dtype: str
+    required: bool
+    rules: str
+    description: str
+
+
+def column_docs(spec: TableSpec) -> list[ColumnDoc]:
+    """Every column of a table with its dtype, whether it is required and its rules in words."""
+    docs = []
+    for name, column in spec.schema.columns.items():
+        words = [_rule_words(column, check) for check in column.checks]
+        rules = "; ".join(filter(None, ["unique" if column.unique else "", *words]))
+        docs.append(
+            ColumnDoc(
+                spec.name,
+                name,
+                column.metadata["dtype"],
+                not column.nullable,
+                rules,
+                column.description,
+            )
+        )
+    return docs
+
+
+def used_vocabularies() -> dict[str, type[Vocabulary]]:
+    """The vocabularies the schemas use, by class name, in the order columns first use them."""
+    found: dict[str, type[Vocabulary]] = {}
+    for spec in TABLES:
+        for column in spec.schema.columns.values():
+            name = column.metadata.get("vocabulary")
+            if name:
+                found.setdefault(name, getattr(vocabularies, name))
+    return found
+
+
+def render() -> str:
+    """The whole dictionary as Markdown."""
+    parts = [
+        "# Data dictionary",
+        "",
+        "Generated from `src/factcheck/schemas.py`, `vocabularies.py` and `rules.py` by "
+        "`factcheck dictionary`; do not edit by hand.",
+        "",
+        "Every cell is read as text; an empty cell is a missing value. Every cell of every "
+        "table must not begin or end with spaces, must not contain line breaks, tabs or other "
+        "control characters, must be in Unicode normal form C, and must not begin with `=`, "
+        "`+`, `-` or `@` (a spreadsheet would run it as a formula). "
+        "*dtype* is what `factcheck.load_dataset()` returns for the column.",
+    ]
+    for spec in TABLES:
+        parts += ["", *_table(spec)]
+    parts += ["", "## Vocabularies"]
+    for name, vocabulary in used_vocabularies().items():
+        parts += [
+            "",
+            f"### {name}",
+            "",
+            *_doc_lines(vocabulary),
+            "",
+            "| value | meaning |",
+            "|---|---|",
+        ]
+        parts += [f"| `{m.value}` | {m.definition} |" for m in vocabulary]
+    parts += [
+        "",
+        "## Dataset rules",
+        "",
+        "Checked across tables and against the article texts.",
+        "",
+    ]
+    parts += ["| rule | what it requires |", "|---|---|"]
+    parts += [f"| `{r.id}` | {r.id.split('.')[1]} {r.description} |" for r in RULES]
+    return "\n".join(_escape(part) for part in parts) + "\n"
+
+
+def _escape(line: str) -> str:
+    """Escape `<` outside code spans, or "<article_id>" vanishes as an HTML tag when rendered."""
+    pieces = line.split("`")
+    return "`".join(p if i % 2 else p.replace("<", "&lt;") for i, p in enumerate(pieces))
+
+
+def _table(spec: TableSpec) -> list[str]:
+    schema = spec.schema
+    lines = [f"## `{spec.file}`", "", *_doc_lines(spec.model), ""]
+    lines += ["| column | dtype | required | rules | description |", "|---|---|---|---|---|"]
+    for doc in column_docs(spec):
+        required = "yes" if doc.required else "no"
+        lines.append(
+            f"| `{doc.column}` | {doc.dtype} | {required} | {doc.rules} | {doc.description} |"
+        )
+    row_checks = [c for c in schema.checks if c.name not in CELL_RULES]
+    if row_checks:
+        lines += ["", "Row rules:", ""]
+        lines += [
+            f"- `{c.name.split('.')[0]}` {c.error} (`{spec.name}.{c.name}`)" for c in row_checks
+        ]
+    return lines
+
+
+def _rule_words(column: Any, check: Any) -> str:
+    rule = BUILTIN_RULES.get(check.name, check.name)
+    if rule == "format":
+        return f"must be {column.metadata['format']}"
+    if rule == "allowed" and "vocabulary" in column.metadata:
+        return f"one of the {column.metadata['vocabulary']} vocabulary below"
+    if rule == "allowed":
+        return f"one of: {', '.join(check.statistics['allowed_values'])}"
+    if rule == "length":
+        return f"at most {check.statistics['max_value']} characters"
+    return str(check.error)
+
+
+def _doc_lines(obj: type) -> list[str]:
+    return [line.strip() for line in (obj.__doc__ or "").strip().splitlines()]

@@ -1,0 +1,184 @@
+"""The canonical CSV dialect of the dataset's files, and rewriting files into it.
+
+Canonical means: UTF-8 without a byte-order mark; a header row with the schema's columns in
+the schema's order; RFC 4180 quoting, only where a cell needs it (a comma, a quote, a line
+break); `\\n` line endings, including after the last row and nowhere else; rows in order of
+their primary key, compared naturally so C10000 follows C9999. Spreadsheets write other
+dialects (a BOM, CRLF, every field quoted, trailing empty lines); those still validate, and
+`factcheck format` brings them back without changing a single cell.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import itertools
+import os
+import re
+import tempfile
+from pathlib import Path
+from typing import Any
+
+import pandas as pd
+
+from factcheck.checks.frames import is_missing
+from factcheck.model.schemas import TableSpec
+from factcheck.storage.reader import BOM
+
+_DIGITS = re.compile(r"(\d+)")
+
+
+def natural_key(value: Any) -> tuple[Any, ...]:
+    """Sort key that orders the digit runs of an id by number: C9999 before C10000."""
+    text = "" if is_missing(value) else str(value)
+    return tuple(int(part) if part.isdigit() else part for part in _DIGITS.split(text))
+
+
+def ordered(spec: TableSpec, frame: pd.DataFrame) -> pd.DataFrame:
+    """The table as text in canonical order: schema columns first, rows by primary key, every
+    missing cell ''."""
+    columns = spec.columns + [c for c in frame.columns if c not in spec.columns]
+    table = frame[columns].astype("str").fillna("")
+    return table.iloc[_natural_order(table[spec.key])].reset_index(drop=True)
+
+
+def _natural_order(keys: pd.Series) -> list[int]:
+    """Positions that sort `keys` naturally, stably. Ids made of a prefix and a number, as
+    every id here is, sort by both at once; anything else falls back to `natural_key`."""
+    keys = keys.reset_index(drop=True)
+    parts = keys.str.extract(r"^(\D*)(\d+)$")
+    if parts.notna().all().all() and len(keys):
+        numbers = parts[1].astype("int64")
+        frame = pd.DataFrame({"prefix": parts[0], "number": numbers, "text": keys})
+        return list(frame.sort_values(["prefix", "number", "text"], kind="stable").index)
+    return sorted(range(len(keys)), key=lambda i: natural_key(keys.iat[i]))
+
+
+def rows(spec: TableSpec, frame: pd.DataFrame) -> list[list[str]]:
+    """The table's cells as text in canonical column and row order; a missing cell is ''."""
+    table = ordered(spec, frame)
+    return [list(table.columns), *table.to_numpy().tolist()]
+
+
+def render(table: list[list[str]]) -> bytes:
+    """Rows as canonical CSV bytes."""
+    buffer = io.StringIO()
+    csv.writer(buffer, lineterminator="\n", quoting=csv.QUOTE_MINIMAL).writerows(table)
+    return buffer.getvalue().encode("utf-8")
+
+
+def canonical(spec: TableSpec, frame: pd.DataFrame) -> bytes:
+    text = ordered(spec, frame).to_csv(index=False, lineterminator="\n")
+    return text.encode("utf-8")
+
+
+def differences(
+    data: bytes,
+    spec: TableSpec,
+    frame: pd.DataFrame,
+    first: bool = True,
+    last: bool = True,
+    before: str | None = None,
+) -> list[str]:
+    """How a file's bytes depart from the canonical dialect, in words; empty if they do not.
+
+    It reads the bytes rather than rendering the canonical file to compare: a parsed file
+    with no byte-order mark, LF endings, one final line break, the schema's columns, rows in
+    key order and quotes only around cells that need them is byte for byte what `canonical`
+    writes (a test holds the two to agreement). For one block of a file read in blocks,
+    `first` and `last` say which ends of the file it holds, and `before` is the key of the
+    row just before it."""
+    found = []
+    if first and data.startswith(BOM):
+        found.append("a byte-order mark")
+        data = data[len(BOM) :]
+    if b"\r" in data:
+        found.append("CRLF line endings" if b"\r\n" in data else "CR line endings")
+    tail = data[-4:].replace(b"\r\n", b"\n").replace(b"\r", b"\n")
+    if last and tail.endswith(b"\n\n"):
+        found.append("empty lines at the end")
+    elif last and not tail.endswith(b"\n"):
+        found.append("no line break after the last row")
+    if first and _header(data) != spec.columns + [
+        c for c in frame.columns if c not in spec.columns
+    ]:
+        found.append("columns out of order")
+    keys = frame[spec.key].astype("str")
+    if before is not None:
+        keys = pd.concat([pd.Series([before], dtype="str"), keys], ignore_index=True)
+    if not is_in_order(keys):
+        found.append("rows out of order")
+    if b'"' in data and _needless_quotes(data):
+        found.append("quotes around cells that need none")
+    return found
+
+
+DEPARTURES = (
+    "a byte-order mark",
+    "CRLF line endings",
+    "CR line endings",
+    "empty lines at the end",
+    "no line break after the last row",
+    "columns out of order",
+    "rows out of order",
+    "quotes around cells that need none",
+)
+
+
+def in_order(found: set[str]) -> list[str]:
+    """Departures found in several blocks of a file, in the order `differences` gives."""
+    return [d for d in DEPARTURES if d in found]
+
+
+def _header(data: bytes) -> list[str]:
+    """The names in the first line (a name holding a line break is not canonical anyway)."""
+    end = min((i for i in (data.find(b"\n"), data.find(b"\r")) if i >= 0), default=len(data))
+    try:
+        return next(csv.reader([data[:end].decode("utf-8", errors="replace")]), [])
+    except csv.Error:
+        return []
+
+
+# A quoted cell: it opens where a field starts and closes where one ends.
+_QUOTED = re.compile(rb'(?<![^,\n])"((?:[^"]|"")*)"(?![^,\r\n])')
+_NEEDS_QUOTES = re.compile(rb'[,"\r\n]')
+
+
+def _needless_quotes(data: bytes) -> bool:
+    """Whether any cell is quoted without needing it, or a quote stands outside a quoted
+    cell (which the canonical writer would quote and double). One regex pass collects the
+    quoted cells; the checks on them run in C."""
+    cells = _QUOTED.findall(data)
+    if not all(map(_NEEDS_QUOTES.search, cells)):
+        return True
+    inside = 2 * len(cells) + sum(map(bytes.count, cells, itertools.repeat(b'"')))
+    return data.count(b'"') > inside
+
+
+def is_in_order(keys: pd.Series) -> bool:
+    """Whether keys are already in natural order. When they share one capital letter and
+    only the shortest carry leading zeros (C0001 … C9999, C10000), natural order is order by
+    length, then text, which numpy checks at once; other keys are sorted to compare."""
+    if keys.empty:
+        return True
+    if keys.str.fullmatch(r"[A-Z][0-9]+").fillna(False).all() and keys.str[0].nunique() == 1:
+        lengths = keys.str.len().to_numpy()
+        padded = keys.str[1] == "0"
+        if not (padded & (lengths > lengths.min())).any():
+            text = keys.to_numpy(dtype=object)
+            shorter = lengths[:-1] < lengths[1:]
+            same = (lengths[:-1] == lengths[1:]) & (text[:-1] <= text[1:])
+            return bool((shorter | same).all())
+    return _natural_order(keys) == list(range(len(keys)))
+
+
+def write_atomically(path: Path, data: bytes) -> None:
+    """Replace `path` with `data` in one step: a reader sees the old file or the new one."""
+    handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    try:
+        with os.fdopen(handle, "wb") as stream:
+            stream.write(data)
+        os.replace(temporary, path)
+    except BaseException:
+        Path(temporary).unlink(missing_ok=True)
+        raise

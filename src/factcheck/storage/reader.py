@@ -1,0 +1,301 @@
+"""Reading the dataset's CSV files as text, the way a spreadsheet wrote them.
+
+Every cell is read as a string and only an empty cell counts as missing, so "None", "NA"
+or "null" stay text. A UTF-8 byte-order mark and CRLF line endings are accepted, as Excel
+writes them, and empty lines after the last record are ignored; an empty line between
+records is kept as a row, so row numbers stay those a spreadsheet shows. Anything that
+stops a file from being read as a table is reported as a fatal problem, never raised.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+import pandas as pd
+
+from factcheck.model.schemas import TableSpec
+from factcheck.problems import Problem, Severity
+
+FIRST_DATA_ROW = 2  # the header is spreadsheet row 1
+BOM = b"\xef\xbb\xbf"
+_NOT_SPACE = re.compile(rb"\S")
+MALFORMED = (pd.errors.ParserError, csv.Error, ValueError)  # what pandas raises on bad CSV
+
+
+def read_table(
+    directory: Path, spec: TableSpec
+) -> tuple[pd.DataFrame | None, bytes | None, list[Problem]]:
+    """The table's cells as strings, or None and the fatal problems that prevent reading it;
+    and the file's bytes where it could be read, so the dialect check need not read again.
+
+    pandas parses the bytes themselves: handing it decoded text makes it copy the text into
+    a StringIO and encode it back, three copies of a large file at once."""
+    data, problem = read_bytes(directory / spec.file, spec.file, what="CSV file")
+    if problem is None:
+        assert data is not None
+        problem = _check_utf8(data, spec.file, what="CSV file")
+    if problem is not None:
+        return None, None, [problem]
+    assert data is not None
+    header_problems = _check_header(data, spec)
+    if header_problems:
+        return None, data, header_problems
+    try:
+        return parse(data), data, []
+    except MALFORMED as error:
+        return None, data, [_malformed(spec, error)]
+
+
+def parse(text: str | bytes, keep_empty_rows: bool = False) -> pd.DataFrame:
+    """CSV text (or its UTF-8 bytes) as a frame of strings, only empty cells missing,
+    trailing empty rows dropped unless more blocks of the file follow."""
+    source = io.BytesIO(text) if isinstance(text, bytes) else io.StringIO(text)
+    frame = pd.read_csv(
+        source,
+        dtype=str,
+        keep_default_na=False,
+        na_values=[""],
+        skip_blank_lines=False,
+        encoding="utf-8-sig",
+    )
+    if not isinstance(frame.index, pd.RangeIndex):
+        # every row has more fields than the header: pandas would quietly take the first
+        # as an index and shift every cell; say it as it says one row with a field too many
+        raise pd.errors.ParserError(
+            f"Error tokenizing data. C error: Expected {len(frame.columns)} fields in line 2, "
+            f"saw {len(frame.columns) + frame.index.nlevels}"
+        )
+    return frame if keep_empty_rows else _drop_trailing_empty_rows(frame)
+
+
+def read_cells(path: Path) -> pd.DataFrame:
+    """A CSV file's cells as text, every empty cell '': what the commands that rewrite data
+    (merge, add-article, draft) start from before they validate a staged copy."""
+    return parse(path.read_bytes()).fillna("")
+
+
+@dataclass(frozen=True)
+class Block:
+    """Whole records of a CSV file read in blocks: where they start in the file, as a byte
+    offset and a line number, and whether they are the file's first or last block."""
+
+    data: bytes
+    offset: int
+    line: int
+    first: bool
+    last: bool
+
+
+def blocks(path: Path, size: int) -> Iterator[Block]:
+    """A file's bytes in blocks of about `size` bytes, each ending at a record boundary.
+
+    A line break ends a record only outside quotes, that is where the quotes before it are
+    even in number; each block starts outside quotes, so only its own quotes are counted. A
+    record longer than `size` makes a longer block. A file with CR-only line endings has no
+    line feed to cut at and comes as one block."""
+    with path.open("rb") as handle:
+        carry, offset, line, first = b"", 0, 1, True
+        while True:
+            piece = handle.read(size)
+            data = carry + piece
+            if not piece:
+                if data or first:
+                    yield Block(data, offset, line, first, last=True)
+                return
+            cut = _last_record_end(data)
+            if cut == 0:  # one record longer than a block: read on
+                carry = data
+                continue
+            last = cut == len(data) and _at_end(handle)
+            yield Block(data[:cut], offset, line, first, last)
+            if last:
+                return
+            carry, offset, first = data[cut:], offset + cut, False
+            line += data.count(b"\n", 0, cut)
+
+
+def _at_end(handle: io.BufferedReader) -> bool:
+    return handle.peek(1) == b""
+
+
+def _last_record_end(data: bytes) -> int:
+    """Just past the last line feed outside quotes, or 0 if there is none."""
+    quotes = data.count(b'"')
+    end = len(data)
+    while (newline := data.rfind(b"\n", 0, end)) >= 0:
+        quotes -= data.count(b'"', newline, end)
+        if quotes % 2 == 0:
+            return newline + 1
+        end = newline
+    return 0
+
+
+@dataclass
+class Piece:
+    """One block of a table read in blocks: its rows (indexed from the file's first record),
+    its bytes, and the fatal problems that stop the reading, if any."""
+
+    frame: pd.DataFrame | None
+    block: Block | None
+    problems: list[Problem]
+
+
+def read_blocks(directory: Path, spec: TableSpec, size: int) -> Iterator[Piece]:
+    """The table in pieces of about `size` bytes, checked as `read_table` checks the whole:
+    the header once, UTF-8 in every block. A fatal problem ends the pieces."""
+    path = directory / spec.file
+    problem = _unopenable(path, spec.file, what="CSV file")
+    if problem is not None:
+        yield Piece(None, None, [problem])
+        return
+    header = b""
+    rows = 0
+    try:
+        for block in blocks(path, size):
+            problems = _block_problems(block, spec)
+            if problems:
+                yield Piece(None, block, problems)
+                return
+            if block.first:
+                header = block.data[: _first_record_end(block.data)]
+            elif not block.data:
+                return
+            # a later block is parsed under the header row, so pandas treats it as the whole
+            # file: a row with a field too many is an error, not an index
+            data = block.data if block.first else header + block.data
+            frame = parse(data, keep_empty_rows=not block.last)
+            frame.index = pd.RangeIndex(rows, rows + len(frame))
+            rows += len(frame)
+            yield Piece(frame, block, [])
+    except MALFORMED as error:
+        problem = _malformed(spec, error)
+        if not block.first:  # pandas counts lines and rows from the header put before it
+            base = block.line - 1 - header.count(b"\n")
+            message = re.sub(r"line (\d+)", lambda m: f"line {int(m[1]) + base}", problem.message)
+            message = re.sub(r"row (\d+)", lambda m: f"row {int(m[1]) + rows}", message)
+            problem = _fatal(spec.file, problem.rule, message)
+        yield Piece(None, block, [problem])
+    except OSError as error:
+        yield Piece(None, None, [_fatal(spec.file, "file.readable", f"cannot be read: {error}")])
+
+
+def _first_record_end(data: bytes) -> int:
+    """Just past the first line feed outside quotes (the header's end), or the end."""
+    start = 0
+    while (newline := data.find(b"\n", start)) >= 0:
+        if data.count(b'"', 0, newline) % 2 == 0:
+            return newline + 1
+        start = newline + 1
+    return len(data)
+
+
+def _block_problems(block: Block, spec: TableSpec) -> list[Problem]:
+    problem = decode(block.data, spec.file, what="CSV file", base=block.offset)[1]
+    if problem is not None:
+        return [problem]
+    return _check_header(block.data, spec) if block.first else []
+
+
+def _unopenable(path: Path, name: str, what: str) -> Problem | None:
+    try:
+        if not path.exists():
+            return _fatal(name, "file.exists", f"is missing: the dataset needs this {what}")
+        if path.is_dir():
+            return _fatal(name, "file.exists", f"is a directory, not a {what}")
+    except OSError as error:
+        return _fatal(name, "file.readable", f"cannot be read: {error.strerror}")
+    return None
+
+
+def read_bytes(path: Path, name: str, what: str) -> tuple[bytes | None, Problem | None]:
+    """A file's bytes, or the fatal problem: missing, a directory, or unreadable."""
+    problem = _unopenable(path, name, what)
+    if problem is not None:
+        return None, problem
+    try:
+        return path.read_bytes(), None
+    except OSError as error:  # unreadable, or a name the file system refuses (too long)
+        return None, _fatal(name, "file.readable", f"cannot be read: {error.strerror}")
+
+
+def read_text(path: Path, name: str, what: str) -> tuple[str | None, Problem | None]:
+    """A file's text decoded as UTF-8 (a byte-order mark dropped), or the fatal problem."""
+    data, problem = read_bytes(path, name, what)
+    if problem is not None:
+        return None, problem
+    assert data is not None
+    return decode(data, name, what)
+
+
+def decode(data: bytes, name: str, what: str, base: int = 0) -> tuple[str | None, Problem | None]:
+    """Bytes as UTF-8 text (a byte-order mark dropped), or why they are not text; `base` is
+    where the bytes start in their file, for the position in the message."""
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        byte = data[error.start]
+        return None, _fatal(
+            name,
+            "file.utf8",
+            f"is not UTF-8 text (byte 0x{byte:02X} at position {base + error.start}); "
+            "save it as UTF-8 (in Excel: 'CSV UTF-8')",
+        )
+    if "\x00" in text:
+        return None, _fatal(name, "file.utf8", f"contains NUL bytes: it is binary, not a {what}")
+    return text, None
+
+
+def _check_utf8(data: bytes, name: str, what: str) -> Problem | None:
+    """Why bytes are not UTF-8 text, if they are not; the decoded text is not kept."""
+    return decode(data, name, what)[1]
+
+
+def _check_header(data: bytes, spec: TableSpec) -> list[Problem]:
+    start = len(BOM) if data.startswith(BOM) else 0
+    if _NOT_SPACE.search(data, start) is None:
+        return [_fatal(spec.file, "csv.header", "is empty: it needs at least the header row")]
+    try:
+        header = next(csv.reader(_lines(data, start)))
+    except csv.Error as error:
+        return [_fatal(spec.file, "csv.well_formed", f"is not a well-formed CSV file: {error}")]
+    problems = [
+        _fatal(spec.file, "csv.header", "appears more than once in the header row", column=name)
+        for name in sorted({n for n in header if header.count(n) > 1})
+    ]
+    problems += [
+        _fatal(spec.file, "csv.header", "is missing from the header row", column=name)
+        for name in spec.columns
+        if name not in header
+    ]
+    return problems
+
+
+def _lines(data: bytes, start: int) -> Iterator[str]:
+    """The file's lines from `start` as text, decoded one at a time: the header needs only
+    the first (or a few, if a quoted name holds a line break)."""
+    while start < len(data):
+        end = data.find(b"\n", start)
+        end = len(data) if end < 0 else end + 1
+        yield data[start:end].decode("utf-8")
+        start = end
+
+
+def _drop_trailing_empty_rows(frame: pd.DataFrame) -> pd.DataFrame:
+    filled = frame.notna().any(axis=1).to_list()
+    while filled and not filled[-1]:
+        filled.pop()
+    return frame.iloc[: len(filled)]
+
+
+def _malformed(spec: TableSpec, error: Exception) -> Problem:
+    detail = " ".join(str(error).split())
+    return _fatal(spec.file, "csv.well_formed", f"is not a well-formed CSV file: {detail}")
+
+
+def _fatal(file: str, rule: str, message: str, column: str | None = None) -> Problem:
+    return Problem(file, None, column, None, rule, message, severity=Severity.FATAL)
