@@ -21,7 +21,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "src"))
 
 from factcheck.exports.datapackage import render as render_datapackage
-from factcheck.model.schemas import TABLES
+from factcheck.model.tables import TABLES
 
 CLAIMS_PER_ARTICLE = 50
 SENTENCES_PER_PARAGRAPH = 5

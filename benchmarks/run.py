@@ -88,7 +88,7 @@ def csv_bytes(directory: Path) -> int:
 
 def row(size: int, directory: Path, timeout: float) -> str:
     python = sys.executable
-    validate = measure([python, "-m", "factcheck", "validate", str(directory)])
+    validate = measure([python, "-m", "factcheck", "validate", "--dir", str(directory)])
     parse = measure([python, "-c", PARSE.format(tables=TABLES), str(directory)])
     peer = measure([python, "-c", FRICTIONLESS, str(directory)], timeout=timeout)
     total = csv_bytes(directory)
@@ -105,7 +105,7 @@ def row(size: int, directory: Path, timeout: float) -> str:
 
 def cold_start(runs: int = 7) -> str:
     times = [
-        measure([sys.executable, "-m", "factcheck", "validate", str(REPO)]).seconds
+        measure([sys.executable, "-m", "factcheck", "validate", "--dir", str(REPO)]).seconds
         for _ in range(runs)
     ]
     return (
@@ -149,7 +149,9 @@ def bounded(size: int, root: Path) -> None:
     rows = [10, size - min(1_000, size // 10)]
     directory = broken_copy(dataset(size, root), rows)
     report = directory / "report.txt"
-    run = measure([sys.executable, "-m", "factcheck", "validate", str(directory)], output=report)
+    run = measure(
+        [sys.executable, "-m", "factcheck", "validate", "--dir", str(directory)], output=report
+    )
     total = csv_bytes(directory)
     print(
         f"Bounded memory: {size:,} claims ({total / 2**30:.1f} GiB of CSV) validated in blocks "

@@ -53,21 +53,44 @@ def get_cell(directory: Path, file: str, row: int, column: str) -> str:
     return rows[row - 1][rows[0].index(column)]
 
 
-def problems_in(directory: Path) -> list[Problem]:
+# How claims and evidence are read: whole, or in blocks of so many bytes, small enough to
+# split the committed files (26 and 39 kB) in two, so every rule's state crosses a block.
+# The problems found must not differ. (tests/test_blockwise.py tries smaller blocks too.)
+READ_MODES = {"whole": 0, "blocks-20k": 20000}
+
+
+@pytest.fixture(params=list(READ_MODES.values()), ids=list(READ_MODES))
+def read_mode(request: pytest.FixtureRequest) -> int:
+    """The block size a test validates with (0: whole), so it runs in every read mode."""
+    return int(request.param)
+
+
+def problems_in(directory: Path, block_size: int = 0) -> list[Problem]:
     """The problems that fail validation; notices (say, a file left in another CSV dialect
     after an edit reorders its rows) are tested on their own."""
-    return [p for p in check_dataset(directory).problems if not p.notice]
+    checked = check_dataset(directory, block_size=block_size)
+    return [p for p in checked.problems if not p.notice]
 
 
 def lines(problems: list[Problem]) -> list[str]:
     return [p.to_text() for p in problems]
 
 
-def validate_cli(directory: Path, capsys: pytest.CaptureFixture[str]) -> tuple[int, list[str]]:
-    """Run `factcheck validate DIR` in-process: its exit code and its problem lines."""
-    from factcheck.cli import main
+def validate_cli(
+    directory: Path, capsys: pytest.CaptureFixture[str], block_size: int = 0
+) -> tuple[int, list[str]]:
+    """Run `factcheck validate DIR` in-process: its exit code and its problem lines. With a
+    `block_size` in bytes (`--block-mib` counts whole MiB), what it would print reading
+    claims and evidence that much at a time."""
+    from factcheck.cli import DEFAULT_LIMIT, main
+    from factcheck.problems import exit_code, render_text
 
-    code = main(["validate", str(directory)])
+    if block_size:
+        checked = check_dataset(directory, limit=DEFAULT_LIMIT, block_size=block_size)
+        print(render_text(checked.problems, checked.total))
+        code = int(exit_code(checked.problems))
+    else:
+        code = main(["validate", "--dir", str(directory)])
     printed = capsys.readouterr().out.splitlines()
     return code, [line for line in printed[:-1] if ": notice: " not in line]  # then a summary
 

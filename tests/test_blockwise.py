@@ -10,11 +10,11 @@ import pytest
 
 from conftest import REPO, lines, read_rows, set_cell, write_rows
 from factcheck.checks import blockwise, frames, validate
+from factcheck.checks.collector import Collector
 from factcheck.checks.rules import Context
 from factcheck.checks.validate import check_dataset
 from factcheck.cli import main
-from factcheck.model.schemas import spec_named
-from factcheck.problems import Collector
+from factcheck.model.tables import spec_named
 from factcheck.storage.reader import read_table
 
 
@@ -43,6 +43,29 @@ def test_repeats_far_apart_are_found_as_in_a_whole_read(dataset: Path) -> None:
     )
     for size in (1, 1024, 7000):
         assert found(dataset, size) == whole
+
+
+def test_an_extra_column_is_reported_once_however_many_blocks(dataset: Path) -> None:
+    """A header problem belongs to the file, not to a block: reported once, as whole."""
+    for name in ("claims.csv", "evidence.csv"):
+        rows = read_rows(dataset / name)
+        write_rows(dataset / name, [[*rows[0], "extra"]] + [[*r, "x"] for r in rows[1:]])
+    whole = found(dataset, 0)
+    rules = [line.rsplit(" [", 1)[1] for line in whole]
+    assert rules.count("claims.columns.known]") == rules.count("evidence.columns.known]") == 1
+    assert found(dataset, 5000) == whole
+
+
+def test_each_extra_column_is_reported(dataset: Path) -> None:
+    rows = read_rows(dataset / "claims.csv")
+    header = [*rows[0], "extra", "more"]
+    write_rows(dataset / "claims.csv", [header] + [[*r, "x", "y"] for r in rows[1:]])
+    whole = found(dataset, 0)
+    assert [line.split(":")[0] for line in whole] == [
+        "claims.csv, column extra",
+        "claims.csv, column more",
+    ]
+    assert found(dataset, 5000) == whole
 
 
 def test_a_duplicated_claim_in_another_block_is_found(dataset: Path) -> None:
@@ -108,9 +131,9 @@ def test_validate_reads_in_blocks_on_request(
     dataset: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     set_cell(dataset, "claims.csv", 3, "verdict", "maybe")
-    assert main(["validate", str(dataset), "--block-mib", "1"]) == 1
+    assert main(["validate", "--dir", str(dataset), "--block-mib", "1"]) == 1
     blocks = capsys.readouterr().out
-    assert main(["validate", str(dataset), "--block-mib", "0"]) == 1
+    assert main(["validate", "--dir", str(dataset), "--block-mib", "0"]) == 1
     assert capsys.readouterr().out == blocks
 
 
@@ -147,6 +170,6 @@ def _pass_arguments(scratch: Path) -> tuple[Context, blockwise.Streamed, Collect
 
 def test_a_negative_block_size_is_refused(capsys: pytest.CaptureFixture[str]) -> None:
     with pytest.raises(SystemExit) as stop:
-        main(["validate", str(REPO), "--block-mib", "-1"])
+        main(["validate", "--dir", str(REPO), "--block-mib", "-1"])
     assert stop.value.code == 2
     assert "argument --block-mib: must be 0 or more, not -1" in capsys.readouterr().err

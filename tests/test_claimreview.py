@@ -158,12 +158,12 @@ def test_cli_refuses_invalid_data_and_bad_options(
 ) -> None:
     options = ["--publisher-name", PUBLISHER, "--publisher-url", PUBLISHER_URL]
     set_cell(dataset, "claims.csv", 6, "verdict", "maybe")
-    assert main(["export", "claimreview", str(dataset), *options]) == 1
+    assert main(["export", "claimreview", "--dir", str(dataset), *options]) == 1
     captured = capsys.readouterr()
     assert captured.out == ""
     assert "claims.csv, row 6, column verdict: 'maybe'" in captured.err
     bad = ["--publisher-name", PUBLISHER, "--publisher-url", "factcheck.example.org"]
-    assert main(["export", "claimreview", str(REPO), *bad]) == 2
+    assert main(["export", "claimreview", "--dir", str(REPO), *bad]) == 2
     assert "--publisher-url must be an absolute http(s) address" in capsys.readouterr().err
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import argparse
 import hashlib
 import json
 import subprocess
@@ -48,7 +49,7 @@ def test_json_format_gives_the_same_problems_as_records(
 ) -> None:
     set_cell(dataset, "claims.csv", 6, "claim_type", "fact")
     (dataset / "sources.csv").unlink()
-    assert cli.main(["validate", str(dataset), "--format", "json"]) == ExitCode.CANNOT_RUN
+    assert cli.main(["validate", "--dir", str(dataset), "--format", "json"]) == ExitCode.CANNOT_RUN
     records = json.loads(capsys.readouterr().out)
     assert records == [p.to_record() for p in problems_in(dataset)]
     assert records[0] == {
@@ -66,7 +67,7 @@ def test_json_format_gives_the_same_problems_as_records(
 
 
 def test_valid_json_is_an_empty_list(capsys: pytest.CaptureFixture[str]) -> None:
-    assert cli.main(["validate", str(REPO), "--format", "json"]) == ExitCode.VALID
+    assert cli.main(["validate", "--dir", str(REPO), "--format", "json"]) == ExitCode.VALID
     assert json.loads(capsys.readouterr().out) == []
 
 
@@ -89,7 +90,7 @@ def test_bad_input_never_gives_a_traceback_nor_writes(dataset: Path, name: str) 
         data = data[: tenth_row + len(b"C0009,2025-09")]  # ends inside an unquoted cell
     path.write_bytes(data)
     before = snapshot(dataset)
-    result = run("validate", str(dataset))
+    result = run("validate", "--dir", str(dataset))
     assert result.returncode == expected_code
     assert "Traceback" not in result.stdout + result.stderr
     assert result.stderr == ""
@@ -112,13 +113,13 @@ def test_internal_errors_are_one_line_not_a_traceback(
 
     monkeypatch.setattr("factcheck.checks.validate.check_dataset", broken)
     monkeypatch.delenv("FACTCHECK_DEBUG", raising=False)
-    assert cli.main(["validate", str(REPO)]) == ExitCode.CANNOT_RUN
+    assert cli.main(["validate", "--dir", str(REPO)]) == ExitCode.CANNOT_RUN
     assert capsys.readouterr().err == (
         "factcheck: internal error, please report it: RuntimeError('boom')\n"
     )
     monkeypatch.setenv("FACTCHECK_DEBUG", "1")
     with pytest.raises(RuntimeError, match="boom"):
-        cli.main(["validate", str(REPO)])
+        cli.main(["validate", "--dir", str(REPO)])
 
 
 def test_usage_errors_exit_2(capsys: pytest.CaptureFixture[str]) -> None:
@@ -137,7 +138,7 @@ def test_reports_are_capped_per_rule_and_still_name_rows(
 ) -> None:
     for row in range(2, 59):
         set_cell(dataset, "claims.csv", row, "claim_type", "fact")
-    assert cli.main(["validate", str(dataset), "--limit", "5"]) == ExitCode.INVALID
+    assert cli.main(["validate", "--dir", str(dataset), "--limit", "5"]) == ExitCode.INVALID
     out = capsys.readouterr().out.splitlines()
     listed = [line for line in out if line.endswith("[claims.claim_type.allowed]")]
     assert [line.split(",")[1] for line in listed] == [f" row {r}" for r in range(2, 7)]
@@ -146,7 +147,7 @@ def test_reports_are_capped_per_rule_and_still_name_rows(
         "found; only the first 5 are listed [report.omitted]"
     )
     assert out[-1] == "57 problems in 1 file, 5 listed"
-    assert cli.main(["validate", str(dataset), "--limit", "0"]) == ExitCode.INVALID
+    assert cli.main(["validate", "--dir", str(dataset), "--limit", "0"]) == ExitCode.INVALID
     assert capsys.readouterr().out.count("[claims.claim_type.allowed]") == 57
 
 
@@ -155,7 +156,7 @@ def test_json_is_capped_the_same_way_and_streamed_as_an_array(
 ) -> None:
     for row in range(2, 59):
         set_cell(dataset, "claims.csv", row, "claim_type", "fact")
-    assert cli.main(["validate", str(dataset), "--format", "json", "--limit", "2"]) == 1
+    assert cli.main(["validate", "--dir", str(dataset), "--format", "json", "--limit", "2"]) == 1
     text = capsys.readouterr().out
     assert text.startswith("[\n  {")
     assert text.endswith("}\n]\n")
@@ -164,3 +165,27 @@ def test_json_is_capped_the_same_way_and_streamed_as_an_array(
     assert records[-1]["rule"] == "report.omitted"
     assert records[-1]["value"] == "claims.claim_type.allowed"
     assert records[-1]["message"].startswith("55 more problems of this rule")
+
+
+def test_the_directory_is_dir_in_every_command_and_the_old_spelling_still_works(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    """`--dir DIR` names the dataset everywhere; `validate DIR`, the spelling of the first
+    release, still works but says it is deprecated."""
+    assert cli.main(["validate", "--dir", str(REPO)]) == ExitCode.VALID
+    assert capsys.readouterr().err == ""
+    assert cli.main(["validate", str(REPO)]) == ExitCode.VALID
+    assert capsys.readouterr().err == (
+        "factcheck: notice: giving the dataset directory as a plain argument is deprecated; "
+        f"write --dir {REPO}\n"
+    )
+    assert cli.main(["summary", str(REPO), "--dir", "elsewhere"]) == ExitCode.CANNOT_RUN
+    assert "two dataset directories given" in capsys.readouterr().err
+    parser = cli.build_parser()
+    commands = next(a for a in parser._actions if isinstance(a, argparse._SubParsersAction))
+    for name, command in commands.choices.items():
+        subcommands = [a for a in command._actions if isinstance(a, argparse._SubParsersAction)]
+        leaves = [*subcommands[0].choices.values()] if subcommands else [command]
+        for leaf in leaves:
+            flags = {flag for action in leaf._actions for flag in action.option_strings}
+            assert "--dir" in flags or name == "dictionary", f"{name} {leaf.prog}"

@@ -8,7 +8,7 @@ import pandas as pd
 import pytest
 
 from conftest import REPO, read_rows, write_rows
-from factcheck.model.schemas import TABLES
+from factcheck.model.tables import TABLES
 from factcheck.storage import dialect
 from factcheck.storage.reader import parse
 

@@ -7,10 +7,11 @@ from pathlib import Path
 import pytest
 
 from conftest import REPO
+from factcheck import registry
 from factcheck.checks.rules import RULES
 from factcheck.cli import main
 from factcheck.exports.dictionary import render
-from factcheck.model.schemas import TABLES
+from factcheck.model.tables import TABLES
 
 
 def test_committed_dictionary_is_current() -> None:
@@ -23,8 +24,10 @@ def test_dictionary_documents_every_column_and_rule() -> None:
     for spec in TABLES:
         for name, column in spec.schema.columns.items():
             assert f"| `{name}` | {column.metadata['dtype']} |" in markdown
-    for rule in RULES:
-        assert f"| `{rule.id}` |" in markdown
+    for declared in registry.RULES.values():
+        assert f"| `{declared.id}` | {declared.severity} |" in markdown
+    for rule in RULES:  # a dataset rule is listed under its own id, or for any column
+        assert f"| `{registry.rule(rule.id).id}` |" in markdown
 
 
 def test_dictionary_command_writes_a_file(
@@ -33,5 +36,6 @@ def test_dictionary_command_writes_a_file(
     target = tmp_path / "dictionary.md"
     assert main(["dictionary", "-o", str(target)]) == 0
     assert target.read_text(encoding="utf-8") == render()
+    assert capsys.readouterr().out == f"wrote {target}\n"
     assert main(["dictionary"]) == 0
     assert capsys.readouterr().out == render()

@@ -9,7 +9,7 @@ import pytest
 
 from conftest import REPO, TABLE_FILES, read_rows, set_cell
 from factcheck.cli import main
-from test_read import spreadsheet_save
+from test_reader import spreadsheet_save
 
 
 def digest(directory: Path) -> dict[str, str]:
@@ -24,13 +24,13 @@ def test_spreadsheet_saved_files_come_back_byte_for_byte(
     original = digest(dataset)
     for name in TABLE_FILES:
         spreadsheet_save(dataset / name)
-    assert main(["validate", str(dataset)]) == 0
+    assert main(["validate", "--dir", str(dataset)]) == 0
     out = capsys.readouterr().out
     assert out.count(": notice: is not in the canonical CSV dialect") == 4
     assert "(a byte-order mark, CRLF line endings, empty lines at the end, quotes around " in out
-    assert main(["format", str(dataset), "--check"]) == 1
+    assert main(["format", "--dir", str(dataset), "--check"]) == 1
     assert digest(dataset) != original  # --check wrote nothing
-    assert main(["format", str(dataset)]) == 0
+    assert main(["format", "--dir", str(dataset)]) == 0
     assert digest(dataset) == original
     assert capsys.readouterr().out.count("rewrote ") == 4
 
@@ -44,11 +44,11 @@ def test_format_is_idempotent_and_reorders_rows_without_changing_cells(
         "\n".join(",".join(f'"{c}"' if "," in c else c for c in r) for r in shuffled) + "\n",
         encoding="utf-8",
     )
-    assert main(["format", str(dataset)]) == 0
+    assert main(["format", "--dir", str(dataset)]) == 0
     assert read_rows(dataset / "claims.csv") == rows
     assert (dataset / "claims.csv").read_bytes() == (REPO / "claims.csv").read_bytes()
     capsys.readouterr()
-    assert main(["format", str(dataset)]) == 0
+    assert main(["format", "--dir", str(dataset)]) == 0
     assert capsys.readouterr().out == "all files are already in the canonical dialect\n"
 
 
@@ -58,7 +58,7 @@ def test_invalid_data_is_refused_and_nothing_is_written(
     spreadsheet_save(dataset / "sources.csv")
     set_cell(dataset, "claims.csv", 6, "verdict", "maybe")
     before = digest(dataset)
-    assert main(["format", str(dataset)]) == 1
+    assert main(["format", "--dir", str(dataset)]) == 1
     err = capsys.readouterr().err
     assert "claims.csv, row 6, column verdict: 'maybe'" in err
     assert "factcheck format: nothing written; fix the problems first" in err
@@ -67,4 +67,4 @@ def test_invalid_data_is_refused_and_nothing_is_written(
 
 def test_unreadable_data_is_refused_with_exit_2(dataset: Path) -> None:
     (dataset / "evidence.csv").unlink()
-    assert main(["format", str(dataset)]) == 2
+    assert main(["format", "--dir", str(dataset)]) == 2

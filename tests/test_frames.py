@@ -9,7 +9,8 @@ import pandas as pd
 import pytest
 
 from factcheck.checks import frames
-from factcheck.checks.frames import is_in, is_missing, records
+from factcheck.checks.frames import is_in
+from factcheck.storage.cells import is_missing, records
 
 
 @pytest.mark.parametrize(

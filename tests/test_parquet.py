@@ -10,13 +10,13 @@ import pytest
 import factcheck
 from conftest import REPO
 from factcheck.cli import main
-from factcheck.model.schemas import TABLES
+from factcheck.model.tables import TABLES
 
 
 def test_parquet_reads_back_equal_to_the_loaded_tables(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    assert main(["export", "parquet", str(REPO), "-o", str(tmp_path)]) == 0
+    assert main(["export", "parquet", "--dir", str(REPO), "-o", str(tmp_path)]) == 0
     assert capsys.readouterr().out.count("wrote ") == len(TABLES)
     data = factcheck.load_dataset(REPO)
     for spec in TABLES:
@@ -28,5 +28,5 @@ def test_parquet_reads_back_equal_to_the_loaded_tables(
 
 def test_parquet_export_refuses_invalid_data(dataset: Path, tmp_path: Path) -> None:
     (dataset / "claims.csv").write_bytes(b"")
-    assert main(["export", "parquet", str(dataset), "-o", str(tmp_path / "out")]) == 2
+    assert main(["export", "parquet", "--dir", str(dataset), "-o", str(tmp_path / "out")]) == 2
     assert not (tmp_path / "out").exists()

@@ -299,12 +299,12 @@ CASES: dict[str, tuple[list[Edit], list[str]]] = {
 
 @pytest.mark.parametrize("rule_id", list(CASES))
 def test_each_dataset_rule_reports_exactly_its_located_message(
-    rule_id: str, dataset: Path, capsys: pytest.CaptureFixture[str]
+    rule_id: str, dataset: Path, capsys: pytest.CaptureFixture[str], read_mode: int
 ) -> None:
     edits, expected = CASES[rule_id]
     for edit in edits:
         edit(dataset)
-    assert validate_cli(dataset, capsys) == (1, expected)
+    assert validate_cli(dataset, capsys, read_mode) == (1, expected)
 
 
 def test_an_article_without_claims_is_awaited_not_uncovered(
@@ -319,7 +319,7 @@ def test_an_article_without_claims_is_awaited_not_uncovered(
     write_rows(dataset / "sources.csv", read_rows(dataset / "sources.csv")[:2])  # the publisher
     from factcheck.cli import main
 
-    assert main(["validate", str(dataset)]) == 0
+    assert main(["validate", "--dir", str(dataset)]) == 0
     printed = capsys.readouterr().out.splitlines()
     assert printed[0] == (
         f"{ARTICLE_FILE}: notice: has no claims yet; `factcheck draft {ARTICLE_ID}` proposes "

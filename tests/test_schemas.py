@@ -15,6 +15,7 @@ import pytest
 
 from conftest import (
     ARTICLE_ID,
+    READ_MODES,
     REPO,
     get_cell,
     lines,
@@ -26,7 +27,7 @@ from conftest import (
     write_rows,
 )
 from factcheck.checks.table import schema_rule_ids
-from factcheck.model.schemas import TABLES
+from factcheck.model.tables import TABLES
 from factcheck.problems import Problem
 
 Edit = Callable[[Path], None]
@@ -541,16 +542,18 @@ CASES = [
 
 @pytest.mark.parametrize("case", CASES, ids=[c.rule for c in CASES])
 def test_each_schema_rule_reports_its_located_message(
-    case: Case, dataset: Path, capsys: pytest.CaptureFixture[str]
+    case: Case, dataset: Path, capsys: pytest.CaptureFixture[str], read_mode: int
 ) -> None:
     for edit in case.edits:
         edit(dataset)
-    code, printed = validate_cli(dataset, capsys)
+    code, printed = validate_cli(dataset, capsys, read_mode)
     assert code == 1
     assert [line for line in printed if line in case.expected] == list(case.expected)
     assert [
         line for line in printed if line not in case.expected and rule_of(line) not in case.also
     ] == []
+    if read_mode and case.also:  # the lines `also` allows are a whole read's too
+        assert printed == validate_cli(dataset, capsys)[1]
 
 
 # Rules every column has: one generated case per column, so none is left untested.
@@ -561,14 +564,23 @@ REFERENCES = {
     ("sources", "source_id"): ("claims.attribution.sources_exist",),
 }
 COLUMNS = [(spec, column) for spec in TABLES for column in spec.columns]
+# They are many: each runs whole and in blocks of one size, not in every read mode.
+WHOLE_AND_BLOCKS = pytest.mark.parametrize(
+    "read_mode",
+    [READ_MODES["whole"], READ_MODES["blocks-20k"]],
+    ids=["whole", "blocks-20k"],
+    indirect=True,
+)
 
 
-def run_generic(dataset: Path, spec_name: str, column: str, value: str, rule: str) -> list[Problem]:
+def run_generic(
+    dataset: Path, spec_name: str, column: str, value: str, rule: str, block_size: int
+) -> list[Problem]:
     """Set one cell; the rule must fire there, and nothing else but its own references."""
     file = f"{spec_name}.csv"
     row = ROW[spec_name]
     set_cell(dataset, file, row, column, value)
-    found = problems_in(dataset)
+    found = problems_in(dataset, block_size)
     here = [p for p in found if (p.file, p.row, p.column) == (file, row, column)]
     assert f"{spec_name}.{column}.{rule}" in [p.rule for p in here]
     elsewhere = [p for p in found if p not in here]
@@ -576,40 +588,53 @@ def run_generic(dataset: Path, spec_name: str, column: str, value: str, rule: st
     return found
 
 
+@WHOLE_AND_BLOCKS
 @pytest.mark.parametrize(
     ("spec_name", "column"),
     [(s.name, c) for s, c in COLUMNS if not s.schema.columns[c].nullable],
 )
-def test_required_column_left_empty(dataset: Path, spec_name: str, column: str) -> None:
-    found = run_generic(dataset, spec_name, column, "", "required")
+def test_required_column_left_empty(
+    dataset: Path, spec_name: str, column: str, read_mode: int
+) -> None:
+    found = run_generic(dataset, spec_name, column, "", "required", read_mode)
     assert lines([p for p in found if p.rule.endswith(".required")]) == [
         f"{spec_name}.csv, row {ROW[spec_name]}, column {column}: must not be empty "
         f"[{spec_name}.{column}.required]"
     ]
 
 
+@WHOLE_AND_BLOCKS
 @pytest.mark.parametrize(("spec_name", "column"), [(s.name, c) for s, c in COLUMNS])
-def test_every_cell_must_be_trimmed(dataset: Path, spec_name: str, column: str) -> None:
+def test_every_cell_must_be_trimmed(
+    dataset: Path, spec_name: str, column: str, read_mode: int
+) -> None:
     old = get_cell(dataset, f"{spec_name}.csv", ROW[spec_name], column)
-    run_generic(dataset, spec_name, column, f" {old}", "trimmed")
+    run_generic(dataset, spec_name, column, f" {old}", "trimmed", read_mode)
 
 
+@WHOLE_AND_BLOCKS
 @pytest.mark.parametrize(("spec_name", "column"), [(s.name, c) for s, c in COLUMNS])
-def test_every_cell_must_be_one_line(dataset: Path, spec_name: str, column: str) -> None:
+def test_every_cell_must_be_one_line(
+    dataset: Path, spec_name: str, column: str, read_mode: int
+) -> None:
     old = get_cell(dataset, f"{spec_name}.csv", ROW[spec_name], column)
-    run_generic(dataset, spec_name, column, f"{old}\nmore", "one_line")
+    run_generic(dataset, spec_name, column, f"{old}\nmore", "one_line", read_mode)
 
 
+@WHOLE_AND_BLOCKS
 @pytest.mark.parametrize(("spec_name", "column"), [(s.name, c) for s, c in COLUMNS])
-def test_no_cell_may_hold_control_characters(dataset: Path, spec_name: str, column: str) -> None:
+def test_no_cell_may_hold_control_characters(
+    dataset: Path, spec_name: str, column: str, read_mode: int
+) -> None:
     old = get_cell(dataset, f"{spec_name}.csv", ROW[spec_name], column)
-    run_generic(dataset, spec_name, column, f"{old}\x07", "printable")
+    run_generic(dataset, spec_name, column, f"{old}\x07", "printable", read_mode)
 
 
+@WHOLE_AND_BLOCKS
 @pytest.mark.parametrize(("spec_name", "column"), [(s.name, c) for s, c in COLUMNS])
-def test_every_cell_must_be_nfc(dataset: Path, spec_name: str, column: str) -> None:
+def test_every_cell_must_be_nfc(dataset: Path, spec_name: str, column: str, read_mode: int) -> None:
     old = get_cell(dataset, f"{spec_name}.csv", ROW[spec_name], column)
-    run_generic(dataset, spec_name, column, f"{old}e\u0301", "nfc")
+    run_generic(dataset, spec_name, column, f"{old}e\u0301", "nfc", read_mode)
 
 
 def test_decomposed_accents_are_reported(dataset: Path, capsys: pytest.CaptureFixture[str]) -> None:
@@ -624,9 +649,12 @@ def test_decomposed_accents_are_reported(dataset: Path, capsys: pytest.CaptureFi
     )
 
 
+@WHOLE_AND_BLOCKS
 @pytest.mark.parametrize(("spec_name", "column"), [(s.name, c) for s, c in COLUMNS])
-def test_no_cell_may_start_a_formula(dataset: Path, spec_name: str, column: str) -> None:
-    run_generic(dataset, spec_name, column, '=HYPERLINK("http://x")', "formula_safe")
+def test_no_cell_may_start_a_formula(
+    dataset: Path, spec_name: str, column: str, read_mode: int
+) -> None:
+    run_generic(dataset, spec_name, column, '=HYPERLINK("http://x")', "formula_safe", read_mode)
 
 
 @pytest.mark.parametrize("start", ["=", "+", "-", "@"])
@@ -644,14 +672,17 @@ def test_formula_characters_are_reported_with_their_location(
     )
 
 
-def test_trimmed_and_one_line_messages(dataset: Path) -> None:
+def test_trimmed_one_line_and_printable_messages(dataset: Path) -> None:
     set_cell(dataset, "sources.csv", 3, "description", "State agency ")
     set_cell(dataset, "sources.csv", 4, "description", "Seoul\tagency")
+    set_cell(dataset, "sources.csv", 5, "description", "Seoul\x07agency")
     assert lines(problems_in(dataset)) == [
         "sources.csv, row 3, column description: 'State agency ' must not begin or end with "
         "spaces [sources.description.trimmed]",
         "sources.csv, row 4, column description: 'Seoul\\tagency' must not contain line breaks "
         "or tabs, which spreadsheets split or hide [sources.description.one_line]",
+        "sources.csv, row 5, column description: 'Seoul\\x07agency' must not contain control "
+        "characters, which are invisible in a spreadsheet [sources.description.printable]",
     ]
 
 
@@ -691,7 +722,7 @@ def test_the_url_rule_agrees_with_urllib_on_every_cited_address_and_edge_case() 
     import re
     from urllib.parse import urlsplit
 
-    from factcheck.model.schemas import HTTP_URL_PATTERN
+    from factcheck.model.cells import HTTP_URL_PATTERN
 
     def urllib_reading(value: str) -> bool:
         parts = urlsplit(value)

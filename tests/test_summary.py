@@ -13,7 +13,7 @@ from factcheck.cli import main
 
 
 def test_summary_counts_and_lists_what_does_not_hold(capsys: pytest.CaptureFixture[str]) -> None:
-    assert main(["summary", str(REPO)]) == 0
+    assert main(["summary", "--dir", str(REPO)]) == 0
     out = capsys.readouterr().out
     data = factcheck.load_dataset(REPO)
     assert out == render(data)
@@ -26,7 +26,7 @@ def test_summary_counts_and_lists_what_does_not_hold(capsys: pytest.CaptureFixtu
 
 
 def test_summary_tables_name_every_verdict_and_source(capsys: pytest.CaptureFixture[str]) -> None:
-    main(["summary", str(REPO)])
+    main(["summary", "--dir", str(REPO)])
     out = capsys.readouterr().out
     for word in (
         "supported",
@@ -42,7 +42,7 @@ def test_summary_tables_name_every_verdict_and_source(capsys: pytest.CaptureFixt
 
 def test_summary_refuses_invalid_data(dataset: Path, capsys: pytest.CaptureFixture[str]) -> None:
     set_cell(dataset, "claims.csv", 6, "verdict", "maybe")
-    assert main(["summary", str(dataset)]) == 1
+    assert main(["summary", "--dir", str(dataset)]) == 1
     assert "column verdict: 'maybe'" in capsys.readouterr().err
 
 

@@ -10,7 +10,7 @@ from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from factcheck.model import utf8
-from factcheck.model.schemas import (
+from factcheck.model.cells import (
     CONTROL_CHARACTERS,
     FORMULA_BYTES,
     FORMULA_START,

@@ -11,8 +11,10 @@ from openpyxl import Workbook, load_workbook
 
 from conftest import TABLE_FILES, read_rows
 from factcheck.cli import main
-from factcheck.exports.xlsx import export_workbook, write_sheet
-from factcheck.model.schemas import TABLES
+from factcheck.dataset import DatasetUnreadable
+from factcheck.exports.base import Source
+from factcheck.exports.xlsx import WorkbookFormat, write_sheet
+from factcheck.model.tables import TABLES
 
 
 def digest(directory: Path) -> dict[str, str]:
@@ -22,7 +24,7 @@ def digest(directory: Path) -> dict[str, str]:
 @pytest.fixture
 def workbook(dataset: Path, tmp_path: Path) -> Path:
     path = tmp_path / "dataset.xlsx"
-    assert main(["export", "xlsx", str(dataset), "-o", str(path)]) == 0
+    assert main(["export", "xlsx", "--dir", str(dataset), "-o", str(path)]) == 0
     return path
 
 
@@ -30,7 +32,7 @@ def test_export_then_import_reproduces_the_files_byte_for_byte(
     dataset: Path, workbook: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     before = digest(dataset)
-    assert main(["import", "xlsx", str(workbook), str(dataset)]) == 0
+    assert main(["import", "xlsx", str(workbook), "--dir", str(dataset)]) == 0
     assert digest(dataset) == before
     assert "no changes: the workbook matches the CSV files" in capsys.readouterr().out
 
@@ -43,7 +45,7 @@ def test_an_edit_lands_and_nothing_else_changes(dataset: Path, workbook: Path) -
     cell = sheet.cell(row=6, column=header.index("verdict_rationale") + 1)
     cell.value = "Kim's trips abroad are few: this is a new rationale."
     book.save(workbook)
-    assert main(["import", "xlsx", str(workbook), str(dataset)]) == 0
+    assert main(["import", "xlsx", str(workbook), "--dir", str(dataset)]) == 0
     after = {name: read_rows(dataset / name) for name in TABLE_FILES}
     changed = [
         (name, r, c)
@@ -65,7 +67,7 @@ def test_an_invalid_edit_is_refused_with_its_location(
     sheet.cell(row=6, column=header.index("verdict") + 1).value = "maybe"
     sheet.cell(row=9, column=header.index("claim") + 1).value = '=HYPERLINK("http://x")'
     book.save(workbook)
-    assert main(["import", "xlsx", str(workbook), str(dataset)]) == 1
+    assert main(["import", "xlsx", str(workbook), "--dir", str(dataset)]) == 1
     out = capsys.readouterr()
     assert "claims.csv, row 6, column verdict: 'maybe' must be one of: supported, " in out.out
     assert (
@@ -86,7 +88,7 @@ def test_sorting_a_sheet_changes_nothing(dataset: Path, workbook: Path) -> None:
         for c, value in enumerate(values, start=1):
             sheet.cell(row=r, column=c).value = value
     book.save(workbook)
-    assert main(["import", "xlsx", str(workbook), str(dataset)]) == 0
+    assert main(["import", "xlsx", str(workbook), "--dir", str(dataset)]) == 0
     assert digest(dataset) == before
 
 
@@ -143,8 +145,10 @@ def test_a_workbook_without_a_table_sheet_is_refused(
     book = load_workbook(workbook)
     del book["sources"]
     book.save(workbook)
-    assert main(["import", "xlsx", str(workbook), str(dataset)]) == 2
-    assert "has no sheet named sources; expected one per table" in capsys.readouterr().out
+    assert main(["import", "xlsx", str(workbook), "--dir", str(dataset)]) == 2
+    assert capsys.readouterr().out.splitlines()[0] == (
+        f"{workbook}: has no sheet named sources; expected one per table [xlsx.sheets]"
+    )
 
 
 def test_a_file_that_is_not_a_workbook_is_refused(
@@ -152,14 +156,14 @@ def test_a_file_that_is_not_a_workbook_is_refused(
 ) -> None:
     fake = tmp_path / "notes.xlsx"
     fake.write_text("not a zip", encoding="utf-8")
-    assert main(["import", "xlsx", str(fake), str(dataset)]) == 2
+    assert main(["import", "xlsx", str(fake), "--dir", str(dataset)]) == 2
     assert "cannot be read as a workbook" in capsys.readouterr().err
-    assert main(["import", "xlsx", str(tmp_path / "none.xlsx"), str(dataset)]) == 2
+    assert main(["import", "xlsx", str(tmp_path / "none.xlsx"), "--dir", str(dataset)]) == 2
 
 
 def test_export_refuses_invalid_data(dataset: Path, tmp_path: Path) -> None:
     (dataset / "claims.csv").write_text("claim_id\n", encoding="utf-8")
-    assert main(["export", "xlsx", str(dataset), "-o", str(tmp_path / "x.xlsx")]) == 2
+    assert main(["export", "xlsx", "--dir", str(dataset), "-o", str(tmp_path / "x.xlsx")]) == 2
     assert not (tmp_path / "x.xlsx").exists()
-    with pytest.raises(ValueError, match="must validate"):
-        export_workbook(dataset, tmp_path / "y.xlsx")
+    with pytest.raises(DatasetUnreadable, match=r"claims\.csv"):
+        WorkbookFormat().render(Source(dataset))

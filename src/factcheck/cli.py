@@ -1,6 +1,6 @@
 """The `factcheck` command line.
 
-`factcheck validate [DIR] [--format text|json]` checks the dataset in DIR (default: the
+`factcheck validate [--dir DIR] [--format text|json]` checks the dataset in DIR (default: the
 current directory) and exits 0 when it is valid, 1 when the data breaks rules and 2 when it
 cannot be checked. It reads the files and never writes them. Bad data never produces a
 traceback: a failure of the tool itself is reported in one line (set FACTCHECK_DEBUG=1 for
@@ -8,14 +8,16 @@ the traceback) and exits 2.
 
 A new article comes in through `add-article`, `draft`, `merge` and `evaluate` (see the
 README's "Bringing in a new article"); each that writes validates first and writes nothing
-when the dataset would not validate.
+when the dataset would not validate. Every command names the dataset's folder `--dir DIR`.
+
+This module reads better whole: each command's arguments beside its handler, in the order
+`factcheck --help` lists them; the work itself is done in the packages they import.
 """
 
 from __future__ import annotations
 
 import argparse
 import os
-import re
 import sys
 import zipfile
 from collections.abc import Sequence
@@ -26,7 +28,9 @@ from factcheck.problems import ExitCode
 DEFAULT_LIMIT = 100  # problems listed per rule; a million bad cells stay a readable report
 
 
-def build_parser() -> argparse.ArgumentParser:
+def build_parser(argv: Sequence[str] | None = None) -> argparse.ArgumentParser:
+    """The command line. The export formats are listed only when `argv` is an export command
+    (or unknown): each format module is imported to list it, which `validate` need not pay."""
     parser = argparse.ArgumentParser(
         prog="factcheck",
         description="Keep a claim-and-source fact-checking dataset consistent.",
@@ -38,13 +42,7 @@ def build_parser() -> argparse.ArgumentParser:
         description="Check every table against its schema and every dataset rule. "
         "Exit 0 when valid, 1 when the data breaks rules, 2 when it cannot be checked.",
     )
-    validate.add_argument(
-        "directory",
-        nargs="?",
-        default=".",
-        metavar="DIR",
-        help="the dataset directory (default: the current directory)",
-    )
+    _directory(validate, legacy=True)
     validate.add_argument(
         "--format",
         choices=("text", "json"),
@@ -76,13 +74,7 @@ def build_parser() -> argparse.ArgumentParser:
         "quoting, \\n line endings, schema column order, rows by primary key). Validates first "
         "and writes nothing if the data breaks a rule.",
     )
-    fmt.add_argument(
-        "directory",
-        nargs="?",
-        default=".",
-        metavar="DIR",
-        help="the dataset directory (default: the current directory)",
-    )
+    _directory(fmt, legacy=True)
     fmt.add_argument(
         "--check", action="store_true", help="write nothing; exit 1 if any file would be rewritten"
     )
@@ -91,94 +83,16 @@ def build_parser() -> argparse.ArgumentParser:
         "summary",
         help="counts by source, claim type and verdict, and the claims that are not supported",
     )
-    summary.add_argument(
-        "directory",
-        nargs="?",
-        default=".",
-        metavar="DIR",
-        help="the dataset directory (default: the current directory)",
-    )
+    _directory(summary, legacy=True)
     summary.set_defaults(run=_summary)
-    export = commands.add_parser("export", help="write the dataset in a standard format")
-    formats = export.add_subparsers(dest="format", required=True, metavar="FORMAT")
-    claimreview = formats.add_parser(
-        "claimreview",
-        help="schema.org ClaimReview JSON-LD, one review per checked claim",
-        description="Write one schema.org ClaimReview per claim whose verdict is not "
-        "not_checkable, as a JSON-LD document.",
+    export = commands.add_parser(
+        "export",
+        help="write the dataset in a standard format",
+        description="Write the dataset in a standard format; formats that carry the data "
+        "validate it first and write nothing if it breaks a rule.",
     )
-    claimreview.add_argument(
-        "directory",
-        nargs="?",
-        default=".",
-        metavar="DIR",
-        help="the dataset directory (default: the current directory)",
-    )
-    claimreview.add_argument(
-        "-o", "--output", metavar="FILE", help="write to FILE instead of standard output"
-    )
-    claimreview.add_argument(
-        "--publisher-name",
-        required=True,
-        metavar="NAME",
-        help="the reviewing organisation, the author of every review",
-    )
-    claimreview.add_argument(
-        "--publisher-url", required=True, metavar="URL", help="the reviewing organisation's address"
-    )
-    claimreview.add_argument(
-        "--review-url",
-        metavar="TEMPLATE",
-        default="{publisher_url}#{claim_id}",
-        help="each review's page, with {claim_id} and {publisher_url} filled in "
-        "(default: %(default)s)",
-    )
-    claimreview.set_defaults(run=_export_claimreview)
-    package = formats.add_parser(
-        "datapackage",
-        help="a Frictionless Data Package descriptor generated from the schemas",
-    )
-    package.add_argument(
-        "-o", "--output", metavar="FILE", help="write to FILE instead of standard output"
-    )
-    package.set_defaults(run=_export_datapackage)
-    parquet = formats.add_parser(
-        "parquet", help="one Parquet file per table, with the loader's dtypes"
-    )
-    parquet.add_argument(
-        "directory",
-        nargs="?",
-        default=".",
-        metavar="DIR",
-        help="the dataset directory (default: the current directory)",
-    )
-    parquet.add_argument(
-        "-o",
-        "--output",
-        metavar="OUTDIR",
-        default="parquet",
-        help="the directory to write into (default: %(default)s)",
-    )
-    parquet.set_defaults(run=_export_parquet)
-    xlsx = formats.add_parser(
-        "xlsx",
-        help="an Excel workbook: one sheet per table, drop-downs, and a sheet of column docs",
-    )
-    xlsx.add_argument(
-        "directory",
-        nargs="?",
-        default=".",
-        metavar="DIR",
-        help="the dataset directory (default: the current directory)",
-    )
-    xlsx.add_argument(
-        "-o",
-        "--output",
-        metavar="FILE",
-        default="factcheck-dataset.xlsx",
-        help="the workbook to write (default: %(default)s)",
-    )
-    xlsx.set_defaults(run=_export_xlsx)
+    if not argv or argv[0] not in _NOT_EXPORT:
+        _add_export_formats(export)
     importer = commands.add_parser("import", help="bring edited data back into the CSV files")
     sources = importer.add_subparsers(dest="format", required=True, metavar="FORMAT")
     from_xlsx = sources.add_parser(
@@ -186,34 +100,91 @@ def build_parser() -> argparse.ArgumentParser:
         help="an edited workbook from 'factcheck export xlsx'; written only if it validates",
     )
     from_xlsx.add_argument("file", metavar="FILE", help="the edited workbook")
-    from_xlsx.add_argument(
-        "directory",
-        nargs="?",
-        default=".",
-        metavar="DIR",
-        help="the dataset directory (default: the current directory)",
-    )
+    _directory(from_xlsx, legacy=True)
     from_xlsx.set_defaults(run=_import_xlsx)
     _add_drafting_commands(commands)
     dictionary = commands.add_parser(
         "dictionary",
-        help="print the data dictionary generated from the schemas (Markdown)",
+        help="print the data dictionary generated from the schemas (Markdown); the same as "
+        "'factcheck export dictionary'",
     )
-    dictionary.add_argument(
-        "-o", "--output", metavar="FILE", help="write to FILE instead of standard output"
-    )
-    dictionary.set_defaults(run=_dictionary)
+    _output(dictionary, folder=False, default=None)
+    dictionary.set_defaults(run=_export, directory=".", export_format="dictionary")
     return parser
 
 
-def _directory(parser: argparse.ArgumentParser) -> None:
+_NOT_EXPORT = frozenset(
+    {"validate", "format", "summary", "import", "add-article", "draft", "merge", "evaluate"}
+)
+
+
+def _add_export_formats(export: argparse.ArgumentParser) -> None:
+    """One subcommand per registered format, with its own options."""
+    from factcheck.exports import formats
+
+    choices = export.add_subparsers(dest="format", required=True, metavar="FORMAT")
+    for name, chosen in formats().items():
+        command = choices.add_parser(name, help=chosen.help, description=chosen.help)
+        _directory(command, legacy=True)
+        _output(command, folder=chosen.writes_folder, default=chosen.default_output)
+        for option in chosen.options:
+            command.add_argument(
+                option.flag,
+                dest=option.name,
+                required=option.required,
+                default=option.default,
+                metavar=option.metavar,
+                help=option.help,
+            )
+        command.set_defaults(run=_export, export_format=name)
+
+
+def _output(parser: argparse.ArgumentParser, folder: bool, default: str | None) -> None:
+    where = "the folder to write the files into" if folder else "the file to write"
+    otherwise = f"(default: {default})" if default else "(default: standard output)"
+    parser.add_argument(
+        "-o",
+        "--output",
+        metavar="FOLDER" if folder else "FILE",
+        default=default,
+        help=f"{where} {otherwise}",
+    )
+
+
+LEGACY = "legacy_directory"
+
+
+def _directory(parser: argparse.ArgumentParser, legacy: bool = False) -> None:
+    """`--dir DIR`, the dataset directory, the same in every command. Where a command once
+    took DIR as a positional argument, that spelling still works, with a notice."""
     parser.add_argument(
         "--dir",
         dest="directory",
-        default=".",
+        default=None,
         metavar="DIR",
         help="the dataset directory (default: the current directory)",
     )
+    if legacy:
+        parser.add_argument(LEGACY, nargs="?", default=None, help=argparse.SUPPRESS)
+
+
+def _resolve_directory(args: argparse.Namespace) -> str | None:
+    """The dataset directory the arguments name, or None after saying why they are wrong."""
+    legacy = getattr(args, LEGACY, None)
+    if legacy is not None:
+        if args.directory is not None and args.directory != legacy:
+            print(
+                f"factcheck: two dataset directories given: {legacy} and --dir {args.directory}",
+                file=sys.stderr,
+            )
+            return None
+        print(
+            f"factcheck: notice: giving the dataset directory as a plain argument is deprecated; "
+            f"write --dir {legacy}",
+            file=sys.stderr,
+        )
+        return str(legacy)
+    return "." if args.directory is None else str(args.directory)
 
 
 def _add_drafting_commands(commands: Any) -> None:
@@ -343,53 +314,52 @@ def _summary(args: argparse.Namespace) -> int:
     return code
 
 
-def _export_claimreview(args: argparse.Namespace) -> int:
-    import json
+def _export(args: argparse.Namespace) -> int:
+    from pathlib import Path
 
-    from factcheck.exports.claimreview import claim_reviews
+    from factcheck.dataset import DatasetError
+    from factcheck.exports import formats
+    from factcheck.exports.base import ExportError, Source
+    from factcheck.problems import exit_code, render_text
 
-    if not re.match(r"^https?://[^\s/]+", args.publisher_url):
-        print("factcheck: --publisher-url must be an absolute http(s) address", file=sys.stderr)
+    chosen = formats()[args.export_format]
+    options = {option.name: getattr(args, option.name) for option in chosen.options}
+    try:
+        output = chosen.render(Source(Path(args.directory)), **options)
+    except DatasetError as error:
+        print(render_text(error.problems), file=sys.stderr)
+        return exit_code(error.problems)
+    except ExportError as error:
+        print(f"factcheck: {error}", file=sys.stderr)
         return ExitCode.CANNOT_RUN
-    data, code = _load(args.directory)
-    if data is None:
-        return code
-    document = claim_reviews(data, args.publisher_name, args.publisher_url, args.review_url)
-    _write(json.dumps(document, ensure_ascii=False, indent=2) + "\n", args.output)
-    return ExitCode.VALID
-
-
-def _export_datapackage(args: argparse.Namespace) -> int:
-    from factcheck.exports.datapackage import render
-
-    _write(render(), args.output)
-    return ExitCode.VALID
-
-
-def _export_parquet(args: argparse.Namespace) -> int:
-    from factcheck.exports.parquet import export_tables
-
-    data, code = _load(args.directory)
-    if data is None:
-        return code
-    for path in export_tables(data, args.output):
+    for path in _write_output(output, args.output):
         print(f"wrote {path}")
     return ExitCode.VALID
 
 
-def _export_xlsx(args: argparse.Namespace) -> int:
-    from factcheck.exports.xlsx import export_workbook
+def _write_output(output: bytes | dict[str, bytes], target: str | None) -> list[str]:
+    """Write an export to its file, its folder or standard output; the paths written."""
+    from pathlib import Path
 
-    data, code = _load(args.directory)  # validates, and prints the problems if any
-    if data is None:
-        return code
-    export_workbook(args.directory, args.output)
-    print(f"wrote {args.output}")
-    return ExitCode.VALID
+    from factcheck.storage.dialect import write_atomically
+
+    if isinstance(output, bytes):
+        if target is None:
+            sys.stdout.flush()  # what was printed before goes first
+            sys.stdout.buffer.write(output)
+            sys.stdout.flush()
+            return []
+        write_atomically(Path(target), output)
+        return [target]
+    folder = Path(target or ".")
+    folder.mkdir(parents=True, exist_ok=True)
+    for name, data in output.items():
+        write_atomically(folder / name, data)
+    return [str(folder / name) for name in output]
 
 
 def _import_xlsx(args: argparse.Namespace) -> int:
-    from factcheck.exports.xlsx import import_workbook
+    from factcheck.edits.xlsx_import import import_workbook
     from factcheck.problems import exit_code, render_text
 
     if not os.path.isfile(args.file):
@@ -447,57 +417,77 @@ def _add_article(args: argparse.Namespace) -> int:
     return ExitCode.VALID
 
 
-def _tables(directory: str) -> tuple[Any, ...]:
+def _tables(directory: str) -> tuple[dict[str, Any], list[Any]]:
+    """The dataset's articles, sources and claims as text, by name, read as validate reads
+    them; and the fatal problems that stop one being read (it is left out)."""
     from pathlib import Path
 
-    from factcheck.storage.reader import read_cells
+    from factcheck.model.tables import spec_named
+    from factcheck.storage.reader import read_tables
 
-    root = Path(directory)
-    return tuple(read_cells(root / f"{name}.csv") for name in ("articles", "sources", "claims"))
+    names = ("articles", "sources", "claims")
+    return read_tables(Path(directory), [spec_named(name) for name in names])
 
 
-def _article(directory: str, article_id: str) -> tuple[str, str] | None:
-    """The article's text and publisher, or None after saying why not."""
+def _article(directory: str, article_id: str, articles: Any) -> tuple[tuple[str, str] | None, int]:
+    """The article's text, read as validation reads it (so drafted spans count the characters
+    validation counts), and its publisher; or None and the exit code after saying why not."""
     from pathlib import Path
 
-    from factcheck.checks.rules import article_path
+    from factcheck.model.tables import article_path
+    from factcheck.problems import exit_code, render_text
+    from factcheck.storage.reader import read_article
 
-    articles, _, _ = _tables(directory)
     row = articles[articles["article_id"] == article_id]
-    path = Path(directory) / article_path(article_id)
-    if row.empty or not path.is_file():
+    if row.empty:
         print(
             f"factcheck: no article {article_id!r}: add it first with factcheck add-article",
             file=sys.stderr,
         )
-        return None
-    return path.read_bytes().decode("utf-8"), str(row["publisher_source_id"].iat[0])
+        return None, ExitCode.CANNOT_RUN
+    name = article_path(article_id)
+    text, problem = read_article(Path(directory) / name, name)
+    if text is None:
+        assert problem is not None
+        print(render_text([problem]))
+        return None, exit_code([problem])
+    return (text, str(row["publisher_source_id"].iat[0])), ExitCode.VALID
 
 
-def _drafted(args: argparse.Namespace) -> tuple[Any, Any, Any] | None:
-    """A fresh draft of the article `args` names, with the dataset's claims and sources;
-    None after saying why there is none."""
+def _drafted(args: argparse.Namespace) -> tuple[tuple[Any, Any, Any] | None, int]:
+    """A fresh draft of the article `args` names, with the dataset's claims and sources; or
+    None and the exit code after saying why there is none."""
     from factcheck.drafting.clauses import draft_article
+    from factcheck.problems import exit_code, render_text
 
-    found = _article(args.directory, args.article_id)
+    tables, problems = _tables(args.directory)
+    if problems:
+        print(render_text(problems))
+        return None, exit_code(problems)
+    found, code = _article(args.directory, args.article_id, tables["articles"])
     if found is None:
-        return None
+        return None, code
     text, publisher = found
-    _, sources, claims = _tables(args.directory)
-    return draft_article(text, args.article_id, publisher, sources), claims, sources
+    draft = draft_article(text, args.article_id, publisher, tables["sources"])
+    return (draft, tables["claims"], tables["sources"]), ExitCode.VALID
 
 
 def _draft(args: argparse.Namespace) -> int:
     from pathlib import Path
 
     from factcheck.drafting.files import default_path, write_draft
+    from factcheck.problems import exit_code, render_text
 
-    drafted = _drafted(args)
+    drafted, code = _drafted(args)
     if drafted is None:
-        return ExitCode.CANNOT_RUN
+        return code
     draft, claims, sources = drafted
     path = Path(args.output) if args.output else default_path(Path(args.directory), args.article_id)
     written = write_draft(draft, path, claims, sources)
+    if written.problems:
+        print(render_text(written.problems))
+        print("factcheck draft: nothing written; fix the draft or move it", file=sys.stderr)
+        return exit_code(written.problems)
     print(
         f"wrote {written.claims}: {written.proposed} rows proposed, {written.kept} kept from before"
     )
@@ -536,15 +526,18 @@ def _evaluate(args: argparse.Namespace) -> int:
     from pathlib import Path
 
     from factcheck.drafting.evaluation import compare
-    from factcheck.drafting.files import rows_of
-    from factcheck.storage.reader import read_cells
+    from factcheck.drafting.files import read_draft, rows_of
+    from factcheck.problems import exit_code, render_text
 
-    fresh = _drafted(args)
+    fresh, code = _drafted(args)
     if fresh is None:
-        return ExitCode.CANNOT_RUN
+        return code
     draft, claims, _ = fresh
     if args.draft:
-        drafted = read_cells(Path(args.draft))
+        drafted, problems = read_draft(Path(args.draft), "claims")
+        if drafted is None:
+            print(render_text(problems))
+            return exit_code(problems)
         drafted = drafted[drafted["article_id"] == args.article_id]
     else:
         drafted = rows_of(draft)
@@ -553,25 +546,20 @@ def _evaluate(args: argparse.Namespace) -> int:
     return ExitCode.VALID
 
 
-def _write(content: str, output: str | None) -> None:
-    if output:
-        with open(output, "w", encoding="utf-8", newline="\n") as handle:
-            handle.write(content)
-    else:
-        sys.stdout.write(content)
-
-
-def _dictionary(args: argparse.Namespace) -> int:
-    from factcheck.exports.dictionary import render
-
-    _write(render(), args.output)
-    return ExitCode.VALID
-
-
 def main(argv: Sequence[str] | None = None) -> int:
-    args = build_parser().parse_args(argv)
+    args = build_parser(sys.argv[1:] if argv is None else argv).parse_args(argv)
+    args.directory = _resolve_directory(args)
+    if args.directory is None:
+        return ExitCode.CANNOT_RUN
     try:
-        return int(args.run(args))
+        code = int(args.run(args))
+        sys.stdout.flush()  # a reader gone away (`| head`) shows here, not at exit
+        return code
+    except BrokenPipeError:
+        # the recipe of the signal module's "Note on SIGPIPE": send what is still buffered
+        # nowhere, lest flushing at exit fail again, and exit 1 as Python does on EPIPE
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 1
     except Exception as error:
         if os.environ.get("FACTCHECK_DEBUG"):
             raise

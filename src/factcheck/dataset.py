@@ -15,9 +15,9 @@ from pathlib import Path
 
 import pandas as pd
 
-from factcheck.checks.validate import check_dataset
+from factcheck.checks.validate import Checked, check_dataset
 from factcheck.model import notation
-from factcheck.model.schemas import TABLES, TableSpec
+from factcheck.model.tables import TABLES, TableSpec
 from factcheck.problems import Problem, blocking
 
 
@@ -79,10 +79,20 @@ class Dataset:
 def load_dataset(path: str | Path = ".") -> Dataset:
     """Validate the dataset in `path` and return its tables with analysis dtypes."""
     checked = check_dataset(path)
-    problems = blocking(checked.problems)
-    if problems:
-        fatal = any(p.fatal for p in problems)
-        raise (DatasetUnreadable if fatal else DatasetInvalid)(problems)
+    refuse_blocking(checked.problems)
+    return dataset_from(checked)
+
+
+def refuse_blocking(problems: list[Problem]) -> None:
+    """Raise `DatasetUnreadable` or `DatasetInvalid` if any problem makes the data unusable."""
+    found = blocking(problems)
+    if found:
+        fatal = any(p.fatal for p in found)
+        raise (DatasetUnreadable if fatal else DatasetInvalid)(found)
+
+
+def dataset_from(checked: Checked) -> Dataset:
+    """The tables of a validation run that found no blocking problem, with analysis dtypes."""
     tables = {spec.name: typed(spec, checked.tables[spec.name]) for spec in TABLES}
     assert checked.context is not None
     texts = {

@@ -11,8 +11,7 @@ such as a file saved in another CSV dialect (exit 0).
 from __future__ import annotations
 
 import json
-from collections import Counter
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable
 from dataclasses import asdict, dataclass
 from enum import IntEnum, StrEnum
 from typing import TextIO
@@ -129,55 +128,4 @@ def write_json(problems: Iterable[Problem], stream: TextIO) -> None:
     stream.write("\n]\n")
 
 
-OMITTED = "report.omitted"
-
-
-class Collector:
-    """Keeps the first `limit` problems of each rule and counts the rest, so a million bad
-    cells make a report of a few hundred lines that still names rows, plus the counts."""
-
-    def __init__(self, limit: int | None = None) -> None:
-        self.limit = limit
-        self.kept: list[Problem] = []
-        self.counts: Counter[str] = Counter()
-        self.files: dict[str, str] = {}
-        self.notices: set[str] = set()
-
-    @property
-    def errors(self) -> int:
-        """How many problems were found, listed or not, notices aside."""
-        return sum(n for rule, n in self.counts.items() if rule not in self.notices)
-
-    def wants(self, rule: str) -> bool:
-        """Whether another problem of `rule` would be kept (else only counting is needed)."""
-        return self.limit is None or self.counts[rule] < self.limit
-
-    def add(self, problem: Problem) -> None:
-        if problem.notice:
-            self.notices.add(problem.rule)
-        if self.wants(problem.rule):
-            self.kept.append(problem)
-        self.counts[problem.rule] += 1
-        self.files.setdefault(problem.rule, problem.file)
-
-    def extend(self, problems: Iterable[Problem]) -> None:
-        for problem in problems:
-            self.add(problem)
-
-    def omitted(self) -> Iterator[Problem]:
-        """A notice per rule with problems beyond the limit, saying how many."""
-        assert self.limit is not None or not any(self._beyond())
-        for rule, count in self._beyond():
-            message = (
-                f"{count:,} more problems of this rule were found; "
-                f"only the first {self.limit} are listed"
-            )
-            yield Problem(self.files[rule], None, None, rule, OMITTED, message, Severity.NOTICE)
-
-    def _beyond(self) -> Iterator[tuple[str, int]]:
-        for rule, count in sorted(self.counts.items()):
-            if self.limit is not None and count > self.limit:
-                yield rule, count - self.limit
-
-    def problems(self) -> list[Problem]:
-        return sort(self.kept) + list(self.omitted())
+OMITTED = "report.omitted"  # the notice that more problems of a rule were found

@@ -11,8 +11,8 @@ import itertools
 import networkx as nx
 import pandas as pd
 
-from factcheck.checks.frames import records
 from factcheck.model import notation
+from factcheck.storage.cells import records
 
 
 def edges(claims: pd.DataFrame) -> pd.DataFrame:

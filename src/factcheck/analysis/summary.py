@@ -6,10 +6,10 @@ import textwrap
 
 import pandas as pd
 
-from factcheck.checks.frames import records
-from factcheck.checks.rules import independent_publishers
+from factcheck.checks.rules.evidence import content_publishers
 from factcheck.dataset import Dataset
 from factcheck.model.vocabularies import Verdict
+from factcheck.storage.cells import records
 
 _WIDTH = 100
 
@@ -73,10 +73,10 @@ def _not_supported(data: Dataset) -> str:
     checked = claims["verdict"].notna()
     flagged = claims[checked & ~claims["verdict"].isin([Verdict.SUPPORTED, Verdict.NOT_CHECKABLE])]
     lines = [f"Claims that are not supported ({len(flagged)})", "-" * 40]
-    content = data.evidence[data.evidence["bears_on"] == "content"]
+    who = content_publishers(data.evidence).groupby("claim_id", observed=True)["who"]
     for claim in records(flagged):
-        items = content[content["claim_id"] == claim["claim_id"]]
-        publishers = ", ".join(sorted(independent_publishers(records(items)))) or "none"
+        found = who.get_group(claim["claim_id"]).tolist() if claim["claim_id"] in who.groups else []
+        publishers = ", ".join(sorted(map(str, found))) or "none"
         lines.append(f"{claim['claim_id']}  {claim['verdict']}")
         lines += _indented(f"claim: {claim['claim']}")
         lines += _indented(f"why: {claim['verdict_rationale']}")

@@ -14,8 +14,8 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from factcheck.checks.frames import records
 from factcheck.model import notation
+from factcheck.storage.cells import records
 
 
 @dataclass(frozen=True)

@@ -34,13 +34,17 @@ import pandas as pd
 import pyarrow
 from pandas.api.types import union_categoricals
 
-from factcheck.checks import rules as dataset_rules
+from factcheck.checks.collector import Collector
+from factcheck.checks.context import Context
 from factcheck.checks.frames import KeyIndex, SpilledHashes, row_hashes
-from factcheck.checks.rules import RULES, Context, Rule
+from factcheck.checks.rules import RULES, DatasetRule
+from factcheck.checks.rules.articles import covered_sentences
+from factcheck.checks.rules.claims import used_sources
+from factcheck.checks.rules.evidence import EVIDENCE_KINDS, claims_with, publishers_of_content
 from factcheck.checks.table import check_table, dialect_problems
-from factcheck.model.schemas import TableSpec, spec_named
+from factcheck.model.tables import TableSpec, spec_named
 from factcheck.model.vocabularies import DISPUTED_VERDICTS
-from factcheck.problems import Collector, Problem
+from factcheck.problems import Problem
 from factcheck.storage import dialect
 from factcheck.storage.reader import Piece, read_blocks
 
@@ -60,13 +64,14 @@ class Streamed:
     ids: list[np.ndarray] = field(default_factory=list)  # hashes of the keys, kept in memory
     dialect: set[str] = field(default_factory=set)  # how its blocks depart from canonical
     last_key: str | None = None
+    of_table: set[Problem] = field(default_factory=set)  # row-less problems reported
 
     def add(self, piece: Piece, found: Collector) -> None:
         """Check one block against the row schema and the canonical dialect, and hash it."""
         frame, block = piece.frame, piece.block
         assert frame is not None
         assert block is not None
-        found.extend(check_table(self.spec, frame, found, self.spec.row_schema))
+        found.extend(self._once(check_table(self.spec, frame, found, self.spec.row_schema)))
         for name, columns, _ in self.spec.repeat_checks:
             cells = frame[columns[0]] if len(columns) == 1 else frame[columns]
             hashes = row_hashes(cells)
@@ -84,6 +89,16 @@ class Streamed:
         if len(keys):
             last = keys.iat[-1]
             self.last_key = str(last) if isinstance(last, str) else ""
+
+    def _once(self, problems: Iterator[Problem]) -> Iterator[Problem]:
+        """A block's problems, less those of the table as a whole (a column not in the
+        schema): every block has the file's header, and fails them alike."""
+        for problem in problems:
+            if problem.row is None:
+                if problem in self.of_table:
+                    continue
+                self.of_table.add(problem)
+            yield problem
 
 
 def _release_memory() -> None:
@@ -145,7 +160,7 @@ def _check_streamed(context: Context, found: Collector, size: int, scratch: Path
             found.extend(_dialect(streamed))
 
 
-def _in_pass(rule: Rule, file: str) -> bool:
+def _in_pass(rule: DatasetRule, file: str) -> bool:
     """Whether a rule runs on each block of `file`: a rule of evidence (claims' keys are at
     hand by then), or a rule of claims that does not need evidence."""
     if rule.file != file:
@@ -177,9 +192,9 @@ def _claims_pass(
         block = context.derive(claims=frame)
         found.extend(_rules_of(block, "claims.csv"))
         if block.has("articles"):
-            for article_id, mask in dataset_rules.covered_sentences(block).items():
+            for article_id, mask in covered_sentences(block).items():
                 covered[article_id] = covered[article_id] | mask if article_id in covered else mask
-        used |= dataset_rules.used_sources(block)
+        used |= used_sources(block)
         ids.append(frame["claim_id"])
         for name in CLAIM_KEYS:
             columns[name].append(pd.Categorical(frame[name]))
@@ -233,9 +248,9 @@ class _EvidenceFacts:
 
     def add(self, block: Context) -> None:
         for kind, (bears_on, stance) in _KINDS.items():
-            where = self.index.positions(dataset_rules.claims_with(block, bears_on, stance))
+            where = self.index.positions(claims_with(block, bears_on, stance))
             self.kinds[kind][where[where >= 0]] = True
-        who = dataset_rules.content_publishers(block)
+        who = publishers_of_content(block)
         where = self.index.positions(who["claim_id"])
         needed = where >= 0
         needed[needed] = self.strict[where[needed]]
@@ -265,7 +280,7 @@ class _EvidenceFacts:
 
 _KINDS = {
     f"evidence:with:{bears_on.value}:{stance.value}": (bears_on, stance)
-    for bears_on, stance in dataset_rules.EVIDENCE_KINDS
+    for bears_on, stance in EVIDENCE_KINDS
 }
 
 

@@ -14,10 +14,13 @@ from typing import Any
 import pandas as pd
 import pandera.pandas as pa
 
-from factcheck.checks.frames import records
-from factcheck.model.schemas import CELL_RULES, TableSpec
-from factcheck.problems import Collector, Problem, Severity
+from factcheck import registry
+from factcheck.checks.collector import Collector
+from factcheck.model.schemas import CELL_RULES
+from factcheck.model.tables import TableSpec
+from factcheck.problems import Problem
 from factcheck.storage import dialect
+from factcheck.storage.cells import is_missing, records
 from factcheck.storage.reader import FIRST_DATA_ROW
 
 # pandera's names for its built-in checks, and ours for the rule each enforces.
@@ -38,11 +41,7 @@ def dialect_notice(spec: TableSpec, data: bytes, frame: pd.DataFrame) -> list[Pr
 def dialect_problems(spec: TableSpec, found: list[str]) -> list[Problem]:
     if not found:
         return []
-    message = (
-        f"is not in the canonical CSV dialect ({', '.join(found)}); "
-        "`factcheck format` rewrites it without changing a cell"
-    )
-    return [Problem(spec.file, None, None, None, "csv.canonical", message, Severity.NOTICE)]
+    return [registry.problem("csv.canonical", spec.file, departures=", ".join(found))]
 
 
 def schema_rule_ids(spec: TableSpec) -> list[str]:
@@ -53,13 +52,33 @@ def schema_rule_ids(spec: TableSpec) -> list[str]:
             ids.append(f"{spec.name}.{name}.required")
         if column.unique:
             ids.append(f"{spec.name}.{name}.unique")
-        ids += [f"{spec.name}.{name}.{BUILTIN_RULES.get(c.name, c.name)}" for c in column.checks]
+        ids += [rule_id(spec, name, check) for check in column.checks]
     for check in spec.schema.checks:
         if check.name in CELL_RULES:
             ids += [f"{spec.name}.{name}.{check.name}" for name in spec.columns]
         else:
             ids.append(f"{spec.name}.{check.name}")
     return ids
+
+
+def rule_id(spec: TableSpec, column: str, check: Any) -> str:
+    """The rule id a column's check reports under: pandera's built-in checks by our names."""
+    name = str(check.name)
+    return f"{spec.name}.{column}.{BUILTIN_RULES.get(name, name)}"
+
+
+def schema_fields(spec: TableSpec, column: str, check: Any) -> dict[str, str]:
+    """What a column's check fills into its rule's requirement: the pattern in words, the
+    allowed values, the longest length. The data dictionary shows the same words."""
+    if check is None:
+        return {}
+    if check.name == "str_matches":
+        return {"format": str(spec.schema.columns[column].metadata["format"])}
+    if check.name == "isin":
+        return {"allowed": ", ".join(check.statistics["allowed_values"])}
+    if check.name == "str_length":
+        return {"max_value": str(check.statistics["max_value"])}
+    return {}
 
 
 def check_table(
@@ -106,10 +125,12 @@ def _problems(
     failures: pd.DataFrame,
     collector: Collector | None,
 ) -> Iterator[Problem]:
-    seen: set[tuple[str, int | None]] = set()
+    seen: set[tuple[str, int | None, str | None]] = set()
     for failure in records(failures):
         for problem in _located(spec, frame, failure, collector):
-            key = (problem.rule, problem.row)
+            # a whole-row check names one column however many fail; unknown columns, each
+            # its own, have no row
+            key = (problem.rule, problem.row, problem.column)
             if key not in seen:  # whole-row checks fail once per column; report them once
                 seen.add(key)
                 yield problem
@@ -130,10 +151,9 @@ def _located(
         return []
     if failure["schema_context"] == "DataFrameSchema" and isinstance(failure["failure_case"], dict):
         check = spec.schema.checks[int(failure["check_number"])]
-        rule = str(check.name)
         row = int(failure["index"]) + FIRST_DATA_ROW
         return [
-            _at(spec, row, column, value, f"{column}.{rule}", str(check.error))
+            _at(spec, row, column, value, f"{column}.{check.name}")
             for column, value in failure["failure_case"].items()
         ]
     return [_problem(spec, frame, failure)]
@@ -145,8 +165,9 @@ def _rule_of(spec: _Table, failure: dict[str, Any]) -> str | None:
     if failure["schema_context"] != "Column" or pd.isna(failure["check_number"]):
         return None
     column = str(failure["column"])
-    check = spec.schema.columns[column].checks[int(failure["check_number"])]
-    return f"{spec.name}.{column}.{BUILTIN_RULES.get(check.name, check.name)}"
+    return rule_id(
+        spec.spec, column, spec.schema.columns[column].checks[int(failure["check_number"])]
+    )
 
 
 def _problem(spec: _Table, frame: pd.DataFrame, failure: dict[str, Any]) -> Problem:
@@ -157,49 +178,36 @@ def _problem(spec: _Table, frame: pd.DataFrame, failure: dict[str, Any]) -> Prob
         if check_name in ("column_in_schema", "column_in_dataframe"):
             return _column_problem(spec, str(failure["failure_case"]), check_name)
         check = spec.schema.checks[int(failure["check_number"])]
-        column, rule = str(check.name).split(".", 1)
+        column = str(check.name).split(".", 1)[0]
         value = None if row is None else frame.at[index, column]
-        return _at(spec, row, column, value, f"{column}.{rule}", str(check.error))
+        return _at(spec, row, column, value, str(check.name))
     column = str(failure["column"])
     value = failure["failure_case"]
-    if pd.isna(failure["check_number"]):
-        base = check_name
-        check = None
-    else:
-        check = spec.schema.columns[column].checks[int(failure["check_number"])]
-        base = str(check.name)
-    rule = BUILTIN_RULES.get(base, base)
-    message = _builtin_message(spec, frame, column, rule, value, check)
-    return _at(spec, row, column, value, f"{column}.{rule}", message)
-
-
-def _builtin_message(
-    spec: _Table, frame: pd.DataFrame, column: str, rule: str, value: Any, check: Any
-) -> str:
-    if rule == "required":
-        return "must not be empty"
+    check = (
+        None
+        if pd.isna(failure["check_number"])
+        else spec.schema.columns[column].checks[int(failure["check_number"])]
+    )
+    name = check_name if check is None else str(check.name)
+    rule = BUILTIN_RULES.get(name, name)
+    fields = schema_fields(spec.spec, column, check)
     if rule == "unique":
         rows = [int(i) + FIRST_DATA_ROW for i in frame.index[frame[column] == value]]
-        return f"must be unique, but rows {', '.join(map(str, rows))} share this value"
-    if rule == "format":
-        return f"must be {spec.schema.columns[column].metadata['format']}"
-    if rule == "allowed":
-        return f"must be one of: {', '.join(check.statistics['allowed_values'])}"
-    if rule == "length":
-        return f"must be at most {check.statistics['max_value']} characters long"
-    return str(check.error) if check is not None and check.error else rule
+        fields["rows"] = "rows " + ", ".join(map(str, rows))
+    return _at(spec, row, column, value, f"{column}.{rule}", **fields)
 
 
 def _column_problem(spec: _Table, column: str, check_name: str) -> Problem:
     if check_name == "column_in_schema":
-        expected = ", ".join(spec.columns)
-        message = f"is not a column of {spec.file}; its columns are: {expected}"
-        return Problem(spec.file, None, column, None, f"{spec.name}.columns.known", message)
-    return Problem(
-        spec.file, None, column, None, "csv.header", "is missing", severity=Severity.FATAL
-    )
+        columns = ", ".join(spec.columns)
+        return registry.problem(
+            f"{spec.name}.columns.known", spec.file, column=column, table=spec.file, columns=columns
+        )
+    return registry.problem("csv.header.missing", spec.file, column=column)
 
 
-def _at(spec: _Table, row: int | None, column: str, value: Any, rule: str, message: str) -> Problem:
-    shown = None if value is None or (not isinstance(value, str) and pd.isna(value)) else str(value)
-    return Problem(spec.file, row, column, shown, f"{spec.name}.{rule}", message)
+def _at(
+    spec: _Table, row: int | None, column: str, value: Any, rule: str, **fields: str
+) -> Problem:
+    shown = None if is_missing(value) else str(value)
+    return registry.problem(f"{spec.name}.{rule}", spec.file, row, column, shown, **fields)

@@ -12,11 +12,14 @@ from pathlib import Path
 
 import pandas as pd
 
+from factcheck import registry
 from factcheck.checks.blockwise import check_in_blocks
-from factcheck.checks.rules import Context, run_rules
+from factcheck.checks.collector import Collector
+from factcheck.checks.context import Context
+from factcheck.checks.rules import run_rules
 from factcheck.checks.table import check_table, dialect_notice
-from factcheck.model.schemas import TABLES
-from factcheck.problems import Collector, Problem, Severity
+from factcheck.model.tables import TABLES
+from factcheck.problems import Problem
 from factcheck.storage.reader import read_table
 
 
@@ -51,20 +54,7 @@ def check_dataset(
     """
     root = Path(directory)
     if not root.is_dir():
-        message = "is not a directory: give the folder that holds the dataset's CSV files"
-        return Checked(
-            [
-                Problem(
-                    str(root),
-                    None,
-                    None,
-                    None,
-                    "dataset.directory",
-                    message,
-                    severity=Severity.FATAL,
-                )
-            ]
-        )
+        return Checked([registry.problem("dataset.directory", str(root))])
     if block_size is None:
         block_size = BLOCK_SIZE if _streamed_bytes(root) > AUTO_BLOCKS else 0
     found = Collector(limit)

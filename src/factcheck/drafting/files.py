@@ -22,8 +22,10 @@ import pandas as pd
 from factcheck.drafting.clauses import Draft, Row
 from factcheck.drafting.naming import proposals_table
 from factcheck.model import notation
-from factcheck.model.schemas import CLAIM_ID, spec_named
+from factcheck.model.schemas import CLAIM_ID
+from factcheck.model.tables import spec_named
 from factcheck.model.vocabularies import Vocabulary
+from factcheck.problems import Problem
 from factcheck.storage import dialect
 from factcheck.storage.reader import read_cells
 
@@ -58,6 +60,13 @@ def default_path(root: Path, article_id: str) -> Path:
     return root / DRAFTS_DIR / f"{article_id}.csv"
 
 
+def read_draft(path: Path, table: str) -> tuple[pd.DataFrame | None, list[Problem]]:
+    """A draft of `table` as text, or the fatal problems validate would report for it (named
+    by `path`, as the person gave it): its header must hold every column but the note, which
+    only explains a row."""
+    return read_cells(path, str(path), columns(table)[:-1])
+
+
 @dataclass
 class Written:
     """What writing a draft did: rows proposed anew, rows kept from the last draft."""
@@ -67,12 +76,18 @@ class Written:
     proposed: int = 0
     kept: int = 0
     new_sources: list[str] = field(default_factory=list)
+    problems: list[Problem] = field(default_factory=list)  # why nothing was written
 
 
 def write_draft(draft: Draft, path: Path, claims: pd.DataFrame, sources: pd.DataFrame) -> Written:
     """Write `draft` to `path` (and its sources beside it), keeping reviewed and edited rows
-    of a draft already there. `claims` and `sources` are the dataset's tables, as text."""
-    kept = read_cells(path) if path.is_file() else pd.DataFrame(columns=columns("claims"))
+    of a draft already there. `claims` and `sources` are the dataset's tables, as text. A
+    draft already there that cannot be read is left as it is, and its problems returned."""
+    kept, problems = _kept(path, "claims")
+    kept_sources, found = _kept(sources_path(path), "sources")
+    problems += found
+    if kept is None or kept_sources is None:
+        return Written(path, None, problems=problems)
     fresh = _rows(draft)
     unchanged = _unedited(kept, fresh)
     kept = kept[~unchanged].reset_index(drop=True)
@@ -87,8 +102,16 @@ def write_draft(draft: Draft, path: Path, claims: pd.DataFrame, sources: pd.Data
     path.parent.mkdir(parents=True, exist_ok=True)
     dialect.write_atomically(path, dialect.render(draft_table("claims", table)))
     result = Written(path, None, len(fresh), len(kept))
-    result.sources, result.new_sources = _write_sources(draft, path, sources, table)
+    result.sources, result.new_sources = _write_sources(draft, path, sources, table, kept_sources)
     return result
+
+
+def _kept(path: Path, table: str) -> tuple[pd.DataFrame | None, list[Problem]]:
+    """The draft of `table` already at `path`, an empty one if there is none, or None and why
+    it cannot be read."""
+    if not path.exists():
+        return pd.DataFrame(columns=columns(table)), []
+    return read_draft(path, table)
 
 
 def rows_of(draft: Draft) -> pd.DataFrame:
@@ -158,12 +181,11 @@ def draft_table(table: str, frame: pd.DataFrame) -> list[list[str]]:
 
 
 def _write_sources(
-    draft: Draft, path: Path, sources: pd.DataFrame, claims: pd.DataFrame
+    draft: Draft, path: Path, sources: pd.DataFrame, claims: pd.DataFrame, kept: pd.DataFrame
 ) -> tuple[Path | None, list[str]]:
-    """The draft's proposed sources, beside it: kept rows stay, proposals still named by a
+    """The draft's proposed sources, beside it: `kept` rows stay, proposals still named by a
     drafted row are added once."""
     target = sources_path(path)
-    kept = read_cells(target) if target.is_file() else pd.DataFrame(columns=columns("sources"))
     named = {sid for chain in claims["attribution"] for sid in notation.source_ids(str(chain))}
     listed = set(sources["source_id"]) | set(kept["source_id"])
     fresh = [

@@ -15,8 +15,8 @@ from dataclasses import dataclass
 
 import pandas as pd
 
+from factcheck.model.names import alias_list, name_key
 from factcheck.model.notation import SOURCE_ID
-from factcheck.model.schemas import alias_list, name_key
 from factcheck.model.vocabularies import SourceKind
 
 DETERMINERS = ("the ", "a ", "an ")

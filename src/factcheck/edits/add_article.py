@@ -15,15 +15,15 @@ from pathlib import Path
 
 import pandas as pd
 
-from factcheck.checks.rules import ARTICLES_DIR, article_path
+from factcheck import registry
 from factcheck.drafting.naming import SourceIndex
 from factcheck.edits.staging import as_table, check_staged, write_table
 from factcheck.model import segment
-from factcheck.model.schemas import spec_named
+from factcheck.model.tables import ARTICLES_DIR, article_path, spec_named
 from factcheck.model.vocabularies import SourceKind, TitleOrigin
-from factcheck.problems import Problem, Severity
+from factcheck.problems import Problem
 from factcheck.storage import dialect
-from factcheck.storage.reader import read_cells
+from factcheck.storage.reader import article_text, read_tables
 
 TITLE_LENGTH = 120
 
@@ -51,8 +51,10 @@ class ArticleInfo:
 
 def add_article(root: Path, data: bytes, info: ArticleInfo) -> Added:
     """Store `data` as the text of a new article described by `info`, if all validates."""
-    articles = read_cells(root / spec_named("articles").file)
-    sources = read_cells(root / spec_named("sources").file)
+    read, unreadable = read_tables(root, [spec_named("articles"), spec_named("sources")])
+    if unreadable:
+        return Added(unreadable)
+    articles, sources = read["articles"], read["sources"]
     refused = _refusals(root, data, info, articles)
     if refused:
         return Added(refused)
@@ -83,26 +85,21 @@ def add_article(root: Path, data: bytes, info: ArticleInfo) -> Added:
 
 
 def _refusals(root: Path, data: bytes, info: ArticleInfo, articles: pd.DataFrame) -> list[Problem]:
-    def refuse(rule: str, message: str, value: str | None = None) -> Problem:
-        return Problem("articles.csv", None, None, value, rule, message, Severity.ERROR)
-
+    file = spec_named("articles").file
     found = []
     if info.article_id in set(articles["article_id"]):
-        found.append(refuse("add.article_id.new", "is already an article id", info.article_id))
+        found.append(registry.problem("add.article_id.new", file, value=info.article_id))
     elif (root / article_path(info.article_id)).exists():
+        path = article_path(info.article_id)
         found.append(
-            refuse(
-                "add.article_id.new",
-                f"already has a text file, {article_path(info.article_id)}",
-                info.article_id,
-            )
+            registry.problem("add.article_id.text_file", file, value=info.article_id, path=path)
         )
     digest = hashlib.sha256(data).hexdigest()
     same = articles.loc[articles["text_sha256"] == digest, "article_id"].tolist()
     if same:
-        found.append(refuse("add.text.new", f"is the text of {same[0]} already", digest))
+        found.append(registry.problem("add.text.new", file, value=digest, article_id=same[0]))
     if not data.strip():
-        found.append(refuse("add.text.empty", "is empty: an article needs its text"))
+        found.append(registry.problem("add.text.empty", file))
     return found
 
 
@@ -132,13 +129,14 @@ def _publisher(
 
 
 def _title(info: ArticleInfo, data: bytes) -> tuple[str, str]:
-    """The title given, as published; else the text's first heading or first sentence,
-    as the dataset's own."""
+    """The title given, as published; else the text's first heading or first sentence, as
+    the dataset's own, from the text as validation and drafting read it (a byte-order mark is
+    no part of it). A text that is not UTF-8 gets the id, and validation says why."""
     if info.title:
         return info.title, TitleOrigin.PUBLISHED.value
-    text = data.decode("utf-8", errors="replace")
-    first = next(iter(segment.paragraphs(text)), None)
-    if first is None:
+    text = article_text(data, article_path(info.article_id))[0]
+    first = None if text is None else next(iter(segment.paragraphs(text)), None)
+    if text is None or first is None:
         return info.article_id, TitleOrigin.DATASET.value
     words = first.text if first.kind == "heading" else segment.sentences(text)[0].text
     if len(words) > TITLE_LENGTH:

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from factcheck.checks.validate import check_dataset
-from factcheck.model.schemas import TABLES
+from factcheck.model.tables import TABLES
 from factcheck.problems import Problem, blocking
 from factcheck.storage import dialect
 from factcheck.storage.reader import parse

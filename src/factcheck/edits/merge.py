@@ -3,23 +3,28 @@
 `merge_draft` moves the rows a reviewer marked `accepted` into `claims.csv` (and accepted
 new sources into `sources.csv`) only if the whole dataset then validates; otherwise it
 writes nothing and returns the problems, located in the draft file's own rows where they
-come from it. After a merge the draft keeps only the rows that were not moved, so merging
-twice never adds a row twice.
+come from it, and naming rows as the person sees them: a row of the draft file, or of the
+dataset's own file. A file that cannot be read is reported as validate reports it. After a
+merge the draft keeps only the rows that were not moved, so merging twice never adds a row
+twice.
 """
 
 from __future__ import annotations
 
+import dataclasses
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import pandas as pd
 
-from factcheck.drafting.files import NOTE, STATUS, Status, columns, draft_table, sources_path
+from factcheck import registry
+from factcheck.drafting.files import NOTE, STATUS, Status, draft_table, read_draft, sources_path
 from factcheck.edits.staging import as_table, check_staged, write_table
-from factcheck.model.schemas import spec_named
-from factcheck.problems import Problem, Severity
+from factcheck.model.tables import spec_named
+from factcheck.problems import Problem
 from factcheck.storage import dialect
-from factcheck.storage.reader import FIRST_DATA_ROW, read_cells
+from factcheck.storage.reader import FIRST_DATA_ROW, read_tables
 
 
 @dataclass
@@ -58,7 +63,10 @@ def merge_draft(root: Path, path: Path) -> Merged:
             parts.append(part)
     if problems:
         return Merged(problems)
-    current = {part.table: read_cells(root / f"{part.table}.csv") for part in parts}
+    # the dataset's tables the draft merges into, read as validate reads them
+    current, problems = read_tables(root, [spec_named(part.table) for part in parts])
+    if problems:
+        return Merged(problems)
     tables = {
         part.table: as_table(part.table, pd.concat([current[part.table], part.rows]))
         for part in parts
@@ -71,30 +79,18 @@ def merge_draft(root: Path, path: Path) -> Merged:
 
 def _read_part(table: str, path: Path) -> tuple[_Part | None, list[Problem]]:
     name = str(path)
-    if not path.is_file():
-        return None, [
-            Problem(name, None, None, None, "draft.file", "is not a file", Severity.FATAL)
-        ]
-    try:
-        draft = read_cells(path)
-    except (UnicodeDecodeError, pd.errors.ParserError) as error:
-        message = f"is not a readable draft: {error}"
-        return None, [Problem(name, None, None, None, "draft.file", message, Severity.FATAL)]
-    missing = [c for c in columns(table)[:-1] if c not in draft.columns]
-    if missing:
-        return None, [
-            Problem(name, None, c, None, "draft.columns", "is missing", Severity.FATAL)
-            for c in missing
-        ]
+    draft, problems = read_draft(path, table)
+    if draft is None:
+        return None, problems
     unknown = ~draft[STATUS].isin(Status.values())
     problems = [
-        Problem(
+        registry.problem(
+            "draft.status.allowed",
             name,
             int(i) + FIRST_DATA_ROW,
             STATUS,
             str(draft.at[i, STATUS]),
-            "draft.status.allowed",
-            f"must be one of: {', '.join(Status.values())}",
+            allowed=", ".join(Status.values()),
         )
         for i in draft.index[unknown]
     ]
@@ -102,23 +98,47 @@ def _read_part(table: str, path: Path) -> tuple[_Part | None, list[Problem]]:
 
 
 def _located(problem: Problem, parts: list[_Part], current: dict[str, pd.DataFrame]) -> Problem:
-    """A problem on a merged row, moved to that row of the draft file it came from."""
+    """A problem of the staged copy as the person sees it: on a merged row, moved to that row
+    of the draft file it came from; and any rows its message names, named the same way."""
     for part in parts:
-        if problem.file != f"{part.table}.csv" or problem.row is None:
+        if problem.file != spec_named(part.table).file or problem.row is None:
             continue
-        position = problem.row - FIRST_DATA_ROW - len(current[part.table])
-        if position >= 0:
-            row = int(part.rows.index[position]) + FIRST_DATA_ROW
-            return Problem(
-                str(part.path),
-                row,
-                problem.column,
-                problem.value,
-                problem.rule,
-                problem.message,
-                problem.severity,
-            )
+        existing = len(current[part.table])
+        file, row = _place(part, existing, problem.row)
+        message = _rows_renamed(problem.message, (file, row), part, existing)
+        return dataclasses.replace(problem, file=file, row=row, message=message)
     return problem
+
+
+def _place(part: _Part, existing: int, row: int) -> tuple[str, int]:
+    """Where a row of a staged table is for the person: the same row of the dataset's file
+    when it was there already, else the row of the draft file it came from."""
+    position = row - FIRST_DATA_ROW - existing
+    if position < 0:
+        return spec_named(part.table).file, row
+    return str(part.path), int(part.rows.index[position]) + FIRST_DATA_ROW
+
+
+# the message of a `unique` rule, as checks/table.py words it for the rows of one file
+# The unique rule's message, split where it lists the rows that share a value.
+_UNIQUE = registry.rule("*.*.unique")
+_BEFORE, _AFTER = _UNIQUE.message(rows="\0").split("\0")
+_SHARED = re.compile(re.escape(_BEFORE) + r"rows (\d+(?:, \d+)*)" + re.escape(_AFTER))
+
+
+def _rows_renamed(message: str, here: tuple[str, int], part: _Part, existing: int) -> str:
+    """A message naming rows of the staged table, naming them as the person sees them: as
+    validate does when all are in the problem's own file, else each with its file."""
+    shared = _SHARED.fullmatch(message)
+    if shared is None:
+        return message
+    places = [_place(part, existing, int(row)) for row in shared[1].split(", ")]
+    if all(file == here[0] for file, _ in places):
+        listed = "rows " + ", ".join(str(row) for _, row in places)
+    else:
+        named = ["this row" if place == here else f"{place[0]} row {place[1]}" for place in places]
+        listed = ", ".join(named[:-1]) + " and " + named[-1]
+    return _UNIQUE.message(rows=listed)
 
 
 def _write(root: Path, parts: list[_Part], tables: dict[str, list[list[str]]]) -> Merged:

@@ -15,9 +15,8 @@ from pathlib import Path
 
 import pandas as pd
 
-from factcheck.checks.rules import ARTICLES_DIR
 from factcheck.checks.validate import check_dataset
-from factcheck.model.schemas import TABLES, spec_named
+from factcheck.model.tables import ARTICLES_DIR, TABLES, spec_named
 from factcheck.problems import Problem, blocking
 from factcheck.storage import dialect
 

@@ -9,16 +9,21 @@ here. `RATINGS` is the one table that maps the verdict scale onto ratings.
 
 from __future__ import annotations
 
+import json
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import pandas as pd
 
-from factcheck.checks.frames import is_missing, records
-from factcheck.dataset import Dataset
+from factcheck.exports.base import ExportError, Format, Option, Output, Source
 from factcheck.model import notation
 from factcheck.model.vocabularies import SourceKind, Verdict
+from factcheck.storage.cells import is_missing, records
+
+if TYPE_CHECKING:
+    from factcheck.dataset import Dataset
 
 BEST_RATING = 5
 WORST_RATING = 1
@@ -146,3 +151,36 @@ def _appearance(articles: pd.DataFrame, sources: pd.DataFrame, article_id: str) 
     if not pd.isna(article["url"]):
         appearance["url"] = article["url"]
     return appearance
+
+
+class ClaimReviewFormat(Format):
+    name = "claimreview"
+    help = "schema.org ClaimReview JSON-LD, one review per checked claim"
+    suffix = ".jsonld"
+    options = (
+        Option(
+            "publisher_name",
+            "the reviewing organisation, the author of every review",
+            "NAME",
+            required=True,
+        ),
+        Option("publisher_url", "the reviewing organisation's address", "URL", required=True),
+        Option(
+            "review_url",
+            "each review's page, with {claim_id} and {publisher_url} filled in "
+            "(default: %(default)s)",
+            "TEMPLATE",
+            default=DEFAULT_REVIEW_URL,
+        ),
+    )
+
+    def render(self, source: Source, **options: str) -> Output:
+        if not re.match(r"^https?://[^\s/]+", options["publisher_url"]):
+            raise ExportError("--publisher-url must be an absolute http(s) address")
+        document = claim_reviews(
+            source.dataset,
+            options["publisher_name"],
+            options["publisher_url"],
+            options["review_url"],
+        )
+        return (json.dumps(document, ensure_ascii=False, indent=2) + "\n").encode("utf-8")

@@ -13,7 +13,9 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from factcheck.model.schemas import TABLES, TableSpec, countries, languages, spec_named
+from factcheck.exports.base import Format, Output, Source
+from factcheck.model.cells import countries, languages
+from factcheck.model.tables import TABLES, TableSpec, spec_named
 
 TYPES = {
     "string": "string",
@@ -128,3 +130,12 @@ def _table_schema_pattern(pattern: str) -> str:
 
 def render() -> str:
     return json.dumps(descriptor(), ensure_ascii=False, indent=2) + "\n"
+
+
+class DataPackageFormat(Format):
+    name = "datapackage"
+    help = "the Frictionless Data Package descriptor, generated from the schemas"
+    suffix = ".json"
+
+    def render(self, source: Source, **options: str) -> Output:
+        return render().encode("utf-8")

@@ -7,13 +7,16 @@ rules are always the enforced ones.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from typing import Any
 
-from factcheck.checks.rules import RULES
-from factcheck.checks.table import BUILTIN_RULES
+from factcheck import registry
+from factcheck.checks.table import rule_id, schema_fields
+from factcheck.exports.base import Format, Output, Source
 from factcheck.model import vocabularies
-from factcheck.model.schemas import CELL_RULES, TABLES, TableSpec
+from factcheck.model.schemas import CELL_RULES
+from factcheck.model.tables import TABLES, TableSpec
 from factcheck.model.vocabularies import Vocabulary
 
 
@@ -33,8 +36,9 @@ def column_docs(spec: TableSpec) -> list[ColumnDoc]:
     """Every column of a table with its dtype, whether it is required and its rules in words."""
     docs = []
     for name, column in spec.schema.columns.items():
-        words = [_rule_words(column, check) for check in column.checks]
-        rules = "; ".join(filter(None, ["unique" if column.unique else "", *words]))
+        words = [_rule_words(spec, name, check) for check in column.checks]
+        unique = registry.requirement(f"{spec.name}.{name}.unique") if column.unique else ""
+        rules = "; ".join(filter(None, [unique, *words]))
         docs.append(
             ColumnDoc(
                 spec.name,
@@ -64,8 +68,8 @@ def render() -> str:
     parts = [
         "# Data dictionary",
         "",
-        "Generated from `src/factcheck/schemas.py`, `vocabularies.py` and `rules.py` by "
-        "`factcheck dictionary`; do not edit by hand.",
+        "Generated from `src/factcheck/model/schemas.py`, `model/vocabularies.py` and "
+        "`registry.py` by `factcheck dictionary`; do not edit by hand.",
         "",
         "Every cell is read as text; an empty cell is a missing value. Every cell of every "
         "table must not begin or end with spaces, must not contain line breaks, tabs or other "
@@ -87,15 +91,7 @@ def render() -> str:
             "|---|---|",
         ]
         parts += [f"| `{m.value}` | {m.definition} |" for m in vocabulary]
-    parts += [
-        "",
-        "## Dataset rules",
-        "",
-        "Checked across tables and against the article texts.",
-        "",
-    ]
-    parts += ["| rule | what it requires |", "|---|---|"]
-    parts += [f"| `{r.id}` | {r.id.split('.')[1]} {r.description} |" for r in RULES]
+    parts += ["", *_rules()]
     return "\n".join(_escape(part) for part in parts) + "\n"
 
 
@@ -123,18 +119,41 @@ def _table(spec: TableSpec) -> list[str]:
     return lines
 
 
-def _rule_words(column: Any, check: Any) -> str:
-    rule = BUILTIN_RULES.get(check.name, check.name)
-    if rule == "format":
-        return f"must be {column.metadata['format']}"
-    if rule == "allowed" and "vocabulary" in column.metadata:
-        return f"one of the {column.metadata['vocabulary']} vocabulary below"
-    if rule == "allowed":
-        return f"one of: {', '.join(check.statistics['allowed_values'])}"
-    if rule == "length":
-        return f"at most {check.statistics['max_value']} characters"
-    return str(check.error)
+def _rule_words(spec: TableSpec, column: str, check: Any) -> str:
+    """A column check's rule in the words of its messages."""
+    return registry.requirement(rule_id(spec, column, check), **schema_fields(spec, column, check))
+
+
+def _rules() -> list[str]:
+    """Every rule the tools report, from the registry: a `<placeholder>` is filled in from
+    the schema or from what was found."""
+    lines = [
+        "## Every rule",
+        "",
+        "Each problem names its rule's id in brackets. `*` stands for any table and any "
+        "column; `fatal` stops a file from being checked (exit 2), `error` is data that breaks "
+        "a rule (exit 1), `notice` is worth knowing but not wrong.",
+        "",
+        "| rule | severity | message |",
+        "|---|---|---|",
+    ]
+    for declared in registry.RULES.values():
+        message = _PLACEHOLDER.sub(r"<\1>", declared.requirement + declared.detail)
+        lines.append(f"| `{declared.id}` | {declared.severity} | {message} |")
+    return lines
+
+
+_PLACEHOLDER = re.compile(r"\{(\w+)[^}]*\}")
 
 
 def _doc_lines(obj: type) -> list[str]:
     return [line.strip() for line in (obj.__doc__ or "").strip().splitlines()]
+
+
+class DictionaryFormat(Format):
+    name = "dictionary"
+    help = "the data dictionary, generated from the schemas and rules (Markdown)"
+    suffix = ".md"
+
+    def render(self, source: Source, **options: str) -> Output:
+        return render().encode("utf-8")

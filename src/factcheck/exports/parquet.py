@@ -7,19 +7,23 @@ flags nullable booleans, so `pandas.read_parquet` gives back exactly what
 
 from __future__ import annotations
 
-from pathlib import Path
+import io
 
-from factcheck.dataset import Dataset
-from factcheck.model.schemas import TABLES
+from factcheck.exports.base import Format, Output, Source
+from factcheck.model.tables import TABLES
 
 
-def export_tables(data: Dataset, directory: str | Path) -> list[Path]:
-    """Write `<table>.parquet` for every table into `directory`; return the paths written."""
-    target = Path(directory)
-    target.mkdir(parents=True, exist_ok=True)
-    written = []
-    for spec in TABLES:
-        path = target / f"{spec.name}.parquet"
-        getattr(data, spec.name).to_parquet(path, engine="pyarrow", index=False)
-        written.append(path)
-    return written
+class ParquetFormat(Format):
+    name = "parquet"
+    help = "one Parquet file per table, with the loader's dtypes"
+    suffix = "/"
+    default_output = "parquet"
+
+    def render(self, source: Source, **options: str) -> Output:
+        files = {}
+        for spec in TABLES:
+            buffer = io.BytesIO()
+            frame = getattr(source.dataset, spec.name)
+            frame.to_parquet(buffer, engine="pyarrow", index=False)
+            files[f"{spec.name}.parquet"] = buffer.getvalue()
+        return files

@@ -1,34 +1,27 @@
-"""The spreadsheet round trip: export the dataset as an XLSX workbook, import an edited one.
+"""The workbook for editors: the dataset as an XLSX file (its import is `edits.xlsx_import`).
 
 The workbook has one sheet per table, named after it, with the header frozen and styled,
 readable widths, identifiers and text stored as text (never as a number or a formula),
 offsets as whole numbers, dates as real dates, and every enum column offering its allowed
-values in a drop-down; a last sheet documents each column. Importing reads the sheets back
-into cells exactly as the CSV files hold them and validates them, located by the sheet's own
-row numbers, before writing anything: an invalid workbook changes nothing. Export then import
-reproduces the CSV files byte for byte.
+values in a drop-down; a last sheet documents each column. Export then
+`factcheck import xlsx` reproduces the CSV files byte for byte.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, field
-from pathlib import Path
+import io
 from typing import Any
 
-import pandas as pd
-from openpyxl import Workbook, load_workbook
+from openpyxl import Workbook
 from openpyxl.styles import Font, PatternFill
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.datavalidation import DataValidation
 from openpyxl.worksheet.worksheet import Worksheet
 
-from factcheck.checks.frames import is_missing
-from factcheck.checks.validate import check_dataset
-from factcheck.edits.staging import check_staged
+from factcheck.exports.base import Format, Output, Source
 from factcheck.exports.dictionary import column_docs
-from factcheck.model.schemas import TABLES, TableSpec
-from factcheck.problems import Problem, Severity, blocking
+from factcheck.model.tables import TABLES, TableSpec
 from factcheck.storage import dialect
 
 COLUMNS_SHEET = "columns"
@@ -37,31 +30,6 @@ MAX_WIDTH = 60
 # Excel keeps a list validation's items in one formula of at most 255 characters.
 MAX_LIST_FORMULA = 255
 LAST_ROW = 1_048_576
-
-
-@dataclass
-class Imported:
-    """What an import found and did: blocking problems (then nothing was written), or the CSV
-    files it rewrote."""
-
-    problems: list[Problem] = field(default_factory=list)
-    changed: list[str] = field(default_factory=list)
-
-
-def export_workbook(directory: str | Path, target: str | Path) -> None:
-    """Write the validated dataset in `directory` as a workbook at `target`."""
-    checked = check_dataset(directory)
-    problems = blocking(checked.problems)
-    if problems:
-        raise ValueError(f"{len(problems)} problem(s): the dataset must validate to be exported")
-    workbook = Workbook()
-    workbook.remove(workbook.active)
-    for spec in TABLES:
-        write_sheet(
-            workbook.create_sheet(spec.name), spec, dialect.rows(spec, checked.tables[spec.name])
-        )
-    _write_columns_sheet(workbook.create_sheet(COLUMNS_SHEET))
-    workbook.save(target)
 
 
 def write_sheet(sheet: Worksheet, spec: TableSpec, table: list[list[str]]) -> None:
@@ -150,55 +118,19 @@ def _write_columns_sheet(sheet: Worksheet) -> None:
     _set_widths(sheet, table)
 
 
-def import_workbook(source: str | Path, directory: str | Path) -> Imported:
-    """Bring an edited workbook back into the CSV files of `directory`, only if it validates."""
-    workbook = load_workbook(source)  # formulas stay formulas, so validation can refuse them
-    missing = [spec.name for spec in TABLES if spec.name not in workbook.sheetnames]
-    if missing:
-        message = f"has no sheet named {', '.join(missing)}; expected one per table"
-        return Imported(
-            [Problem(str(source), None, None, None, "xlsx.sheets", message, Severity.FATAL)]
-        )
-    tables = {spec.name: _read_sheet(workbook[spec.name]) for spec in TABLES}
-    root = Path(directory)
-    problems = check_staged(root, tables)  # in the sheets' row order: the rows an editor sees
-    if problems:
-        return Imported(problems=problems)
-    result = Imported()
-    for spec in TABLES:
-        frame = _frame(tables[spec.name])
-        wanted = dialect.canonical(spec, frame)
-        path = root / spec.file
-        if not path.exists() or path.read_bytes() != wanted:
-            dialect.write_atomically(path, wanted)
-            result.changed.append(spec.file)
-    return result
+class WorkbookFormat(Format):
+    name = "xlsx"
+    help = "an Excel workbook: one sheet per table, drop-downs, and a sheet of column docs"
+    suffix = ".xlsx"
+    default_output = "factcheck-dataset.xlsx"
 
-
-def _read_sheet(sheet: Worksheet) -> list[list[str]]:
-    table = [[_to_text(value) for value in row] for row in sheet.iter_rows(values_only=True)]
-    while table and not any(table[-1]):
-        table.pop()
-    width = len(table[0]) if table else 0
-    while width and not any(row[width - 1] for row in table if len(row) >= width):
-        width -= 1  # columns a spreadsheet counts as used but that hold nothing
-    return [row[:width] for row in table]
-
-
-def _to_text(value: Any) -> str:
-    """A cell as the CSV would hold it: dates as YYYY-MM-DD, whole numbers without '.0'."""
-    if value is None or is_missing(value):
-        return ""
-    if isinstance(value, bool):
-        return "true" if value else "false"
-    if isinstance(value, dt.datetime):
-        return value.date().isoformat() if value.time() == dt.time() else value.isoformat()
-    if isinstance(value, dt.date):
-        return value.isoformat()
-    if isinstance(value, float) and value.is_integer():
-        return str(int(value))
-    return str(value)
-
-
-def _frame(table: list[list[str]]) -> pd.DataFrame:
-    return pd.DataFrame([[cell or None for cell in row] for row in table[1:]], columns=table[0])
+    def render(self, source: Source, **options: str) -> Output:
+        workbook = Workbook()
+        workbook.remove(workbook.active)
+        for spec in TABLES:
+            rows = dialect.rows(spec, source.text_table(spec.name))
+            write_sheet(workbook.create_sheet(spec.name), spec, rows)
+        _write_columns_sheet(workbook.create_sheet(COLUMNS_SHEET))
+        buffer = io.BytesIO()
+        workbook.save(buffer)
+        return buffer.getvalue()

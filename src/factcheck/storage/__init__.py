@@ -1,0 +1,6 @@
+"""Reading and writing the dataset's files: the one CSV reader, the canonical dialect, cells.
+
+Every command reads a table through `reader` (the same decoding and the same located,
+fatal problems everywhere) and writes one through `dialect` (canonical bytes, replaced in one
+step).
+"""

@@ -21,8 +21,8 @@ from typing import Any
 
 import pandas as pd
 
-from factcheck.checks.frames import is_missing
-from factcheck.model.schemas import TableSpec
+from factcheck.model.tables import TableSpec
+from factcheck.storage.cells import is_missing
 from factcheck.storage.reader import BOM
 
 _DIGITS = re.compile(r"(\d+)")

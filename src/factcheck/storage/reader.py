@@ -5,50 +5,89 @@ or "null" stay text. A UTF-8 byte-order mark and CRLF line endings are accepted,
 writes them, and empty lines after the last record are ignored; an empty line between
 records is kept as a row, so row numbers stay those a spreadsheet shows. Anything that
 stops a file from being read as a table is reported as a fatal problem, never raised.
+
+Validation and every command read through the same functions here: a table or a draft with
+`read_table` or `read_cells`, an article's text with `read_article`. A command that read a
+file its own way would disagree with validation about what the file holds.
 """
 
 from __future__ import annotations
 
 import csv
+import dataclasses
 import io
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
 import pandas as pd
 
-from factcheck.model.schemas import TableSpec
-from factcheck.problems import Problem, Severity
+from factcheck import registry
+from factcheck.model.tables import TableSpec
+from factcheck.problems import Problem
 
 FIRST_DATA_ROW = 2  # the header is spreadsheet row 1
 BOM = b"\xef\xbb\xbf"
 _NOT_SPACE = re.compile(rb"\S")
 MALFORMED = (pd.errors.ParserError, csv.Error, ValueError)  # what pandas raises on bad CSV
+ARTICLE_TEXT = "article text"
 
 
 def read_table(
     directory: Path, spec: TableSpec
 ) -> tuple[pd.DataFrame | None, bytes | None, list[Problem]]:
     """The table's cells as strings, or None and the fatal problems that prevent reading it;
-    and the file's bytes where it could be read, so the dialect check need not read again.
+    and the file's bytes where it could be read, so the dialect check need not read again."""
+    return _read_csv(directory / spec.file, spec.file, spec.columns)
+
+
+def read_cells(
+    path: Path, name: str, columns: Sequence[str]
+) -> tuple[pd.DataFrame | None, list[Problem]]:
+    """A CSV file's cells as text, every empty cell '', checked as `read_table` checks a table:
+    what the commands that rewrite data (merge, add-article, draft, evaluate) start from. A
+    file that cannot be read gives the fatal problems validate would report, under `name`,
+    never an exception; `columns` are those the header must hold."""
+    frame, _, problems = _read_csv(path, name, columns)
+    return (None if frame is None else frame.fillna("")), problems
+
+
+def read_tables(
+    directory: Path, specs: Iterable[TableSpec]
+) -> tuple[dict[str, pd.DataFrame], list[Problem]]:
+    """The dataset's tables `specs` name, by name, as `read_cells` reads them; one that cannot
+    be read is left out and its fatal problems returned."""
+    tables, problems = {}, []
+    for spec in specs:
+        frame, found = read_cells(directory / spec.file, spec.file, spec.columns)
+        problems += found
+        if frame is not None:
+            tables[spec.name] = frame
+    return tables, problems
+
+
+def _read_csv(
+    path: Path, name: str, columns: Sequence[str]
+) -> tuple[pd.DataFrame | None, bytes | None, list[Problem]]:
+    """The one checked way a whole CSV file is read: every table, draft and staged copy.
 
     pandas parses the bytes themselves: handing it decoded text makes it copy the text into
     a StringIO and encode it back, three copies of a large file at once."""
-    data, problem = read_bytes(directory / spec.file, spec.file, what="CSV file")
+    data, problem = read_bytes(path, name, what="CSV file")
     if problem is None:
         assert data is not None
-        problem = _check_utf8(data, spec.file, what="CSV file")
+        problem = _check_utf8(data, name, what="CSV file")
     if problem is not None:
         return None, None, [problem]
     assert data is not None
-    header_problems = _check_header(data, spec)
+    header_problems = _check_header(data, name, columns)
     if header_problems:
         return None, data, header_problems
     try:
         return parse(data), data, []
     except MALFORMED as error:
-        return None, data, [_malformed(spec, error)]
+        return None, data, [_malformed(name, error)]
 
 
 def parse(text: str | bytes, keep_empty_rows: bool = False) -> pd.DataFrame:
@@ -71,12 +110,6 @@ def parse(text: str | bytes, keep_empty_rows: bool = False) -> pd.DataFrame:
             f"saw {len(frame.columns) + frame.index.nlevels}"
         )
     return frame if keep_empty_rows else _drop_trailing_empty_rows(frame)
-
-
-def read_cells(path: Path) -> pd.DataFrame:
-    """A CSV file's cells as text, every empty cell '': what the commands that rewrite data
-    (merge, add-article, draft) start from before they validate a staged copy."""
-    return parse(path.read_bytes()).fillna("")
 
 
 @dataclass(frozen=True)
@@ -173,15 +206,15 @@ def read_blocks(directory: Path, spec: TableSpec, size: int) -> Iterator[Piece]:
             rows += len(frame)
             yield Piece(frame, block, [])
     except MALFORMED as error:
-        problem = _malformed(spec, error)
+        problem = _malformed(spec.file, error)
         if not block.first:  # pandas counts lines and rows from the header put before it
             base = block.line - 1 - header.count(b"\n")
             message = re.sub(r"line (\d+)", lambda m: f"line {int(m[1]) + base}", problem.message)
             message = re.sub(r"row (\d+)", lambda m: f"row {int(m[1]) + rows}", message)
-            problem = _fatal(spec.file, problem.rule, message)
+            problem = dataclasses.replace(problem, message=message)
         yield Piece(None, block, [problem])
     except OSError as error:
-        yield Piece(None, None, [_fatal(spec.file, "file.readable", f"cannot be read: {error}")])
+        yield Piece(None, None, [registry.problem("file.readable", spec.file, error=error)])
 
 
 def _first_record_end(data: bytes) -> int:
@@ -198,17 +231,17 @@ def _block_problems(block: Block, spec: TableSpec) -> list[Problem]:
     problem = decode(block.data, spec.file, what="CSV file", base=block.offset)[1]
     if problem is not None:
         return [problem]
-    return _check_header(block.data, spec) if block.first else []
+    return _check_header(block.data, spec.file, spec.columns) if block.first else []
 
 
 def _unopenable(path: Path, name: str, what: str) -> Problem | None:
     try:
         if not path.exists():
-            return _fatal(name, "file.exists", f"is missing: the dataset needs this {what}")
+            return registry.problem("file.exists", name, what=what)
         if path.is_dir():
-            return _fatal(name, "file.exists", f"is a directory, not a {what}")
+            return registry.problem("file.is_file", name, what=what)
     except OSError as error:
-        return _fatal(name, "file.readable", f"cannot be read: {error.strerror}")
+        return registry.problem("file.readable", name, error=error.strerror)
     return None
 
 
@@ -220,16 +253,22 @@ def read_bytes(path: Path, name: str, what: str) -> tuple[bytes | None, Problem 
     try:
         return path.read_bytes(), None
     except OSError as error:  # unreadable, or a name the file system refuses (too long)
-        return None, _fatal(name, "file.readable", f"cannot be read: {error.strerror}")
+        return None, registry.problem("file.readable", name, error=error.strerror)
 
 
-def read_text(path: Path, name: str, what: str) -> tuple[str | None, Problem | None]:
-    """A file's text decoded as UTF-8 (a byte-order mark dropped), or the fatal problem."""
-    data, problem = read_bytes(path, name, what)
-    if problem is not None:
+def read_article(path: Path, name: str) -> tuple[str | None, Problem | None]:
+    """An article's text as validation reads it, or the fatal problem: every command that
+    drafts from an article uses this, so its spans count the characters validation counts."""
+    data, problem = read_bytes(path, name, what=ARTICLE_TEXT)
+    if data is None:
         return None, problem
-    assert data is not None
-    return decode(data, name, what)
+    return article_text(data, name)
+
+
+def article_text(data: bytes, name: str) -> tuple[str | None, Problem | None]:
+    """An article's bytes as its text: UTF-8, a byte-order mark dropped (as Notepad and Excel
+    save it), as validation decodes it; or why they are not text."""
+    return decode(data, name, what=ARTICLE_TEXT)
 
 
 def decode(data: bytes, name: str, what: str, base: int = 0) -> tuple[str | None, Problem | None]:
@@ -239,14 +278,10 @@ def decode(data: bytes, name: str, what: str, base: int = 0) -> tuple[str | None
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as error:
         byte = data[error.start]
-        return None, _fatal(
-            name,
-            "file.utf8",
-            f"is not UTF-8 text (byte 0x{byte:02X} at position {base + error.start}); "
-            "save it as UTF-8 (in Excel: 'CSV UTF-8')",
-        )
+        position = base + error.start
+        return None, registry.problem("file.utf8", name, byte=byte, position=position)
     if "\x00" in text:
-        return None, _fatal(name, "file.utf8", f"contains NUL bytes: it is binary, not a {what}")
+        return None, registry.problem("file.binary", name, what=what)
     return text, None
 
 
@@ -255,22 +290,22 @@ def _check_utf8(data: bytes, name: str, what: str) -> Problem | None:
     return decode(data, name, what)[1]
 
 
-def _check_header(data: bytes, spec: TableSpec) -> list[Problem]:
+def _check_header(data: bytes, name: str, columns: Sequence[str]) -> list[Problem]:
     start = len(BOM) if data.startswith(BOM) else 0
     if _NOT_SPACE.search(data, start) is None:
-        return [_fatal(spec.file, "csv.header", "is empty: it needs at least the header row")]
+        return [registry.problem("csv.empty", name)]
     try:
         header = next(csv.reader(_lines(data, start)))
     except csv.Error as error:
-        return [_fatal(spec.file, "csv.well_formed", f"is not a well-formed CSV file: {error}")]
+        return [registry.problem("csv.well_formed", name, error=error)]
     problems = [
-        _fatal(spec.file, "csv.header", "appears more than once in the header row", column=name)
-        for name in sorted({n for n in header if header.count(n) > 1})
+        registry.problem("csv.header.repeated", name, column=column)
+        for column in sorted({n for n in header if header.count(n) > 1})
     ]
     problems += [
-        _fatal(spec.file, "csv.header", "is missing from the header row", column=name)
-        for name in spec.columns
-        if name not in header
+        registry.problem("csv.header.missing", name, column=column)
+        for column in columns
+        if column not in header
     ]
     return problems
 
@@ -292,10 +327,5 @@ def _drop_trailing_empty_rows(frame: pd.DataFrame) -> pd.DataFrame:
     return frame.iloc[: len(filled)]
 
 
-def _malformed(spec: TableSpec, error: Exception) -> Problem:
-    detail = " ".join(str(error).split())
-    return _fatal(spec.file, "csv.well_formed", f"is not a well-formed CSV file: {detail}")
-
-
-def _fatal(file: str, rule: str, message: str, column: str | None = None) -> Problem:
-    return Problem(file, None, column, None, rule, message, severity=Severity.FATAL)
+def _malformed(name: str, error: Exception) -> Problem:
+    return registry.problem("csv.well_formed", name, error=" ".join(str(error).split()))

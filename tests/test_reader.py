@@ -19,7 +19,7 @@ from factcheck.storage.reader import blocks
 
 
 def validate(directory: Path, capsys: pytest.CaptureFixture[str]) -> tuple[int, list[str]]:
-    code = main(["validate", str(directory)])
+    code = main(["validate", "--dir", str(directory)])
     return code, capsys.readouterr().out.splitlines()
 
 
@@ -37,7 +37,7 @@ def test_empty_file(dataset: Path, capsys: pytest.CaptureFixture[str]) -> None:
     (dataset / "sources.csv").write_bytes(b"")
     code, out = validate(dataset, capsys)
     assert code == ExitCode.CANNOT_RUN
-    assert out[0] == "sources.csv: is empty: it needs at least the header row [csv.header]"
+    assert out[0] == "sources.csv: is empty: it needs at least the header row [csv.empty]"
 
 
 def test_missing_column_is_fatal_but_other_files_are_still_checked(
@@ -50,7 +50,7 @@ def test_missing_column_is_fatal_but_other_files_are_still_checked(
     code, out = validate(dataset, capsys)
     assert code == ExitCode.CANNOT_RUN
     assert out == [
-        "claims.csv, column quote: is missing from the header row [csv.header]",
+        "claims.csv, column quote: is missing from the header row [csv.header.missing]",
         "sources.csv, row 3, column kind: 'wire' must be one of: publisher, news_agency, "
         "state_news_agency, state_broadcaster, state_media, government_officials, person, "
         "organization [sources.kind.allowed]",
@@ -62,7 +62,7 @@ def test_duplicated_column(dataset: Path) -> None:
     rows = read_rows(dataset / "sources.csv")
     write_rows(dataset / "sources.csv", [[*r, r[1]] for r in rows])
     assert lines(problems_in(dataset)) == [
-        "sources.csv, column name: appears more than once in the header row [csv.header]"
+        "sources.csv, column name: appears more than once in the header row [csv.header.repeated]"
     ]
 
 
@@ -70,7 +70,22 @@ def test_directory_where_a_file_should_be(dataset: Path) -> None:
     (dataset / "articles.csv").unlink()
     (dataset / "articles.csv").mkdir()
     assert lines(problems_in(dataset)) == [
-        "articles.csv: is a directory, not a CSV file [file.exists]"
+        "articles.csv: is a directory, not a CSV file [file.is_file]"
+    ]
+
+
+def test_unreadable_file(dataset: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A file the system refuses to read (tests run as root, so permissions cannot show it)."""
+    real = Path.read_bytes
+
+    def refuse(path: Path) -> bytes:
+        if path.name == "sources.csv":
+            raise PermissionError(13, "Permission denied", str(path))
+        return real(path)
+
+    monkeypatch.setattr(Path, "read_bytes", refuse)
+    assert lines(problems_in(dataset)) == [
+        "sources.csv: cannot be read: Permission denied [file.readable]"
     ]
 
 
@@ -96,7 +111,7 @@ def test_latin1_file_names_the_byte(dataset: Path) -> None:
 def test_binary_file(dataset: Path) -> None:
     (dataset / "claims.csv").write_bytes(b"claim_id\x00\x01\x02")
     assert lines(problems_in(dataset)) == [
-        "claims.csv: contains NUL bytes: it is binary, not a CSV file [file.utf8]"
+        "claims.csv: contains NUL bytes: it is binary, not a CSV file [file.binary]"
     ]
 
 

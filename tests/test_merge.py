@@ -46,7 +46,7 @@ def test_draft_review_merge_validate(dataset: Path, capsys: pytest.CaptureFixtur
     assert f"merged {drafted_rows} claims and 5 sources; 0 rows left" in capsys.readouterr().out
     assert len(read_rows(dataset / "claims.csv")) - 1 == claims_before + drafted_rows
     assert problems_in(dataset) == []
-    assert main(["validate", str(dataset)]) == 0
+    assert main(["validate", "--dir", str(dataset)]) == 0
     # merging again adds nothing: the draft no longer holds the merged rows
     assert main(["merge", str(path), "--dir", str(dataset)]) == 0
     assert "nothing to merge" in capsys.readouterr().out

@@ -58,6 +58,20 @@ def test_a_repeated_id_or_text_is_refused_and_nothing_written(
     assert not (dataset / "articles" / f"{NEW_ID}.txt").exists()
 
 
+def test_a_stray_text_file_or_an_empty_text_is_refused(
+    dataset: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    (dataset / "articles" / f"{NEW_ID}.txt").write_bytes(b"left behind")
+    empty = tmp_path / "empty.txt"
+    empty.write_bytes(b" \n")
+    assert add(dataset, "--outlet", "Yonhap", file=empty) == 1
+    assert capsys.readouterr().out.splitlines()[:2] == [
+        f"articles.csv: '{NEW_ID}' already has a text file, articles/{NEW_ID}.txt "
+        "[add.article_id.text_file]",
+        "articles.csv: is empty: an article needs its text [add.text.empty]",
+    ]
+
+
 def test_what_would_not_validate_is_refused(
     dataset: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:

@@ -1,0 +1,85 @@
+"""Bringing an edited workbook (from `factcheck export xlsx`) back into the CSV files.
+
+The sheets are read back into cells exactly as the CSV files hold them and validated,
+located by the sheet's own row numbers, before anything is written: an invalid workbook
+changes nothing. Export then import reproduces the CSV files byte for byte.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import pandas as pd
+from openpyxl import load_workbook
+from openpyxl.worksheet.worksheet import Worksheet
+
+from factcheck import registry
+from factcheck.edits.staging import check_staged
+from factcheck.model.tables import TABLES
+from factcheck.problems import Problem
+from factcheck.storage import dialect
+from factcheck.storage.cells import is_missing
+
+
+@dataclass
+class Imported:
+    """What an import found and did: blocking problems (then nothing was written), or the CSV
+    files it rewrote."""
+
+    problems: list[Problem] = field(default_factory=list)
+    changed: list[str] = field(default_factory=list)
+
+
+def import_workbook(source: str | Path, directory: str | Path) -> Imported:
+    """Bring an edited workbook back into the CSV files of `directory`, only if it validates."""
+    workbook = load_workbook(source)  # formulas stay formulas, so validation can refuse them
+    missing = [spec.name for spec in TABLES if spec.name not in workbook.sheetnames]
+    if missing:
+        problem = registry.problem("xlsx.sheets", str(source), missing=", ".join(missing))
+        return Imported([problem])
+    tables = {spec.name: _read_sheet(workbook[spec.name]) for spec in TABLES}
+    root = Path(directory)
+    problems = check_staged(root, tables)  # in the sheets' row order: the rows an editor sees
+    if problems:
+        return Imported(problems=problems)
+    result = Imported()
+    for spec in TABLES:
+        frame = _frame(tables[spec.name])
+        wanted = dialect.canonical(spec, frame)
+        path = root / spec.file
+        if not path.exists() or path.read_bytes() != wanted:
+            dialect.write_atomically(path, wanted)
+            result.changed.append(spec.file)
+    return result
+
+
+def _read_sheet(sheet: Worksheet) -> list[list[str]]:
+    table = [[_to_text(value) for value in row] for row in sheet.iter_rows(values_only=True)]
+    while table and not any(table[-1]):
+        table.pop()
+    width = len(table[0]) if table else 0
+    while width and not any(row[width - 1] for row in table if len(row) >= width):
+        width -= 1  # columns a spreadsheet counts as used but that hold nothing
+    return [row[:width] for row in table]
+
+
+def _to_text(value: Any) -> str:
+    """A cell as the CSV would hold it: dates as YYYY-MM-DD, whole numbers without '.0'."""
+    if value is None or is_missing(value):
+        return ""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, dt.datetime):
+        return value.date().isoformat() if value.time() == dt.time() else value.isoformat()
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    return str(value)
+
+
+def _frame(table: list[list[str]]) -> pd.DataFrame:
+    return pd.DataFrame([[cell or None for cell in row] for row in table[1:]], columns=table[0])

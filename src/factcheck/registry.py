@@ -1,0 +1,310 @@
+"""Every rule the tools report, declared once: its id, its message in plain words, its severity.
+
+A problem is only ever made here (`problem`), from its rule's declaration, so the same rule
+says the same thing wherever it is found, and the data dictionary lists every rule from this
+table. A message is the rule's `requirement` (what it requires; the dictionary shows it),
+then its `detail`, which tells one finding apart (the value's place in the text, the rows
+that share an id). Both are `str.format` templates: `requirement` is filled from the schema
+(the allowed values, a pattern in words), `detail` from what was found.
+
+Rules about any column or any table are declared once with `*` for the table and the column
+(`*.*.required`) and reported under the real names (`claims.quote.required`); the schemas
+(`factcheck.model.schemas`) name their checks after them. Ids are `<table>.<column>.<rule>`
+for a cell or a row, `file.*` and `csv.*` for a file that cannot be read as a table, and a
+command's name for what only that command checks.
+
+This module reads better whole: it is a table of every message the tools print.
+"""
+
+from __future__ import annotations
+
+import fnmatch
+from dataclasses import dataclass
+from typing import Any
+
+from factcheck.problems import OMITTED, Problem, Severity
+
+FATAL, ERROR, NOTICE = Severity.FATAL, Severity.ERROR, Severity.NOTICE
+
+
+@dataclass(frozen=True)
+class Rule:
+    """A rule: what it requires, how a finding is told apart, and how grave breaking it is."""
+
+    id: str
+    requirement: str
+    detail: str = ""
+    severity: Severity = ERROR
+
+    def message(self, **fields: Any) -> str:
+        return self.requirement.format(**fields) + self.detail.format(**fields)
+
+    def matches(self, rule_id: str) -> bool:
+        return fnmatch.fnmatchcase(rule_id, self.id) and rule_id.count(".") == self.id.count(".")
+
+
+def _rules(*rules: Rule) -> dict[str, Rule]:
+    found: dict[str, Rule] = {}
+    for rule in rules:
+        if rule.id in found:
+            raise ValueError(f"rule {rule.id} is declared twice")
+        found[rule.id] = rule
+    return found
+
+
+RULES = _rules(
+    # --- the dataset folder and its files --------------------------------------------
+    Rule(
+        "dataset.directory",
+        "is not a directory: give the folder that holds the dataset's CSV files",
+        severity=FATAL,
+    ),
+    Rule("file.exists", "is missing: the dataset needs this {what}", severity=FATAL),
+    Rule("file.is_file", "is a directory, not a {what}", severity=FATAL),
+    Rule("file.readable", "cannot be read: {error}", severity=FATAL),
+    Rule(
+        "file.utf8",
+        "is not UTF-8 text (byte 0x{byte:02X} at position {position}); save it as UTF-8 "
+        "(in Excel: 'CSV UTF-8')",
+        severity=FATAL,
+    ),
+    Rule("file.binary", "contains NUL bytes: it is binary, not a {what}", severity=FATAL),
+    Rule("csv.empty", "is empty: it needs at least the header row", severity=FATAL),
+    Rule("csv.well_formed", "is not a well-formed CSV file: {error}", severity=FATAL),
+    Rule("csv.header.repeated", "appears more than once in the header row", severity=FATAL),
+    Rule("csv.header.missing", "is missing from the header row", severity=FATAL),
+    Rule(
+        "csv.canonical",
+        "is not in the canonical CSV dialect ({departures}); `factcheck format` rewrites it "
+        "without changing a cell",
+        severity=NOTICE,
+    ),
+    Rule(
+        OMITTED,
+        "{count:,} more problems of this rule were found; only the first {limit} are listed",
+        severity=NOTICE,
+    ),
+    # --- any table, any column (the schemas' checks) --------------------------------------
+    Rule("*.columns.known", "is not a column of {table}; its columns are: {columns}"),
+    Rule("*.*.required", "must not be empty"),
+    Rule("*.*.unique", "must be unique", ", but {rows} share this value"),
+    Rule("*.*.format", "must be {format}"),
+    Rule("*.*.allowed", "must be one of: {allowed}"),
+    Rule("*.*.length", "must be at most {max_value} characters long"),
+    Rule("*.*.trimmed", "must not begin or end with spaces"),
+    Rule("*.*.one_line", "must not contain line breaks or tabs, which spreadsheets split or hide"),
+    Rule(
+        "*.*.printable",
+        "must not contain control characters, which are invisible in a spreadsheet",
+    ),
+    Rule(
+        "*.*.nfc",
+        "must be in Unicode normal form C, as composed characters are typed; the same text in "
+        "another form would not match",
+    ),
+    Rule(
+        "*.*.formula_safe",
+        "must not begin with =, +, -, @, a tab or a carriage return, which a spreadsheet would "
+        "run as a formula",
+    ),
+    Rule("*.*.http_url", "must be an absolute http:// or https:// address"),
+    Rule("*.*.real_date", "must be a real date written YYYY-MM-DD"),
+    Rule("*.*.real_past_date", "must be a real date written YYYY-MM-DD, not after today"),
+    Rule(
+        "*.*.date_or_interval",
+        "must be a real date written YYYY, YYYY-MM or YYYY-MM-DD, or two of them joined by '/' "
+        "with the earlier first",
+    ),
+    Rule("*.*.sentences", "must be one to three sentences"),
+    Rule("*.*.iso_639_1", "must be a two-letter ISO 639-1 language code"),
+    Rule("*.*.iso_3166_1", "must be an ISO 3166-1 alpha-2 country code"),
+    Rule("*.*.exists", "must be {a_key} listed in {target}"),
+    # --- sources.csv ---------------------------------------------------------------------
+    Rule(
+        "sources.aliases.distinct",
+        "must be names separated by ' | ', none of them blank or the same as this or another "
+        "source's name or alias, or drafting could not tell the sources apart",
+    ),
+    Rule(
+        "sources.source_id.not_inside_another",
+        "must not occur inside another source id, or filtering attributions by it would also "
+        "find the other source",
+    ),
+    Rule(
+        "sources.source_id.used",
+        "must be used in the attribution of at least one claim, or publish an article",
+    ),
+    # --- articles.csv and the texts ------------------------------------------------------
+    Rule(
+        "articles.article_id.text_file",
+        "must have its text stored as UTF-8 in articles/<article_id>.txt",
+        "; {file} {reason}",
+    ),
+    Rule(
+        "articles.text_sha256.matches_text",
+        "must be the SHA-256 of the bytes of the stored text file",
+        "; the file's is {actual}",
+    ),
+    Rule(
+        "articles.sentence.covered",
+        "must overlap the span of at least one claim: every sentence of an article's body is "
+        "covered",
+    ),
+    Rule(
+        "articles.claims.awaited",
+        "has no claims yet; `factcheck draft {article_id}` proposes them for review, and once "
+        "it has any, every sentence of its body must be covered",
+        severity=NOTICE,
+    ),
+    # --- claims.csv ----------------------------------------------------------------------
+    Rule("claims.span_end.after_start", "must be greater than span_start"),
+    Rule(
+        "claims.attribution_cue.one_per_link",
+        "must give one cue for each ' > ' link of the attribution, and none for the outlet's "
+        "own voice",
+    ),
+    Rule(
+        "claims.certainty_cue.iff_not_asserted",
+        "must quote the article's hedging words when certainty is not 'asserted', and be empty "
+        "when it is",
+    ),
+    Rule(
+        "claims.verdict.review_complete",
+        "must be given together with verdict_rationale, attribution_check and reviewed_on, or "
+        "all four left empty while the claim awaits its fact-check",
+    ),
+    Rule(
+        "claims.verdict.matches_claim_type",
+        "must be not_checkable exactly when claim_type is expectation_or_plan or "
+        "analysis_or_opinion",
+    ),
+    Rule(
+        "claims.attribution_check.matches_attribution",
+        "must be not_applicable exactly when the attribution is the outlet's own voice",
+    ),
+    Rule(
+        "claims.attribution_rationale.iff_checked",
+        "must explain the attribution check, and be empty when it is not_applicable",
+    ),
+    Rule(
+        "claims.claim.not_duplicated",
+        "must not repeat another row with the same article, span and claim text",
+    ),
+    Rule(
+        "claims.attribution.sources_exist",
+        "must name only source ids listed in sources.csv",
+        "; not listed: {names}",
+    ),
+    Rule(
+        "claims.attribution.starts_with_publisher",
+        "must start with the article's publisher alone, the voice that reports every claim",
+        " ({publisher})",
+    ),
+    Rule(
+        "claims.span_end.inside_text",
+        "must not be past the end of the article's text",
+        ", which is {length} code points long",
+    ),
+    Rule(
+        "claims.quote.matches_span",
+        "must be exactly the article's text from span_start to span_end",
+        ", which reads {actual!r}",
+    ),
+    Rule(
+        "claims.span_start.not_in_heading",
+        "must not point into a section heading: headings are not claims",
+        " ({heading!r})",
+    ),
+    Rule(
+        "claims.attribution_cue.in_paragraph",
+        "must quote words found in the paragraph that holds the claim's quote",
+        "; not found: {missing}",
+    ),
+    Rule(
+        "claims.certainty_cue.in_paragraph",
+        "must quote words found in the paragraph that holds the claim's quote",
+        "; not found: {missing}",
+    ),
+    Rule(
+        "claims.verdict.supported_needs_support",
+        "must be backed by at least one content evidence item that supports the claim",
+    ),
+    Rule(
+        "claims.verdict.refuted_needs_refutation",
+        "must be backed by at least one content evidence item that refutes the claim",
+    ),
+    Rule(
+        "claims.attribution_check.confirmed_needs_support",
+        "must be backed by at least one attribution evidence item that supports it when confirmed",
+    ),
+    Rule(
+        "claims.attribution_check.contradicted_needs_refutation",
+        "must be backed by at least one attribution evidence item that refutes it when "
+        "contradicted",
+    ),
+    Rule(
+        "claims.verdict.two_independent_publishers",
+        "must rest on content evidence from at least two independent publishers when refuted "
+        "or partly_supported (a wire story counts once)",
+        "; found: {names}",
+    ),
+    Rule(
+        "claims.reviewed_on.not_before_article",
+        "must not be before its article's publication date",
+        " ({published})",
+    ),
+    # --- evidence.csv --------------------------------------------------------------------
+    Rule("evidence.url.not_duplicated", "must not be cited twice for the same claim and check"),
+    Rule(
+        "evidence.published_on.not_after_review",
+        "must not be after the reviewed_on date of its claim",
+        " ({reviewed})",
+    ),
+    Rule(
+        "evidence.bears_on.attributed_claim",
+        "must be content for a claim in the outlet's own voice: it has no attribution to check",
+    ),
+    Rule(
+        "evidence.stance.checkable_claim",
+        "must be context for the content of a not_checkable claim: there is no fact to "
+        "support or refute",
+    ),
+    # --- what only one command checks ----------------------------------------------------
+    Rule("add.article_id.new", "is already an article id"),
+    Rule("add.article_id.text_file", "already has a text file, {path}"),
+    Rule("add.text.new", "is the text of {article_id} already"),
+    Rule("add.text.empty", "is empty: an article needs its text"),
+    Rule("draft.status.allowed", "must be one of: {allowed}"),
+    Rule("xlsx.sheets", "has no sheet named {missing}; expected one per table", severity=FATAL),
+)
+
+
+def rule(rule_id: str) -> Rule:
+    """The declaration of `rule_id`: its own, or the one for any table or column."""
+    found = RULES.get(rule_id)
+    if found is not None:
+        return found
+    for candidate in RULES.values():
+        if "*" in candidate.id and candidate.matches(rule_id):
+            return candidate
+    raise KeyError(f"no rule {rule_id!r} is declared in factcheck.registry")
+
+
+def requirement(rule_id: str, **fields: Any) -> str:
+    """What a rule requires, in words: the start of its messages."""
+    return rule(rule_id).requirement.format(**fields)
+
+
+def problem(
+    rule_id: str,
+    file: str,
+    /,
+    row: int | None = None,
+    column: str | None = None,
+    value: str | None = None,
+    **fields: Any,
+) -> Problem:
+    """A problem of `rule_id` at a place, its message filled from `fields`."""
+    declared = rule(rule_id)
+    message = declared.message(**fields)
+    return Problem(file, row, column, value, rule_id, message, declared.severity)

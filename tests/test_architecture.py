@@ -1,0 +1,104 @@
+"""The package layout holds to what docs/architecture.md says of it.
+
+The import rules are stated once, as import-linter's layers contract in pyproject.toml;
+import-linter checks the code against them, and the architecture document's list of layers
+must be that contract, so neither can drift from the other.
+"""
+
+from __future__ import annotations
+
+import ast
+import re
+import subprocess
+import sys
+import tomllib
+from pathlib import Path
+
+import grimp
+import networkx as nx
+
+from conftest import REPO
+
+PACKAGE = REPO / "src" / "factcheck"
+ARCHITECTURE = REPO / "docs" / "architecture.md"
+MAX_LINES = 400
+
+
+def contract_layers() -> list[str]:
+    config = tomllib.loads((REPO / "pyproject.toml").read_text(encoding="utf-8"))
+    (contract,) = config["tool"]["importlinter"]["contracts"]
+    return [str(layer) for layer in contract["layers"]]
+
+
+def documented_layers() -> list[str]:
+    """The numbered list between the layer markers of docs/architecture.md, as contract lines."""
+    text = ARCHITECTURE.read_text(encoding="utf-8")
+    block = text.split("<!-- layers -->")[1].split("<!-- /layers -->")[0]
+    items = re.findall(r"^\d+\. (.+)$", block, re.M)
+    return [" | ".join(f"factcheck.{p}" for p in re.findall(r"`([\w.]+)`", i)) for i in items]
+
+
+def test_the_document_lists_the_contracts_layers() -> None:
+    assert documented_layers() == contract_layers()
+
+
+def test_the_code_keeps_the_import_contract() -> None:
+    result = subprocess.run(
+        [str(Path(sys.executable).with_name("lint-imports"))],
+        cwd=REPO,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "1 kept, 0 broken" in result.stdout
+
+
+def test_no_module_imports_itself_through_others() -> None:
+    """No import cycle among modules, counting imports inside functions too."""
+    graph = grimp.build_graph("factcheck", cache_dir=None)
+    edges = nx.DiGraph()
+    for module in graph.modules:
+        edges.add_node(module)
+        for imported in graph.find_modules_directly_imported_by(module):
+            if imported != "factcheck":  # the package's lazy public names, not a module
+                edges.add_edge(module, imported)
+    cycles = list(nx.simple_cycles(edges))
+    assert cycles == [], cycles
+
+
+def test_every_package_is_in_one_layer() -> None:
+    packages = {p.name for p in PACKAGE.iterdir() if (p / "__init__.py").is_file()}
+    modules = {p.stem for p in PACKAGE.glob("*.py")} - {"__init__", "__main__"}
+    layered = {
+        name.removeprefix("factcheck.")
+        for layer in contract_layers()
+        for name in layer.split(" | ")
+    }
+    assert packages | modules == layered
+
+
+def test_no_module_is_renamed_on_import() -> None:
+    """`from factcheck.model import notation`, never `... import notation as chain`."""
+    modules = {p.stem for p in PACKAGE.rglob("*.py")}
+    found = []
+    for path in [*PACKAGE.rglob("*.py"), *(REPO / "tests").glob("*.py")]:
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.ImportFrom) and (node.module or "").startswith("factcheck"):
+                found += [
+                    f"{path.name}: {a.name} as {a.asname}"
+                    for a in node.names
+                    if a.asname and a.name in modules
+                ]
+    assert found == []
+
+
+def test_modules_are_short_or_say_why_they_are_not() -> None:
+    """A module over 400 lines is one idea that reads better whole, and its docstring says so."""
+    long = []
+    for path in PACKAGE.rglob("*.py"):
+        text = path.read_text(encoding="utf-8")
+        docstring = ast.get_docstring(ast.parse(text)) or ""
+        if text.count("\n") > MAX_LINES and "reads better whole" not in docstring:
+            long.append(f"{path.relative_to(PACKAGE)}: {text.count(chr(10))} lines")
+    assert long == []
