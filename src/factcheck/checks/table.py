@@ -96,11 +96,11 @@ def check_table(
     try:
         schema.validate(frame, lazy=True)
     except pa.errors.SchemaErrors as errors:
-        yield from _problems(_Table(spec, schema), frame, errors.failure_cases, collector)
+        yield from _problems(_Checking(spec, schema), frame, errors.failure_cases, collector)
 
 
 @dataclass(frozen=True)
-class _Table:
+class _Checking:
     """A table's spec with the schema its frame was checked against."""
 
     spec: TableSpec
@@ -120,7 +120,7 @@ class _Table:
 
 
 def _problems(
-    spec: _Table,
+    spec: _Checking,
     frame: pd.DataFrame,
     failures: pd.DataFrame,
     collector: Collector | None,
@@ -137,7 +137,7 @@ def _problems(
 
 
 def _located(
-    spec: _Table,
+    spec: _Checking,
     frame: pd.DataFrame,
     failure: dict[str, Any],
     collector: Collector | None,
@@ -159,7 +159,7 @@ def _located(
     return [_problem(spec, frame, failure)]
 
 
-def _rule_of(spec: _Table, failure: dict[str, Any]) -> str | None:
+def _rule_of(spec: _Checking, failure: dict[str, Any]) -> str | None:
     """The rule id a column check's failure will be reported under, when it is cheap to
     know before building the problem; None for the rest (they are few)."""
     if failure["schema_context"] != "Column" or pd.isna(failure["check_number"]):
@@ -170,7 +170,7 @@ def _rule_of(spec: _Table, failure: dict[str, Any]) -> str | None:
     )
 
 
-def _problem(spec: _Table, frame: pd.DataFrame, failure: dict[str, Any]) -> Problem:
+def _problem(spec: _Checking, frame: pd.DataFrame, failure: dict[str, Any]) -> Problem:
     index = failure["index"]
     row = None if pd.isna(index) else int(index) + FIRST_DATA_ROW
     check_name = str(failure["check"])
@@ -197,7 +197,7 @@ def _problem(spec: _Table, frame: pd.DataFrame, failure: dict[str, Any]) -> Prob
     return _at(spec, row, column, value, f"{column}.{rule}", **fields)
 
 
-def _column_problem(spec: _Table, column: str, check_name: str) -> Problem:
+def _column_problem(spec: _Checking, column: str, check_name: str) -> Problem:
     if check_name == "column_in_schema":
         columns = ", ".join(spec.columns)
         return registry.problem(
@@ -207,7 +207,7 @@ def _column_problem(spec: _Table, column: str, check_name: str) -> Problem:
 
 
 def _at(
-    spec: _Table, row: int | None, column: str, value: Any, rule: str, **fields: str
+    spec: _Checking, row: int | None, column: str, value: Any, rule: str, **fields: str
 ) -> Problem:
     shown = None if is_missing(value) else str(value)
     return registry.problem(f"{spec.name}.{rule}", spec.file, row, column, shown, **fields)

@@ -24,7 +24,7 @@ from dataclasses import dataclass, field
 import pandas as pd
 
 from factcheck.drafting import cues
-from factcheck.drafting.naming import SourceIndex, is_source_phrase
+from factcheck.drafting.naming import TITLES, SourceIndex, is_source_phrase
 from factcheck.model import notation, segment
 from factcheck.model.vocabularies import Certainty, ClaimType
 
@@ -37,14 +37,9 @@ _BOUNDARY = re.compile(
     r"|,\s+(?=[a-z]+(?:ing|ed)\b)"
     r"|\s+(?=while\s)"
 )
-_TITLES = (
-    r"President|Prime Minister|Foreign Minister|Defence Minister|Defense Minister|Minister|"
-    r"Secretary of State|Secretary|Chancellor|Premier|King|Queen|Ambassador|Governor|"
-    r"General|Chairman|Chairwoman|leader|spokes(?:person|man|woman)"
-)
 _NAME = r"[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+){0,3}"
 _TITLED = re.compile(
-    rf"(?<![\w-])(?:(?:[A-Z][\w.’'-]*|North|South)\s+)*(?:{_TITLES})\s+(?P<name>{_NAME})"
+    rf"(?<![\w-])(?:(?:[A-Z][\w.’'-]*|North|South)\s+)*(?:{TITLES})\s+(?P<name>{_NAME})"
 )
 _KIN = re.compile(
     r"\b(?:[Hh]is|[Hh]er|[Tt]heir)?\s*(?P<role>father|mother|grandfather|grandmother|brother|"

@@ -27,6 +27,7 @@ from factcheck.model.tables import spec_named
 from factcheck.model.vocabularies import Vocabulary
 from factcheck.problems import Problem
 from factcheck.storage import dialect
+from factcheck.storage.dialect import Rows, cell_rows
 from factcheck.storage.reader import read_cells
 
 STATUS = "status"
@@ -173,11 +174,9 @@ def _number(fresh: list[dict[str, str]], claims: pd.DataFrame, kept: pd.DataFram
         row["claim_id"] = f"C{after + offset:04d}"
 
 
-def draft_table(table: str, frame: pd.DataFrame) -> list[list[str]]:
+def draft_table(table: str, frame: pd.DataFrame) -> Rows:
     """A draft of `table` as written: its columns in order, then any a reviewer added."""
-    names = [*columns(table), *(c for c in frame.columns if c not in columns(table))]
-    cells = frame.reindex(columns=names).fillna("").astype(str)
-    return [names, *cells.to_numpy().tolist()]
+    return cell_rows(frame, columns(table), extra=True)
 
 
 def _write_sources(

@@ -51,11 +51,14 @@ GROUP_HEADS = (
     "service",
     "office",
 )
-# A title before a person's name: a proposed source is named after the person, not the title.
-TITLE = re.compile(
-    r"\b(?:President|Minister|Secretary|Chancellor|Premier|Governor|Ambassador|General|"
-    r"Chairman|Chairwoman|Director|Spokes(?:person|man|woman)|spokes(?:person|man|woman))\s+"
+# The titles that stand before a person's name ("Foreign Minister Choe Son-hui"): a drafted
+# row of its own (the role can be wrong), and not part of a proposed source's name.
+TITLES = (
+    r"President|Prime Minister|Foreign Minister|Defen[cs]e Minister|Minister|"
+    r"Secretary of State|Secretary|Chancellor|Premier|King|Queen|Ambassador|Governor|"
+    r"General|Chairman|Chairwoman|Director|leader|[Ss]pokes(?:person|man|woman)"
 )
+TITLE = re.compile(rf"\b(?:{TITLES})\s+")
 # Words that show a run of words is a clause, not a name: a source phrase holds none of them.
 NOT_IN_NAMES = frozenset(
     [

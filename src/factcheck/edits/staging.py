@@ -19,12 +19,11 @@ from factcheck.checks.validate import check_dataset
 from factcheck.model.tables import ARTICLES_DIR, TABLES, spec_named
 from factcheck.problems import Problem, blocking
 from factcheck.storage import dialect
-
-Table = list[list[str]]  # a header, then rows of cells as text ('' for an empty cell)
+from factcheck.storage.dialect import Rows, cell_rows
 
 
 def check_staged(
-    root: Path, tables: Mapping[str, Table], texts: Mapping[str, bytes] | None = None
+    root: Path, tables: Mapping[str, Rows], texts: Mapping[str, bytes] | None = None
 ) -> list[Problem]:
     """The blocking problems of the dataset in `root` with `tables` (by table name, in the
     row order problems should be reported by) and article `texts` (by article id) in place
@@ -48,14 +47,12 @@ def check_staged(
         return blocking(check_dataset(work).problems)
 
 
-def as_table(name: str, frame: pd.DataFrame) -> Table:
+def as_table(name: str, frame: pd.DataFrame) -> Rows:
     """A frame of text cells as the table `name` is written: its columns, '' when empty."""
-    names = spec_named(name).columns
-    cells = frame.reindex(columns=names).fillna("").astype(str)
-    return [names, *cells.to_numpy().tolist()]
+    return cell_rows(frame, spec_named(name).columns)
 
 
-def write_table(root: Path, name: str, table: Table) -> None:
+def write_table(root: Path, name: str, table: Rows) -> None:
     """Replace the table `name` in `root` with `table`, in the canonical dialect."""
     spec = spec_named(name)
     frame = pd.DataFrame(table[1:], columns=table[0]).replace("", None)

@@ -16,6 +16,7 @@ import itertools
 import os
 import re
 import tempfile
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
@@ -54,13 +55,24 @@ def _natural_order(keys: pd.Series) -> list[int]:
     return sorted(range(len(keys)), key=lambda i: natural_key(keys.iat[i]))
 
 
-def rows(spec: TableSpec, frame: pd.DataFrame) -> list[list[str]]:
+Rows = list[list[str]]  # a header, then each row's cells as text ('' for an empty cell)
+
+
+def cell_rows(frame: pd.DataFrame, columns: Sequence[str], extra: bool = False) -> Rows:
+    """A frame as rows of text in `columns`' order ('' where a cell is missing or the frame
+    lacks the column), with the frame's other columns after them if `extra`."""
+    names = [*columns, *(c for c in frame.columns if extra and c not in columns)]
+    cells = frame.reindex(columns=names).fillna("").astype(str)
+    return [names, *cells.to_numpy().tolist()]
+
+
+def rows(spec: TableSpec, frame: pd.DataFrame) -> Rows:
     """The table's cells as text in canonical column and row order; a missing cell is ''."""
     table = ordered(spec, frame)
-    return [list(table.columns), *table.to_numpy().tolist()]
+    return cell_rows(table, list(table.columns))
 
 
-def render(table: list[list[str]]) -> bytes:
+def render(table: Rows) -> bytes:
     """Rows as canonical CSV bytes."""
     buffer = io.StringIO()
     csv.writer(buffer, lineterminator="\n", quoting=csv.QUOTE_MINIMAL).writerows(table)
