@@ -8,8 +8,8 @@ format. A format reads the dataset through a `Source`, which validates it once, 
 so formats made from the schemas alone (the data dictionary, the datapackage descriptor) run
 even on a dataset that does not validate.
 
-Modules here import their heavy libraries inside `render`: the command line imports every
-format to list them, and `factcheck validate` should not pay for a workbook library.
+The command line imports the formats only for `factcheck export` (and `--help`), so a
+format module may import what it needs at the top without slowing `factcheck validate`.
 """
 
 from __future__ import annotations

@@ -14,10 +14,7 @@ from factcheck.model.tables import article_path
 from factcheck.problems import Problem
 
 
-@dataset_rule(
-    "articles.article_id.text_file",
-    needs=("articles",),
-)
+@dataset_rule("articles.article_id.text_file", needs=("articles",))
 def _text_file(self: DatasetRule, ctx: Context) -> Iterator[Problem]:
     articles = ctx.tables["articles"]
     for index in articles.index[ctx.valid("articles", "article_id", ARTICLE_ID)]:
@@ -27,10 +24,7 @@ def _text_file(self: DatasetRule, ctx: Context) -> Iterator[Problem]:
             yield self.problem(index, article_id, file=problem.file, reason=problem.message)
 
 
-@dataset_rule(
-    "articles.text_sha256.matches_text",
-    needs=("articles",),
-)
+@dataset_rule("articles.text_sha256.matches_text", needs=("articles",))
 def _sha256(self: DatasetRule, ctx: Context) -> Iterator[Problem]:
     articles = ctx.tables["articles"]
     for index in articles.index[ctx.valid("articles", "text_sha256", SHA256)]:
@@ -42,10 +36,7 @@ def _sha256(self: DatasetRule, ctx: Context) -> Iterator[Problem]:
             yield self.problem(index, articles.at[index, "text_sha256"], actual=actual)
 
 
-@dataset_rule(
-    "articles.sentence.covered",
-    needs=("articles", "claims"),
-)
+@dataset_rule("articles.sentence.covered", needs=("articles", "claims"))
 def _sentences_covered(self: DatasetRule, ctx: Context) -> Iterator[Problem]:
     covered = covered_sentences(ctx)
     for article_id in ctx.keys("articles").tolist():

@@ -42,10 +42,7 @@ def used_sources(ctx: Context) -> set[str]:
     return used
 
 
-@dataset_rule(
-    "claims.attribution.sources_exist",
-    needs=("claims", "sources"),
-)
+@dataset_rule("claims.attribution.sources_exist", needs=("claims", "sources"))
 def _attribution_sources_exist(self: DatasetRule, ctx: Context) -> Iterator[Problem]:
     listed = set(ctx.keys("sources"))
     if used_sources(ctx) <= listed:
@@ -58,10 +55,7 @@ def _attribution_sources_exist(self: DatasetRule, ctx: Context) -> Iterator[Prob
         yield self.problem(index, claims.at[index, "attribution"], names=names_listed)
 
 
-@dataset_rule(
-    "claims.attribution.starts_with_publisher",
-    needs=("claims", "articles", "sources"),
-)
+@dataset_rule("claims.attribution.starts_with_publisher", needs=("claims", "articles", "sources"))
 def _starts_with_publisher(self: DatasetRule, ctx: Context) -> Iterator[Problem]:
     chains = _chains(ctx)
     publisher = ctx.referenced(
@@ -73,10 +67,7 @@ def _starts_with_publisher(self: DatasetRule, ctx: Context) -> Iterator[Problem]
         yield self.problem(index, chains[index], publisher=publisher[index])
 
 
-@dataset_rule(
-    "claims.span_end.inside_text",
-    needs=("claims", "articles"),
-)
+@dataset_rule("claims.span_end.inside_text", needs=("claims", "articles"))
 def _span_inside_text(self: DatasetRule, ctx: Context) -> Iterator[Problem]:
     spans = ctx.spans()
     lengths = ctx.text_lengths()[spans.index]
@@ -89,10 +80,7 @@ def _span_inside_text(self: DatasetRule, ctx: Context) -> Iterator[Problem]:
         )
 
 
-@dataset_rule(
-    "claims.quote.matches_span",
-    needs=("claims", "articles"),
-)
+@dataset_rule("claims.quote.matches_span", needs=("claims", "articles"))
 def _quotematches(self: DatasetRule, ctx: Context) -> Iterator[Problem]:
     spans = ctx.spans()
     lengths = ctx.text_lengths()[spans.index]
@@ -107,10 +95,7 @@ def _quotematches(self: DatasetRule, ctx: Context) -> Iterator[Problem]:
         yield self.problem(index, claims.at[index, "quote"], actual=text[start:end])
 
 
-@dataset_rule(
-    "claims.span_start.not_in_heading",
-    needs=("claims", "articles"),
-)
+@dataset_rule("claims.span_start.not_in_heading", needs=("claims", "articles"))
 def _not_in_heading(self: DatasetRule, ctx: Context) -> Iterator[Problem]:
     claims = ctx.tables["claims"]
     for index, paragraph in ctx.grounded()["paragraph"].items():
@@ -132,19 +117,13 @@ def _cues_in_paragraph(
             yield self.problem(index, cell, missing=", ".join(map(repr, missing)))
 
 
-@dataset_rule(
-    "claims.attribution_cue.in_paragraph",
-    needs=("claims", "articles"),
-)
+@dataset_rule("claims.attribution_cue.in_paragraph", needs=("claims", "articles"))
 def _attribution_cues(self: DatasetRule, ctx: Context) -> Iterator[Problem]:
     yield from _cues_in_paragraph(
         self, ctx, lambda cell: notation.cues(cell) if matches(notation.CUES, cell) else []
     )
 
 
-@dataset_rule(
-    "claims.certainty_cue.in_paragraph",
-    needs=("claims", "articles"),
-)
+@dataset_rule("claims.certainty_cue.in_paragraph", needs=("claims", "articles"))
 def _certainty_cues(self: DatasetRule, ctx: Context) -> Iterator[Problem]:
     yield from _cues_in_paragraph(self, ctx, lambda cell: [cell])

@@ -78,10 +78,7 @@ def _date(values: pd.Series) -> pd.Series:
     return text.where(text.str.match(ISO_DATE).fillna(False).astype(bool))
 
 
-@dataset_rule(
-    "evidence.published_on.not_after_review",
-    needs=("evidence", "claims"),
-)
+@dataset_rule("evidence.published_on.not_after_review", needs=("evidence", "claims"))
 def _published_before_review(self: DatasetRule, ctx: Context) -> Iterator[Problem]:
     published = _date(ctx.column("evidence", "published_on"))
     reviewed = _date(_evidence_claims(ctx, "reviewed_on"))
@@ -90,10 +87,7 @@ def _published_before_review(self: DatasetRule, ctx: Context) -> Iterator[Proble
         yield self.problem(index, published[index], reviewed=reviewed[index])
 
 
-@dataset_rule(
-    "evidence.bears_on.attributed_claim",
-    needs=("evidence", "claims"),
-)
+@dataset_rule("evidence.bears_on.attributed_claim", needs=("evidence", "claims"))
 def _attribution_evidence_needs_attribution(self: DatasetRule, ctx: Context) -> Iterator[Problem]:
     evidence = ctx.tables["evidence"]
     check = _evidence_claims(ctx, "attribution_check")
@@ -103,10 +97,7 @@ def _attribution_evidence_needs_attribution(self: DatasetRule, ctx: Context) -> 
     yield from self.at(evidence, wrong.fillna(False).astype(bool))
 
 
-@dataset_rule(
-    "evidence.stance.checkable_claim",
-    needs=("evidence", "claims"),
-)
+@dataset_rule("evidence.stance.checkable_claim", needs=("evidence", "claims"))
 def _uncheckable_claims_take_context_only(self: DatasetRule, ctx: Context) -> Iterator[Problem]:
     evidence = ctx.tables["evidence"]
     verdict = _evidence_claims(ctx, "verdict")
@@ -161,10 +152,7 @@ RULES += [
 ]
 
 
-@dataset_rule(
-    "claims.verdict.two_independent_publishers",
-    needs=("claims", "evidence"),
-)
+@dataset_rule("claims.verdict.two_independent_publishers", needs=("claims", "evidence"))
 def _two_independent_publishers(self: DatasetRule, ctx: Context) -> Iterator[Problem]:
     claims = ctx.tables["claims"]
     strict = claims["verdict"].isin(DISPUTED_VERDICTS)
@@ -188,10 +176,7 @@ def publishers_of_content(ctx: Context) -> pd.DataFrame:
     return found
 
 
-@dataset_rule(
-    "claims.reviewed_on.not_before_article",
-    needs=("claims", "articles"),
-)
+@dataset_rule("claims.reviewed_on.not_before_article", needs=("claims", "articles"))
 def _reviewed_after_publication(self: DatasetRule, ctx: Context) -> Iterator[Problem]:
     published = _date(
         ctx.referenced("articles", "published_on", ctx.column("claims", "article_id"))

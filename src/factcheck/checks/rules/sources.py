@@ -12,10 +12,7 @@ from factcheck.model.schemas import SOURCE_ID
 from factcheck.problems import Problem
 
 
-@dataset_rule(
-    "sources.source_id.used",
-    needs=("sources", "claims", "articles"),
-)
+@dataset_rule("sources.source_id.used", needs=("sources", "claims", "articles"))
 def _source_used(self: DatasetRule, ctx: Context) -> Iterator[Problem]:
     sources = ctx.tables["sources"]
     publishers = set(ctx.column("articles", "publisher_source_id").dropna())
