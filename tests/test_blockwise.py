@@ -9,7 +9,7 @@ import pandas as pd
 import pytest
 
 from conftest import REPO, lines, read_rows, set_cell, write_rows
-from factcheck.checks import blockwise, frames, validate
+from factcheck.checks import blockwise, keys, validate
 from factcheck.checks.collector import Collector
 from factcheck.checks.rules import Context
 from factcheck.checks.validate import check_dataset
@@ -87,7 +87,7 @@ def test_hash_collisions_cost_a_second_read_never_a_wrong_report(
         return np.zeros(len(cells), np.uint64)
 
     monkeypatch.setattr(blockwise, "row_hashes", collide)
-    monkeypatch.setattr(frames, "row_hashes", collide)
+    monkeypatch.setattr(keys, "row_hashes", collide)
     assert found(dataset, 1024) == []
     claims = read_rows(dataset / "claims.csv")
     set_cell(dataset, "claims.csv", 30, "claim_id", claims[5][0])

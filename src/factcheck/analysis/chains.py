@@ -12,7 +12,7 @@ import networkx as nx
 import pandas as pd
 
 from factcheck.model import notation
-from factcheck.storage.cells import records
+from factcheck.storage.records import records
 
 
 def edges(claims: pd.DataFrame) -> pd.DataFrame:

@@ -19,7 +19,7 @@ from matplotlib.ticker import PercentFormatter
 
 from factcheck.analysis.palette import CLAIM_TYPE_COLORS, VERDICT_COLORS
 from factcheck.analysis.voices import Run
-from factcheck.storage.cells import records
+from factcheck.storage.records import records
 
 FONT_SIZE = 8.0
 CHAR_WIDTH = 0.6  # of the font size, for DejaVu Sans Mono

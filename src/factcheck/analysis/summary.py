@@ -9,7 +9,7 @@ import pandas as pd
 from factcheck.checks.rules.evidence import content_publishers
 from factcheck.dataset import Dataset
 from factcheck.model.vocabularies import Verdict
-from factcheck.storage.cells import records
+from factcheck.storage.records import records
 
 _WIDTH = 100
 

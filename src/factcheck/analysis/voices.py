@@ -15,7 +15,7 @@ from dataclasses import dataclass
 import pandas as pd
 
 from factcheck.model import notation
-from factcheck.storage.cells import records
+from factcheck.storage.records import records
 
 
 @dataclass(frozen=True)

@@ -36,7 +36,7 @@ from pandas.api.types import union_categoricals
 
 from factcheck.checks.collector import Collector
 from factcheck.checks.context import Context
-from factcheck.checks.frames import KeyIndex, SpilledHashes, row_hashes
+from factcheck.checks.keys import KeyIndex, SpilledHashes, row_hashes
 from factcheck.checks.rules import RULES, DatasetRule
 from factcheck.checks.rules.articles import covered_sentences
 from factcheck.checks.rules.claims import used_sources

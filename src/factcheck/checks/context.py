@@ -19,7 +19,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from factcheck.checks.frames import KeyIndex
+from factcheck.checks.keys import KeyIndex
 from factcheck.model import segment
 from factcheck.model.schemas import ARTICLE_ID, NON_NEGATIVE_INTEGER
 from factcheck.model.tables import article_path, spec_named

@@ -20,8 +20,8 @@ from factcheck.model.schemas import CELL_RULES
 from factcheck.model.tables import TableSpec
 from factcheck.problems import Problem
 from factcheck.storage import dialect
-from factcheck.storage.cells import is_missing, records
 from factcheck.storage.reader import FIRST_DATA_ROW
+from factcheck.storage.records import is_missing, records
 
 # pandera's names for its built-in checks, and ours for the rule each enforces.
 BUILTIN_RULES = {

@@ -21,7 +21,7 @@ from factcheck.edits.staging import check_staged
 from factcheck.model.tables import TABLES
 from factcheck.problems import Problem
 from factcheck.storage import dialect
-from factcheck.storage.cells import is_missing
+from factcheck.storage.records import is_missing
 
 
 @dataclass

@@ -20,7 +20,7 @@ import pandas as pd
 from factcheck.exports.base import ExportError, Format, Option, Output, Source
 from factcheck.model import notation
 from factcheck.model.vocabularies import SourceKind, Verdict
-from factcheck.storage.cells import is_missing, records
+from factcheck.storage.records import is_missing, records
 
 if TYPE_CHECKING:
     from factcheck.dataset import Dataset

@@ -1,4 +1,4 @@
-"""Reading and writing the dataset's files: the one CSV reader, the canonical dialect, cells.
+"""Reading and writing the dataset's files: the one CSV reader, the canonical dialect, records.
 
 Every command reads a table through `reader` (the same decoding and the same located,
 fatal problems everywhere) and writes one through `dialect` (canonical bytes, replaced in one

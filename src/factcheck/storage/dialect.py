@@ -23,8 +23,8 @@ from typing import Any
 import pandas as pd
 
 from factcheck.model.tables import TableSpec
-from factcheck.storage.cells import is_missing
 from factcheck.storage.reader import BOM
+from factcheck.storage.records import is_missing
 
 _DIGITS = re.compile(r"(\d+)")
 

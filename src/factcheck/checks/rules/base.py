@@ -15,8 +15,8 @@ import pandas as pd
 from factcheck import registry
 from factcheck.checks.context import Context
 from factcheck.problems import Problem
-from factcheck.storage.cells import is_missing
 from factcheck.storage.reader import FIRST_DATA_ROW
+from factcheck.storage.records import is_missing
 
 Check = Callable[["DatasetRule", Context], Iterable[Problem]]
 

@@ -7,7 +7,7 @@ from collections.abc import Callable, Iterator
 import pandas as pd
 
 from factcheck.checks.context import Context, matches
-from factcheck.checks.frames import is_in
+from factcheck.checks.keys import is_in
 from factcheck.checks.rules.base import DatasetRule, dataset_rule
 from factcheck.model import notation
 from factcheck.problems import Problem

@@ -7,7 +7,7 @@ from collections.abc import Iterator
 import pandas as pd
 
 from factcheck.checks.context import Context
-from factcheck.checks.frames import is_in
+from factcheck.checks.keys import is_in
 from factcheck.checks.rules.base import RULES, Check, DatasetRule, dataset_rule
 from factcheck.model.cells import ISO_DATE
 from factcheck.model.vocabularies import (

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from factcheck.checks.context import Context
-from factcheck.checks.frames import is_in
+from factcheck.checks.keys import is_in
 from factcheck.checks.rules.base import DatasetRule, dataset_rule
 from factcheck.checks.rules.claims import used_sources
 from factcheck.model.schemas import SOURCE_ID

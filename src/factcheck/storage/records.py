@@ -1,4 +1,4 @@
-"""Cells as pandas holds them once read: whole rows as dicts, and what counts as missing."""
+"""Rows of a table read into pandas: as dicts of their cells, and what counts as a missing cell."""
 
 from __future__ import annotations
 

@@ -8,9 +8,8 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from factcheck.checks import frames
-from factcheck.checks.frames import is_in
-from factcheck.storage.cells import is_missing, records
+from factcheck.checks import keys
+from factcheck.checks.keys import is_in
 
 
 @pytest.mark.parametrize(
@@ -36,22 +35,14 @@ def test_is_in_treats_cells_that_are_not_text_as_absent() -> None:
     assert is_in(values, ["1"]).tolist() == [False, False, True, False]
 
 
-def test_records_keep_every_cell_and_missing_ones() -> None:
-    frame = pd.DataFrame({"a": ["x", None], "b": ["1", "2"]}, dtype="str")
-    rows = records(frame)
-    assert rows[0] == {"a": "x", "b": "1"}
-    assert is_missing(rows[1]["a"])
-    assert rows[1]["b"] == "2"
-
-
 @pytest.mark.parametrize("collide", [False, True])
 def test_key_index_finds_the_first_of_equal_keys(
     collide: bool, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """Confirmed against the keys themselves, so even hashes that all collide find right."""
     if collide:
-        monkeypatch.setattr(frames, "row_hashes", lambda v: np.zeros(len(v), np.uint64))
-    index = frames.KeyIndex(pd.Series(["a", "b", None, "a", "c"], dtype="str"))
+        monkeypatch.setattr(keys, "row_hashes", lambda v: np.zeros(len(v), np.uint64))
+    index = keys.KeyIndex(pd.Series(["a", "b", None, "a", "c"], dtype="str"))
     values = pd.Series(["c", "a", "zz", None, "b"], dtype="str", index=[5, 6, 7, 8, 9])
     assert index.positions(values).tolist() == [4, 0, -1, -1, 1]
     column = pd.Series(["x1", "x2", "x3", "x4", "x5"], dtype="category")
@@ -63,12 +54,12 @@ def test_key_index_finds_the_first_of_equal_keys(
 
 def test_repeated_hashes_are_every_position_of_a_repeat() -> None:
     hashes = np.array([5, 1, 5, 2, 1, 9], dtype=np.uint64)
-    assert frames.repeated(hashes).tolist() == [0, 1, 2, 4]
-    assert frames.repeated(np.empty(0, np.uint64)).tolist() == []
+    assert keys.repeated(hashes).tolist() == [0, 1, 2, 4]
+    assert keys.repeated(np.empty(0, np.uint64)).tolist() == []
 
 
 def test_spilled_hashes_find_the_rows_that_repeat_across_additions(tmp_path: Path) -> None:
-    spilled = frames.SpilledHashes(tmp_path / "hashes")
+    spilled = keys.SpilledHashes(tmp_path / "hashes")
     top = np.uint64(2**63)  # the same low bits in another bucket is no repeat
     spilled.add(np.array([7, 3, top + np.uint64(7)], dtype=np.uint64), first_row=0)
     spilled.add(np.array([9, 7], dtype=np.uint64), first_row=3)
