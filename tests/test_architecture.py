@@ -90,6 +90,12 @@ def test_no_module_is_renamed_on_import() -> None:
                     for a in node.names
                     if a.asname and a.name in modules
                 ]
+            if isinstance(node, ast.Import):
+                found += [
+                    f"{path.name}: import {a.name} as {a.asname}"
+                    for a in node.names
+                    if a.asname and a.name.startswith("factcheck")
+                ]
     assert found == []
 
 

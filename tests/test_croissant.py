@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import hashlib
 import json
 import logging
 import shutil
@@ -56,6 +57,7 @@ def dataset_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
     folder = tmp_path_factory.mktemp("croissant")
     for spec in TABLES:
         shutil.copyfile(REPO / spec.file, folder / spec.file)
+    shutil.copytree(REPO / "articles", folder / "articles")
     output = folder / "croissant.json"
     assert main(["export", "croissant", "--dir", str(REPO), "-o", str(output)]) == 0
     return folder
@@ -131,3 +133,24 @@ def test_an_invalid_dataset_is_not_described(dataset: Path, tmp_path: Path) -> N
     output = tmp_path / "croissant.json"
     assert main(["export", "croissant", "--dir", str(dataset), "-o", str(output)]) == 2
     assert not output.exists()
+
+
+def test_the_texts_are_listed_with_their_sha256(dataset_dir: Path) -> None:
+    document = json.loads((dataset_dir / "croissant.json").read_text(encoding="utf-8"))
+    texts = {
+        item["contentUrl"]: item["sha256"]
+        for item in document["distribution"]
+        if item["encodingFormat"] == "text/plain"
+    }
+    stored = sorted((dataset_dir / "articles").glob("*.txt"))
+    assert texts == {
+        f"articles/{path.name}": hashlib.sha256(path.read_bytes()).hexdigest() for path in stored
+    }
+
+
+def test_a_dataset_without_citation_is_refused_in_words(
+    dataset: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    output = tmp_path / "croissant.json"
+    assert main(["export", "croissant", "--dir", str(dataset), "-o", str(output)]) == 2
+    assert capsys.readouterr().err.startswith(f"factcheck: {dataset / 'CITATION.cff'} cannot be")

@@ -190,3 +190,13 @@ def test_a_noisy_report_is_larger_than_a_pipe(dataset: Path) -> None:
         check=False,
     )
     assert len(result.stdout) > 2 * 2**16  # twice what a Linux pipe holds by default
+
+
+def test_a_draft_that_is_not_there_says_so(
+    dataset: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    missing = tmp_path / "nope.csv"
+    assert main(["merge", str(missing), "--dir", str(dataset)]) == 2
+    assert capsys.readouterr().out.splitlines()[0] == (
+        f"{missing}: is not a file: give the draft that `factcheck draft` wrote [draft.file]"
+    )

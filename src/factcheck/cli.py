@@ -10,8 +10,8 @@ A new article comes in through `add-article`, `draft`, `merge` and `evaluate` (s
 README's "Bringing in a new article"); each that writes validates first and writes nothing
 when the dataset would not validate. Every command names the dataset's folder `--dir DIR`.
 
-This module reads better whole: each command's arguments beside its handler, in the order
-`factcheck --help` lists them; the work itself is done in the packages they import.
+This module reads better whole: the parser of every command, then one short handler per
+command; the work itself is done in the packages the handlers import.
 """
 
 from __future__ import annotations
@@ -91,7 +91,8 @@ def build_parser(argv: Sequence[str] | None = None) -> argparse.ArgumentParser:
         description="Write the dataset in a standard format; formats that carry the data "
         "validate it first and write nothing if it breaks a rule.",
     )
-    if not argv or argv[0] not in _NOT_EXPORT:
+    # the formats are imported to list them: only when they are asked for
+    if not argv or argv[0] in ("export", "-h", "--help"):
         _add_export_formats(export)
     importer = commands.add_parser("import", help="bring edited data back into the CSV files")
     sources = importer.add_subparsers(dest="format", required=True, metavar="FORMAT")
@@ -113,19 +114,16 @@ def build_parser(argv: Sequence[str] | None = None) -> argparse.ArgumentParser:
     return parser
 
 
-_NOT_EXPORT = frozenset(
-    {"validate", "format", "summary", "import", "add-article", "draft", "merge", "evaluate"}
-)
-
-
 def _add_export_formats(export: argparse.ArgumentParser) -> None:
     """One subcommand per registered format, with its own options."""
     from factcheck.exports import formats
 
     choices = export.add_subparsers(dest="format", required=True, metavar="FORMAT")
     for name, chosen in formats().items():
-        command = choices.add_parser(name, help=chosen.help, description=chosen.help)
-        _directory(command, legacy=True)
+        description = chosen.description or chosen.help
+        command = choices.add_parser(name, help=chosen.help, description=description)
+        if chosen.reads_data:
+            _directory(command, legacy=True)
         _output(command, folder=chosen.writes_folder, default=chosen.default_output)
         for option in chosen.options:
             command.add_argument(
@@ -136,7 +134,7 @@ def _add_export_formats(export: argparse.ArgumentParser) -> None:
                 metavar=option.metavar,
                 help=option.help,
             )
-        command.set_defaults(run=_export, export_format=name)
+        command.set_defaults(run=_export, export_format=name, directory=None)
 
 
 def _output(parser: argparse.ArgumentParser, folder: bool, default: str | None) -> None:

@@ -17,6 +17,7 @@ from enum import IntEnum, StrEnum
 from typing import TextIO
 
 _VALUE_PREVIEW = 80
+OMITTED = "report.omitted"  # the notice that more problems of a rule were found (see registry)
 
 
 class ExitCode(IntEnum):
@@ -126,6 +127,3 @@ def write_json(problems: Iterable[Problem], stream: TextIO) -> None:
         stream.write("," if number else "")
         stream.write("\n  " + json.dumps(problem.to_record(), ensure_ascii=False))
     stream.write("\n]\n")
-
-
-OMITTED = "report.omitted"  # the notice that more problems of a rule were found

@@ -274,6 +274,11 @@ RULES = _rules(
     Rule("add.article_id.text_file", "already has a text file, {path}"),
     Rule("add.text.new", "is the text of {article_id} already"),
     Rule("add.text.empty", "is empty: an article needs its text"),
+    Rule(
+        "draft.file",
+        "is not a file: give the draft that `factcheck draft` wrote",
+        severity=FATAL,
+    ),
     Rule("draft.status.allowed", "must be one of: {allowed}"),
     Rule("xlsx.sheets", "has no sheet named {missing}; expected one per table", severity=FATAL),
 )

@@ -129,9 +129,9 @@ def _problems(
     for failure in records(failures):
         for problem in _located(spec, frame, failure, collector):
             # a whole-row check names one column however many fail; unknown columns, each
-            # its own, have no row
+            # its own, have no row, and are told apart by their column
             key = (problem.rule, problem.row, problem.column)
-            if key not in seen:  # whole-row checks fail once per column; report them once
+            if key not in seen:
                 seen.add(key)
                 yield problem
 
@@ -188,13 +188,20 @@ def _problem(spec: _Checking, frame: pd.DataFrame, failure: dict[str, Any]) -> P
         if pd.isna(failure["check_number"])
         else spec.schema.columns[column].checks[int(failure["check_number"])]
     )
-    name = check_name if check is None else str(check.name)
-    rule = BUILTIN_RULES.get(name, name)
+    rule = (
+        rule_id(spec.spec, column, check) if check is not None else _named(spec, column, check_name)
+    )
     fields = schema_fields(spec.spec, column, check)
-    if rule == "unique":
+    if rule.endswith(".unique"):
         rows = [int(i) + FIRST_DATA_ROW for i in frame.index[frame[column] == value]]
         fields["rows"] = "rows " + ", ".join(map(str, rows))
-    return _at(spec, row, column, value, f"{column}.{rule}", **fields)
+    return _at(spec, row, column, value, rule.split(".", 1)[1], **fields)
+
+
+def _named(spec: _Checking, column: str, check_name: str) -> str:
+    """The rule id of a column property pandera checks without a check object (a required
+    or unique column): its name, by ours."""
+    return f"{spec.name}.{column}.{BUILTIN_RULES.get(check_name, check_name)}"
 
 
 def _column_problem(spec: _Checking, column: str, check_name: str) -> Problem:

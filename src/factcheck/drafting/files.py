@@ -19,6 +19,7 @@ from pathlib import Path
 
 import pandas as pd
 
+from factcheck import registry
 from factcheck.drafting.clauses import Draft, Row
 from factcheck.drafting.naming import proposals_table
 from factcheck.model import notation
@@ -65,6 +66,8 @@ def read_draft(path: Path, table: str) -> tuple[pd.DataFrame | None, list[Proble
     """A draft of `table` as text, or the fatal problems validate would report for it (named
     by `path`, as the person gave it): its header must hold every column but the note, which
     only explains a row."""
+    if not path.is_file():
+        return None, [registry.problem("draft.file", str(path))]
     return read_cells(path, str(path), columns(table)[:-1])
 
 

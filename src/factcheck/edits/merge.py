@@ -119,7 +119,6 @@ def _place(part: _Part, existing: int, row: int) -> tuple[str, int]:
     return str(part.path), int(part.rows.index[position]) + FIRST_DATA_ROW
 
 
-# the message of a `unique` rule, as checks/table.py words it for the rows of one file
 # The unique rule's message, split where it lists the rows that share a value.
 _UNIQUE = registry.rule("*.*.unique")
 _BEFORE, _AFTER = _UNIQUE.message(rows="\0").split("\0")

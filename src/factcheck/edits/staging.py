@@ -52,11 +52,16 @@ def as_table(name: str, frame: pd.DataFrame) -> Rows:
     return cell_rows(frame, spec_named(name).columns)
 
 
-def write_table(root: Path, name: str, table: Rows) -> None:
-    """Replace the table `name` in `root` with `table`, in the canonical dialect."""
+def write_table(root: Path, name: str, table: Rows) -> bool:
+    """Replace the table `name` in `root` with `table`, in the canonical dialect, unless the
+    file already holds exactly those bytes; whether it was written."""
     spec = spec_named(name)
     frame = pd.DataFrame(table[1:], columns=table[0]).replace("", None)
-    dialect.write_atomically(root / spec.file, dialect.canonical(spec, frame))
+    wanted, path = dialect.canonical(spec, frame), root / spec.file
+    if path.is_file() and path.read_bytes() == wanted:
+        return False
+    dialect.write_atomically(path, wanted)
+    return True
 
 
 def link_articles(articles: Path, target: Path) -> None:

@@ -12,15 +12,13 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-import pandas as pd
 from openpyxl import load_workbook
 from openpyxl.worksheet.worksheet import Worksheet
 
 from factcheck import registry
-from factcheck.edits.staging import check_staged
+from factcheck.edits.staging import check_staged, write_table
 from factcheck.model.tables import TABLES
 from factcheck.problems import Problem
-from factcheck.storage import dialect
 from factcheck.storage.records import is_missing
 
 
@@ -45,15 +43,8 @@ def import_workbook(source: str | Path, directory: str | Path) -> Imported:
     problems = check_staged(root, tables)  # in the sheets' row order: the rows an editor sees
     if problems:
         return Imported(problems=problems)
-    result = Imported()
-    for spec in TABLES:
-        frame = _frame(tables[spec.name])
-        wanted = dialect.canonical(spec, frame)
-        path = root / spec.file
-        if not path.exists() or path.read_bytes() != wanted:
-            dialect.write_atomically(path, wanted)
-            result.changed.append(spec.file)
-    return result
+    changed = [spec.file for spec in TABLES if write_table(root, spec.name, tables[spec.name])]
+    return Imported(changed=changed)
 
 
 def _read_sheet(sheet: Worksheet) -> list[list[str]]:
@@ -79,7 +70,3 @@ def _to_text(value: Any) -> str:
     if isinstance(value, float) and value.is_integer():
         return str(int(value))
     return str(value)
-
-
-def _frame(table: list[list[str]]) -> pd.DataFrame:
-    return pd.DataFrame([[cell or None for cell in row] for row in table[1:]], columns=table[0])

@@ -8,8 +8,9 @@ format. A format reads the dataset through a `Source`, which validates it once, 
 so formats made from the schemas alone (the data dictionary, the datapackage descriptor) run
 even on a dataset that does not validate.
 
-The command line imports the formats only for `factcheck export` (and `--help`), so a
-format module may import what it needs at the top without slowing `factcheck validate`.
+The command line imports the formats only to list them (`factcheck export`, `--help`) or to
+run one, so a format module may import what it needs at the top without slowing
+`factcheck validate`.
 """
 
 from __future__ import annotations
@@ -65,11 +66,6 @@ class Source:
         refuse_blocking(checked.problems)
         return checked
 
-    def valid_root(self) -> Path:
-        """The dataset's folder, once it has validated."""
-        self.checked  # noqa: B018 -- validates, or raises
-        return self.root
-
     @cached_property
     def dataset(self) -> Dataset:
         """The validated tables with the loader's dtypes."""
@@ -90,8 +86,10 @@ class Format(ABC):
 
     name: ClassVar[str]
     help: ClassVar[str]
+    description: ClassVar[str] = ""  # longer words for `--help`, if `help` is not enough
     suffix: ClassVar[str]  # of the file it writes, or "/" for a folder of files
     default_output: ClassVar[str | None] = None  # None: standard output
+    reads_data: ClassVar[bool] = True  # False for what is made from the schemas alone
     options: ClassVar[tuple[Option, ...]] = ()
 
     def __init_subclass__(cls, **kwargs: object) -> None:

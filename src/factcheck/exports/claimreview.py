@@ -156,6 +156,10 @@ def _appearance(articles: pd.DataFrame, sources: pd.DataFrame, article_id: str) 
 class ClaimReviewFormat(Format):
     name = "claimreview"
     help = "schema.org ClaimReview JSON-LD, one review per checked claim"
+    description = (
+        "Write one schema.org ClaimReview per claim whose verdict is not not_checkable, as a "
+        "JSON-LD document; claims awaiting their fact-check are left out."
+    )
     suffix = ".jsonld"
     options = (
         Option(

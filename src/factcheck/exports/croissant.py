@@ -13,13 +13,14 @@ from __future__ import annotations
 
 import hashlib
 import json
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
 import yaml
 
-from factcheck.exports.base import Format, Output, Source
-from factcheck.model.tables import TABLES, TableSpec, spec_named
+from factcheck.exports.base import ExportError, Format, Output, Source
+from factcheck.model.tables import TABLES, TableSpec, article_path, spec_named
 
 CONFORMS_TO = "http://mlcommons.org/croissant/1.1"
 # Appendix 1 of the Croissant 1.1 specification, with two changes for mlcroissant:
@@ -85,8 +86,9 @@ DATA_TYPES = {
 SPDX_LICENSE_URL = "https://spdx.org/licenses/{}.html"
 
 
-def descriptor(root: Path) -> dict[str, Any]:
-    """The whole Croissant document for the dataset in `root`."""
+def descriptor(root: Path, article_ids: Sequence[str]) -> dict[str, Any]:
+    """The whole Croissant document for the dataset in `root`, whose articles are
+    `article_ids`."""
     citation = read_citation(root / "CITATION.cff")
     document: dict[str, Any] = {
         "@context": CONTEXT,
@@ -100,7 +102,10 @@ def descriptor(root: Path) -> dict[str, Any]:
         "version": str(citation["version"]),
         "license": SPDX_LICENSE_URL.format(citation["license"]),
         "keywords": list(citation.get("keywords", [])),
-        "distribution": [file_object(root, spec) for spec in TABLES],
+        "distribution": [
+            *(file_object(root, spec) for spec in TABLES),
+            *(text_object(root, article_id) for article_id in article_ids),
+        ],
         "recordSet": [record_set(spec) for spec in TABLES],
     }
     url = citation.get("url") or citation.get("repository-code")
@@ -110,9 +115,13 @@ def descriptor(root: Path) -> dict[str, Any]:
 
 
 def read_citation(path: Path) -> dict[str, Any]:
-    citation = yaml.safe_load(path.read_text(encoding="utf-8"))
-    if not isinstance(citation, dict):
-        raise ValueError(f"{path} is not a CITATION.cff mapping")
+    """The dataset's CITATION.cff: the title, authors, licence and version it declares."""
+    try:
+        citation = yaml.safe_load(path.read_text(encoding="utf-8"))
+    except (OSError, yaml.YAMLError) as error:
+        raise ExportError(f"{path} cannot be read as CITATION.cff: {error}") from None
+    if not isinstance(citation, dict) or "title" not in citation:
+        raise ExportError(f"{path} is not a CITATION.cff with a title")
     return citation
 
 
@@ -149,6 +158,21 @@ def cite_as(citation: dict[str, Any]) -> str:
 
 def sha256(path: Path) -> str:
     return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def text_object(root: Path, article_id: str) -> dict[str, Any]:
+    """An article's stored text: the claims' spans are offsets into it."""
+    path = article_path(article_id)
+    return {
+        "@type": "cr:FileObject",
+        "@id": path,
+        "name": path,
+        "description": "The text of article " + article_id + ", byte for byte; claims' "
+        "span_start and span_end are offsets into it in code points.",
+        "contentUrl": path,
+        "encodingFormat": "text/plain",
+        "sha256": sha256(root / path),
+    }
 
 
 def file_object(root: Path, spec: TableSpec) -> dict[str, Any]:
@@ -204,5 +228,6 @@ class CroissantFormat(Format):
     suffix = ".json"
 
     def render(self, source: Source, **options: str) -> Output:
-        document = descriptor(source.valid_root())  # checksums only of files that validate
+        articles = source.text_table("articles")["article_id"].tolist()  # validates first
+        document = descriptor(source.root, articles)
         return (json.dumps(document, ensure_ascii=False, indent=2) + "\n").encode("utf-8")

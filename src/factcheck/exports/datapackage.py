@@ -136,6 +136,7 @@ class DataPackageFormat(Format):
     name = "datapackage"
     help = "the Frictionless Data Package descriptor, generated from the schemas"
     suffix = ".json"
+    reads_data = False
 
     def render(self, source: Source, **options: str) -> Output:
         return render().encode("utf-8")

@@ -72,10 +72,9 @@ def render() -> str:
         "`registry.py` by `factcheck dictionary`; do not edit by hand.",
         "",
         "Every cell is read as text; an empty cell is a missing value. Every cell of every "
-        "table must not begin or end with spaces, must not contain line breaks, tabs or other "
-        "control characters, must be in Unicode normal form C, and must not begin with `=`, "
-        "`+`, `-` or `@` (a spreadsheet would run it as a formula). "
-        "*dtype* is what `factcheck.load_dataset()` returns for the column.",
+        "table is also held to the rules for any column (`*.*.trimmed` and the others under "
+        "*Every rule* below). *dtype* is what `factcheck.load_dataset()` returns for the "
+        "column.",
     ]
     for spec in TABLES:
         parts += ["", *_table(spec)]
@@ -95,6 +94,11 @@ def render() -> str:
     return "\n".join(_escape(part) for part in parts) + "\n"
 
 
+def _cell(text: str) -> str:
+    """Text for a table cell: a `|` in it would end the cell."""
+    return text.replace("|", "\\|")
+
+
 def _escape(line: str) -> str:
     """Escape `<` outside code spans, or "<article_id>" vanishes as an HTML tag when rendered."""
     pieces = line.split("`")
@@ -108,7 +112,8 @@ def _table(spec: TableSpec) -> list[str]:
     for doc in column_docs(spec):
         required = "yes" if doc.required else "no"
         lines.append(
-            f"| `{doc.column}` | {doc.dtype} | {required} | {doc.rules} | {doc.description} |"
+            f"| `{doc.column}` | {doc.dtype} | {required} | {_cell(doc.rules)} "
+            f"| {_cell(doc.description)} |"
         )
     row_checks = [c for c in schema.checks if c.name not in CELL_RULES]
     if row_checks:
@@ -139,7 +144,7 @@ def _rules() -> list[str]:
     ]
     for declared in registry.RULES.values():
         message = _PLACEHOLDER.sub(r"<\1>", declared.requirement + declared.detail)
-        lines.append(f"| `{declared.id}` | {declared.severity} | {message} |")
+        lines.append(f"| `{declared.id}` | {declared.severity} | {_cell(message)} |")
     return lines
 
 
@@ -154,6 +159,7 @@ class DictionaryFormat(Format):
     name = "dictionary"
     help = "the data dictionary, generated from the schemas and rules (Markdown)"
     suffix = ".md"
+    reads_data = False
 
     def render(self, source: Source, **options: str) -> Output:
         return render().encode("utf-8")

@@ -81,7 +81,7 @@ def _span_inside_text(self: DatasetRule, ctx: Context) -> Iterator[Problem]:
 
 
 @dataset_rule("claims.quote.matches_span", needs=("claims", "articles"))
-def _quotematches(self: DatasetRule, ctx: Context) -> Iterator[Problem]:
+def _quote_matches(self: DatasetRule, ctx: Context) -> Iterator[Problem]:
     spans = ctx.spans()
     lengths = ctx.text_lengths()[spans.index]
     claims = ctx.tables["claims"]
