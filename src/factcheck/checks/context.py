@@ -24,7 +24,7 @@ from factcheck.model import segment
 from factcheck.model.schemas import ARTICLE_ID, NON_NEGATIVE_INTEGER
 from factcheck.model.tables import article_path, spec_named
 from factcheck.problems import Problem
-from factcheck.storage.reader import decode, read_bytes
+from factcheck.storage.reader import ARTICLE_TEXT, article_text, read_bytes
 
 
 class Texts:
@@ -138,10 +138,10 @@ class Context:
         if article_id in self._unreadable:
             return None, self._unreadable[article_id]
         name = article_path(article_id)
-        data, problem = read_bytes(self.root / name, name, what="article text")
+        data, problem = read_bytes(self.root / name, name, what=ARTICLE_TEXT)
         if data is not None:
             self._digests[article_id] = hashlib.sha256(data).hexdigest()
-            text, problem = decode(data, name, what="article text")
+            text, problem = article_text(data, name)
             if text is not None:
                 self._texts.put(article_id, text)
                 return text, None

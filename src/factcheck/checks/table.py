@@ -52,7 +52,7 @@ def schema_rule_ids(spec: TableSpec) -> list[str]:
             ids.append(f"{spec.name}.{name}.required")
         if column.unique:
             ids.append(f"{spec.name}.{name}.unique")
-        ids += [rule_id(spec, name, check) for check in column.checks]
+        ids += [rule_id(spec, name, str(check.name)) for check in column.checks]
     for check in spec.schema.checks:
         if check.name in CELL_RULES:
             ids += [f"{spec.name}.{name}.{check.name}" for name in spec.columns]
@@ -61,10 +61,10 @@ def schema_rule_ids(spec: TableSpec) -> list[str]:
     return ids
 
 
-def rule_id(spec: TableSpec, column: str, check: Any) -> str:
-    """The rule id a column's check reports under: pandera's built-in checks by our names."""
-    name = str(check.name)
-    return f"{spec.name}.{column}.{BUILTIN_RULES.get(name, name)}"
+def rule_id(spec: TableSpec, column: str, check_name: str) -> str:
+    """The rule id a column's check reports under: pandera's built-in checks (and the
+    required and unique properties it checks without a check object) by our names."""
+    return f"{spec.name}.{column}.{BUILTIN_RULES.get(check_name, check_name)}"
 
 
 def schema_fields(spec: TableSpec, column: str, check: Any) -> dict[str, str]:
@@ -153,7 +153,7 @@ def _located(
         check = spec.schema.checks[int(failure["check_number"])]
         row = int(failure["index"]) + FIRST_DATA_ROW
         return [
-            _at(spec, row, column, value, f"{column}.{check.name}")
+            _at(spec, row, column, value, f"{spec.name}.{column}.{check.name}")
             for column, value in failure["failure_case"].items()
         ]
     return [_problem(spec, frame, failure)]
@@ -165,9 +165,8 @@ def _rule_of(spec: _Checking, failure: dict[str, Any]) -> str | None:
     if failure["schema_context"] != "Column" or pd.isna(failure["check_number"]):
         return None
     column = str(failure["column"])
-    return rule_id(
-        spec.spec, column, spec.schema.columns[column].checks[int(failure["check_number"])]
-    )
+    check = spec.schema.columns[column].checks[int(failure["check_number"])]
+    return rule_id(spec.spec, column, str(check.name))
 
 
 def _problem(spec: _Checking, frame: pd.DataFrame, failure: dict[str, Any]) -> Problem:
@@ -180,7 +179,7 @@ def _problem(spec: _Checking, frame: pd.DataFrame, failure: dict[str, Any]) -> P
         check = spec.schema.checks[int(failure["check_number"])]
         column = str(check.name).split(".", 1)[0]
         value = None if row is None else frame.at[index, column]
-        return _at(spec, row, column, value, str(check.name))
+        return _at(spec, row, column, value, f"{spec.name}.{check.name}")
     column = str(failure["column"])
     value = failure["failure_case"]
     check = (
@@ -188,20 +187,12 @@ def _problem(spec: _Checking, frame: pd.DataFrame, failure: dict[str, Any]) -> P
         if pd.isna(failure["check_number"])
         else spec.schema.columns[column].checks[int(failure["check_number"])]
     )
-    rule = (
-        rule_id(spec.spec, column, check) if check is not None else _named(spec, column, check_name)
-    )
+    rule = rule_id(spec.spec, column, check_name if check is None else str(check.name))
     fields = schema_fields(spec.spec, column, check)
     if rule.endswith(".unique"):
         rows = [int(i) + FIRST_DATA_ROW for i in frame.index[frame[column] == value]]
         fields["rows"] = "rows " + ", ".join(map(str, rows))
-    return _at(spec, row, column, value, rule.split(".", 1)[1], **fields)
-
-
-def _named(spec: _Checking, column: str, check_name: str) -> str:
-    """The rule id of a column property pandera checks without a check object (a required
-    or unique column): its name, by ours."""
-    return f"{spec.name}.{column}.{BUILTIN_RULES.get(check_name, check_name)}"
+    return _at(spec, row, column, value, rule, **fields)
 
 
 def _column_problem(spec: _Checking, column: str, check_name: str) -> Problem:
@@ -217,4 +208,4 @@ def _at(
     spec: _Checking, row: int | None, column: str, value: Any, rule: str, **fields: str
 ) -> Problem:
     shown = None if is_missing(value) else str(value)
-    return registry.problem(f"{spec.name}.{rule}", spec.file, row, column, shown, **fields)
+    return registry.problem(rule, spec.file, row, column, shown, **fields)

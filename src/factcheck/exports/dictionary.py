@@ -126,7 +126,8 @@ def _table(spec: TableSpec) -> list[str]:
 
 def _rule_words(spec: TableSpec, column: str, check: Any) -> str:
     """A column check's rule in the words of its messages."""
-    return registry.requirement(rule_id(spec, column, check), **schema_fields(spec, column, check))
+    rule = rule_id(spec, column, str(check.name))
+    return registry.requirement(rule, **schema_fields(spec, column, check))
 
 
 def _rules() -> list[str]:
