@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import shutil
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -53,22 +54,26 @@ def get_cell(directory: Path, file: str, row: int, column: str) -> str:
     return rows[row - 1][rows[0].index(column)]
 
 
-# How claims and evidence are read: whole, or in blocks of so many bytes, small enough to
-# split the committed files (26 and 39 kB) in two, so every rule's state crosses a block.
-# The problems found must not differ. (tests/test_blockwise.py tries smaller blocks too.)
-READ_MODES = {"whole": 0, "blocks-20k": 20000}
+# How a test validates: on each engine, and (pandas) whole or in blocks of so many bytes,
+# small enough to split the committed files (26 and 39 kB) in two, so every rule's state
+# crosses a block. The problems found must not differ.
+READ_MODES: dict[str, dict[str, Any]] = {
+    "whole": {"engine": "pandas"},
+    "blocks-20k": {"engine": "pandas", "block_size": 20000},
+    "duckdb": {"engine": "duckdb"},
+}
 
 
-@pytest.fixture(params=list(READ_MODES.values()), ids=list(READ_MODES))
-def read_mode(request: pytest.FixtureRequest) -> int:
-    """The block size a test validates with (0: whole), so it runs in every read mode."""
-    return int(request.param)
+@pytest.fixture(params=list(READ_MODES))
+def read_mode(request: pytest.FixtureRequest) -> str:
+    """How a test validates (a key of `READ_MODES`), so it runs in every read mode."""
+    return str(request.param)
 
 
-def problems_in(directory: Path, block_size: int = 0) -> list[Problem]:
+def problems_in(directory: Path, mode: str = "whole") -> list[Problem]:
     """The problems that fail validation; notices (say, a file left in another CSV dialect
     after an edit reorders its rows) are tested on their own."""
-    checked = check_dataset(directory, block_size=block_size)
+    checked = check_dataset(directory, **READ_MODES[mode])
     return [p for p in checked.problems if not p.notice]
 
 
@@ -77,16 +82,15 @@ def lines(problems: list[Problem]) -> list[str]:
 
 
 def validate_cli(
-    directory: Path, capsys: pytest.CaptureFixture[str], block_size: int = 0
+    directory: Path, capsys: pytest.CaptureFixture[str], mode: str = "whole"
 ) -> tuple[int, list[str]]:
-    """Run `factcheck validate DIR` in-process: its exit code and its problem lines. With a
-    `block_size` in bytes (`--block-mib` counts whole MiB), what it would print reading
-    claims and evidence that much at a time."""
+    """Run `factcheck validate DIR` in-process: its exit code and its problem lines; in
+    another read mode, what it would print validating that way."""
     from factcheck.cli import DEFAULT_LIMIT, main
     from factcheck.problems import exit_code, render_text
 
-    if block_size:
-        checked = check_dataset(directory, limit=DEFAULT_LIMIT, block_size=block_size)
+    if mode != "whole":
+        checked = check_dataset(directory, limit=DEFAULT_LIMIT, **READ_MODES[mode])
         print(render_text(checked.problems, checked.total))
         code = int(exit_code(checked.problems))
     else:

@@ -251,11 +251,14 @@ BLOCK_SIZES = (5000,)
 
 
 def assert_blocks_agree(directory: Path, name: str) -> None:
-    """Reading claims and evidence in small blocks finds exactly what a whole read finds."""
+    """Reading claims and evidence in small blocks, and validating on DuckDB, find exactly
+    what a whole read finds."""
     whole = [p.to_text() for p in check_dataset(directory, block_size=0).problems]
     for size in BLOCK_SIZES:
         blocks = [p.to_text() for p in check_dataset(directory, block_size=size).problems]
         assert blocks == whole, (name, size)
+    on_duckdb = [p.to_text() for p in check_dataset(directory, engine="duckdb").problems]
+    assert on_duckdb == whole, name
 
 
 @given(st.data())

@@ -6,6 +6,7 @@ import csv
 import io
 import tempfile
 from pathlib import Path
+from typing import Any
 
 import pytest
 from hypothesis import given
@@ -58,41 +59,49 @@ def test_missing_column_is_fatal_but_other_files_are_still_checked(
     ]
 
 
-def test_duplicated_column(dataset: Path) -> None:
+def test_duplicated_column(dataset: Path, read_mode: str) -> None:
     rows = read_rows(dataset / "sources.csv")
     write_rows(dataset / "sources.csv", [[*r, r[1]] for r in rows])
-    assert lines(problems_in(dataset)) == [
+    assert lines(problems_in(dataset, read_mode)) == [
         "sources.csv, column name: appears more than once in the header row [csv.header.repeated]"
     ]
 
 
-def test_directory_where_a_file_should_be(dataset: Path) -> None:
+def test_directory_where_a_file_should_be(dataset: Path, read_mode: str) -> None:
     (dataset / "articles.csv").unlink()
     (dataset / "articles.csv").mkdir()
-    assert lines(problems_in(dataset)) == [
+    assert lines(problems_in(dataset, read_mode)) == [
         "articles.csv: is a directory, not a CSV file [file.is_file]"
     ]
 
 
-def test_unreadable_file(dataset: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_unreadable_file(dataset: Path, monkeypatch: pytest.MonkeyPatch, read_mode: str) -> None:
     """A file the system refuses to read (tests run as root, so permissions cannot show it)."""
-    real = Path.read_bytes
+    real_read, real_open = Path.read_bytes, Path.open
 
-    def refuse(path: Path) -> bytes:
+    def refuse(path: Path) -> None:
         if path.name == "sources.csv":
             raise PermissionError(13, "Permission denied", str(path))
-        return real(path)
 
-    monkeypatch.setattr(Path, "read_bytes", refuse)
-    assert lines(problems_in(dataset)) == [
+    def read(path: Path) -> bytes:
+        refuse(path)
+        return real_read(path)
+
+    def open_(path: Path, *args: Any, **kwargs: Any) -> Any:
+        refuse(path)
+        return real_open(path, *args, **kwargs)
+
+    monkeypatch.setattr(Path, "read_bytes", read)
+    monkeypatch.setattr(Path, "open", open_)
+    assert lines(problems_in(dataset, read_mode)) == [
         "sources.csv: cannot be read: Permission denied [file.readable]"
     ]
 
 
-def test_not_utf8(dataset: Path) -> None:
+def test_not_utf8(dataset: Path, read_mode: str) -> None:
     path = dataset / "sources.csv"
     path.write_bytes(path.read_text(encoding="utf-8").replace("’", "'").encode("utf-16"))
-    found = problems_in(dataset)
+    found = problems_in(dataset, read_mode)
     assert lines(found) == [
         "sources.csv: is not UTF-8 text (byte 0xFF at position 0); save it as UTF-8 "
         "(in Excel: 'CSV UTF-8') [file.utf8]"
@@ -100,36 +109,36 @@ def test_not_utf8(dataset: Path) -> None:
     assert exit_code(found) == ExitCode.CANNOT_RUN
 
 
-def test_latin1_file_names_the_byte(dataset: Path) -> None:
+def test_latin1_file_names_the_byte(dataset: Path, read_mode: str) -> None:
     path = dataset / "claims.csv"
     path.write_bytes(path.read_text(encoding="utf-8").replace("’", "\u00e9").encode("latin-1"))
-    assert lines(problems_in(dataset))[0].startswith(
+    assert lines(problems_in(dataset, read_mode))[0].startswith(
         "claims.csv: is not UTF-8 text (byte 0xE9 at position "
     )
 
 
-def test_binary_file(dataset: Path) -> None:
+def test_binary_file(dataset: Path, read_mode: str) -> None:
     (dataset / "claims.csv").write_bytes(b"claim_id\x00\x01\x02")
-    assert lines(problems_in(dataset)) == [
+    assert lines(problems_in(dataset, read_mode)) == [
         "claims.csv: contains NUL bytes: it is binary, not a CSV file [file.binary]"
     ]
 
 
-def test_row_with_too_many_fields(dataset: Path) -> None:
+def test_row_with_too_many_fields(dataset: Path, read_mode: str) -> None:
     path = dataset / "sources.csv"
     text = path.read_text(encoding="utf-8").splitlines()
     text[2] += ",extra"
     path.write_text("\n".join(text) + "\n", encoding="utf-8")
-    assert lines(problems_in(dataset)) == [
+    assert lines(problems_in(dataset, read_mode)) == [
         "sources.csv: is not a well-formed CSV file: Error tokenizing data. C error: Expected 7 "
         "fields in line 3, saw 8 [csv.well_formed]"
     ]
 
 
-def test_unbalanced_quote(dataset: Path) -> None:
+def test_unbalanced_quote(dataset: Path, read_mode: str) -> None:
     path = dataset / "sources.csv"
     path.write_text(path.read_text(encoding="utf-8") + '"AFP,unterminated\n', encoding="utf-8")
-    found = problems_in(dataset)
+    found = problems_in(dataset, read_mode)
     assert [p.rule for p in found] == ["csv.well_formed"]
     assert found[0].fatal
 
@@ -150,37 +159,37 @@ def spreadsheet_save(path: Path) -> None:
     path.write_bytes(b"\xef\xbb\xbf" + (body + "\r\n\r\n").encode("utf-8"))
 
 
-def test_spreadsheet_saved_files_validate_like_the_originals(dataset: Path) -> None:
+def test_spreadsheet_saved_files_validate_like_the_originals(dataset: Path, read_mode: str) -> None:
     for name in ("articles.csv", "sources.csv", "claims.csv"):
         spreadsheet_save(dataset / name)
-    assert problems_in(dataset) == []
+    assert problems_in(dataset, read_mode) == []
 
 
-def test_spreadsheet_saved_files_report_the_same_problems(dataset: Path) -> None:
+def test_spreadsheet_saved_files_report_the_same_problems(dataset: Path, read_mode: str) -> None:
     set_cell(dataset, "claims.csv", 6, "claim_type", "fact")
     set_cell(dataset, "claims.csv", 9, "quote", "Russian president Vladimir Putin")
-    before = problems_in(dataset)
+    before = problems_in(dataset, read_mode)
     spreadsheet_save(dataset / "claims.csv")
-    assert problems_in(dataset) == before
+    assert problems_in(dataset, read_mode) == before
     assert len(before) == 2
 
 
-def test_text_that_looks_like_missing_stays_text(dataset: Path) -> None:
+def test_text_that_looks_like_missing_stays_text(dataset: Path, read_mode: str) -> None:
     for column in ("claim", "certainty_cue"):
         set_cell(dataset, "claims.csv", 6, column, "None")
     set_cell(dataset, "sources.csv", 3, "description", "NA")
-    found = problems_in(dataset)
+    found = problems_in(dataset, read_mode)
     assert [p.rule for p in found] == [
         "claims.certainty_cue.iff_not_asserted",
         "claims.certainty_cue.in_paragraph",
     ]
 
 
-def test_blank_line_between_records_keeps_row_numbers(dataset: Path) -> None:
+def test_blank_line_between_records_keeps_row_numbers(dataset: Path, read_mode: str) -> None:
     rows = read_rows(dataset / "sources.csv")
     write_rows(dataset / "sources.csv", [*rows[:3], [], *rows[3:]])
     set_cell(dataset, "sources.csv", 6, "kind", "wire")
-    found = lines(problems_in(dataset))
+    found = lines(problems_in(dataset, read_mode))
     assert (
         "sources.csv, row 4, column source_id: must not be empty [sources.source_id.required]"
         in found
@@ -228,6 +237,7 @@ def test_a_row_with_too_many_fields_is_placed_alike_in_blocks(dataset: Path, siz
     whole = lines(check_dataset(dataset, block_size=0).problems)
     assert any("line 41" in line for line in whole)
     assert lines(check_dataset(dataset, block_size=size).problems) == whole
+    assert lines(check_dataset(dataset, engine="duckdb").problems) == whole
 
 
 def test_not_utf8_is_placed_by_its_byte_in_blocks(dataset: Path) -> None:
@@ -237,14 +247,17 @@ def test_not_utf8_is_placed_by_its_byte_in_blocks(dataset: Path) -> None:
     whole = lines(check_dataset(dataset, block_size=0).problems)
     assert any(f"at position {at}" in line for line in whole)
     assert lines(check_dataset(dataset, block_size=1000).problems) == whole
+    assert lines(check_dataset(dataset, engine="duckdb").problems) == whole
 
 
-def test_every_row_with_a_field_too_many_is_not_read_as_shifted_cells(dataset: Path) -> None:
+def test_every_row_with_a_field_too_many_is_not_read_as_shifted_cells(
+    dataset: Path, read_mode: str
+) -> None:
     """pandas would take the extra first field as an index and shift every cell left."""
     path = dataset / "sources.csv"
     text = path.read_text(encoding="utf-8").splitlines()
     path.write_text("\n".join([text[0]] + [f"{t},extra" for t in text[1:]]) + "\n", "utf-8")
-    assert lines(problems_in(dataset)) == [
+    assert lines(problems_in(dataset, read_mode)) == [
         "sources.csv: is not a well-formed CSV file: Error tokenizing data. C error: Expected 7 "
         "fields in line 2, saw 8 [csv.well_formed]"
     ]
@@ -258,3 +271,4 @@ def test_a_quote_left_open_is_placed_alike_in_blocks(dataset: Path, size: int) -
     whole = lines(check_dataset(dataset, block_size=0).problems)
     assert any("EOF inside string starting at row" in line for line in whole)
     assert lines(check_dataset(dataset, block_size=size).problems) == whole
+    assert lines(check_dataset(dataset, engine="duckdb").problems) == whole

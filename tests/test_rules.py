@@ -299,7 +299,7 @@ CASES: dict[str, tuple[list[Edit], list[str]]] = {
 
 @pytest.mark.parametrize("rule_id", list(CASES))
 def test_each_dataset_rule_reports_exactly_its_located_message(
-    rule_id: str, dataset: Path, capsys: pytest.CaptureFixture[str], read_mode: int
+    rule_id: str, dataset: Path, capsys: pytest.CaptureFixture[str], read_mode: str
 ) -> None:
     edits, expected = CASES[rule_id]
     for edit in edits:

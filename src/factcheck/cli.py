@@ -23,6 +23,7 @@ import zipfile
 from collections.abc import Sequence
 from typing import Any
 
+from factcheck.checks.engines import ENGINES
 from factcheck.problems import ExitCode
 
 DEFAULT_LIMIT = 100  # problems listed per rule; a million bad cells stay a readable report
@@ -56,6 +57,20 @@ def build_parser(argv: Sequence[str] | None = None) -> argparse.ArgumentParser:
         metavar="N",
         help="list at most N problems of each rule, then how many more it found "
         "(default: %(default)s; 0 lists them all)",
+    )
+    validate.add_argument(
+        "--engine",
+        choices=ENGINES,
+        default="duckdb",
+        help="the engine that runs the rules: duckdb, embedded (default), or spark, on a "
+        "cluster or in local mode (see --master)",
+    )
+    validate.add_argument(
+        "--master",
+        default=None,
+        metavar="URL",
+        help="with --engine spark: the Spark master (default: the one spark-submit or "
+        "SPARK_MASTER gives, else local mode on every core)",
     )
     validate.add_argument(
         "--block-mib",
@@ -266,7 +281,12 @@ def _validate(args: argparse.Namespace) -> int:
     from factcheck.problems import exit_code, render_text, write_json
 
     size = None if args.block_mib is None else args.block_mib * 2**20  # None: by file size
-    checked = check_dataset(args.directory, limit=args.limit or None, block_size=size)
+    from factcheck.checks.engines import make_engine
+
+    engine = make_engine(args.engine, args.master)
+    checked = check_dataset(
+        args.directory, limit=args.limit or None, block_size=size, engine=engine, keep_tables=False
+    )
     if args.format == "json":
         write_json(checked.problems, sys.stdout)
     else:

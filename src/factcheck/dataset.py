@@ -94,10 +94,7 @@ def refuse_blocking(problems: list[Problem]) -> None:
 def dataset_from(checked: Checked) -> Dataset:
     """The tables of a validation run that found no blocking problem, with analysis dtypes."""
     tables = {spec.name: typed(spec, checked.tables[spec.name]) for spec in TABLES}
-    assert checked.context is not None
-    texts = {
-        aid: checked.context.article_text(aid) or "" for aid in tables["articles"]["article_id"]
-    }
+    texts = {aid: checked.texts.get(aid, "") for aid in tables["articles"]["article_id"]}
     return Dataset(
         tables["articles"], tables["sources"], tables["claims"], tables["evidence"], texts
     )

@@ -37,11 +37,12 @@ from pandas.api.types import union_categoricals
 from factcheck.checks.collector import Collector
 from factcheck.checks.context import Context
 from factcheck.checks.keys import KeyIndex, SpilledHashes, row_hashes
+from factcheck.checks.loading import dialect_problems
 from factcheck.checks.rules import RULES, DatasetRule
 from factcheck.checks.rules.articles import covered_sentences
 from factcheck.checks.rules.claims import used_sources
 from factcheck.checks.rules.evidence import EVIDENCE_KINDS, claims_with, publishers_of_content
-from factcheck.checks.table import check_table, dialect_problems
+from factcheck.checks.table import check_table
 from factcheck.model.tables import TableSpec, spec_named
 from factcheck.model.vocabularies import DISPUTED_VERDICTS
 from factcheck.problems import Problem

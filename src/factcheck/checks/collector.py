@@ -29,6 +29,16 @@ class Collector:
         """Whether another problem of `rule` would be kept (else only counting is needed)."""
         return self.limit is None or self.counts[rule] < self.limit
 
+    def room(self, rule: str) -> int | None:
+        """How many more problems of `rule` would be kept (None: any number)."""
+        return None if self.limit is None else max(self.limit - self.counts[rule], 0)
+
+    def count_more(self, rule: str, file: str, count: int) -> None:
+        """Count `count` problems of `rule` in `file` that are not kept."""
+        if count > 0:
+            self.counts[rule] += count
+            self.files.setdefault(rule, file)
+
     def add(self, problem: Problem) -> None:
         if problem.notice:
             self.notices.add(problem.rule)

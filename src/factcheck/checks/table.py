@@ -19,7 +19,6 @@ from factcheck.checks.collector import Collector
 from factcheck.model.schemas import CELL_RULES
 from factcheck.model.tables import TableSpec
 from factcheck.problems import Problem
-from factcheck.storage import dialect
 from factcheck.storage.reader import FIRST_DATA_ROW
 from factcheck.storage.records import is_missing, records
 
@@ -31,17 +30,6 @@ BUILTIN_RULES = {
     "isin": "allowed",
     "str_length": "length",
 }
-
-
-def dialect_notice(spec: TableSpec, data: bytes, frame: pd.DataFrame) -> list[Problem]:
-    """A notice, not an error, when a readable file is not in the canonical CSV dialect."""
-    return dialect_problems(spec, dialect.differences(data, spec, frame))
-
-
-def dialect_problems(spec: TableSpec, found: list[str]) -> list[Problem]:
-    if not found:
-        return []
-    return [registry.problem("csv.canonical", spec.file, departures=", ".join(found))]
 
 
 def schema_rule_ids(spec: TableSpec) -> list[str]:

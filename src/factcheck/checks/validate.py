@@ -16,9 +16,17 @@ from factcheck import registry
 from factcheck.checks.blockwise import check_in_blocks
 from factcheck.checks.collector import Collector
 from factcheck.checks.context import Context
+from factcheck.checks.engines import make_engine
+from factcheck.checks.engines.base import Engine
+from factcheck.checks.loading import dialect_notice, load_table
+from factcheck.checks.queries import dataset_queries
+from factcheck.checks.queries.columns import column_queries, table_queries
+from factcheck.checks.queries.functions import register_checks
+from factcheck.checks.queries.run import run_queries
 from factcheck.checks.rules import run_rules
-from factcheck.checks.table import check_table, dialect_notice
-from factcheck.model.tables import TABLES
+from factcheck.checks.table import check_table
+from factcheck.checks.texts import load_texts
+from factcheck.model.tables import TABLES, TableSpec
 from factcheck.problems import Problem
 from factcheck.storage.reader import read_table
 
@@ -31,6 +39,7 @@ class Checked:
     tables: dict[str, pd.DataFrame] = field(default_factory=dict)
     context: Context | None = None
     total: int = 0  # problems found, notices aside, including those beyond the limit
+    texts: dict[str, str] = field(default_factory=dict)  # readable article texts, by id
 
 
 # Tables that grow with the dataset, read in blocks when they are large; the others hold a
@@ -41,7 +50,11 @@ BLOCK_SIZE = 16 * 2**20
 
 
 def check_dataset(
-    directory: str | Path = ".", limit: int | None = None, block_size: int | None = 0
+    directory: str | Path = ".",
+    limit: int | None = None,
+    block_size: int | None = 0,
+    engine: str | Engine = "pandas",
+    keep_tables: bool = True,
 ) -> Checked:
     """Check every table and every dataset rule; report the problems sorted by place.
 
@@ -54,7 +67,12 @@ def check_dataset(
     """
     root = Path(directory)
     if not root.is_dir():
+        if isinstance(engine, Engine):
+            engine.close()  # it was made for this run
         return Checked([registry.problem("dataset.directory", str(root))])
+    if engine != "pandas":
+        chosen = make_engine(engine) if isinstance(engine, str) else engine
+        return check_on_engine(root, chosen, limit, keep_tables)
     if block_size is None:
         block_size = BLOCK_SIZE if _streamed_bytes(root) > AUTO_BLOCKS else 0
     found = Collector(limit)
@@ -74,7 +92,38 @@ def check_dataset(
         check_in_blocks(context, found, block_size)
     else:
         found.extend(run_rules(context))
-    return Checked(found.problems(), tables, context, found.errors)
+    texts = {}
+    if "articles" in tables:
+        for article_id in tables["articles"]["article_id"].dropna().unique().tolist():
+            text = context.article_text(article_id)
+            if text is not None:
+                texts[article_id] = text
+    return Checked(found.problems(), tables, context, found.errors, texts)
+
+
+def check_on_engine(
+    root: Path, engine: Engine, limit: int | None = None, keep_tables: bool = True
+) -> Checked:
+    """Every rule run by `engine` on the dataset in `root`; the tables read back into
+    pandas only if `keep_tables`."""
+    found = Collector(limit)
+    loaded: list[TableSpec] = []
+    try:
+        for spec in TABLES:
+            header, problems = load_table(engine, root, spec)
+            found.extend(problems)
+            if header is not None:
+                loaded.append(spec)
+        names = {spec.name for spec in loaded}
+        texts = load_texts(engine, root, "claims" in names) if "articles" in names else {}
+        register_checks(engine)
+        queries = [q for spec in loaded for q in (*column_queries(spec), *table_queries(spec))]
+        queries += [q for q in dataset_queries() if set(q.needs) <= names]
+        run_queries(engine, queries, found)
+        tables = {spec.name: engine.frame(spec.name) for spec in loaded} if keep_tables else {}
+    finally:
+        engine.close()
+    return Checked(found.problems(), tables, None, found.errors, texts)
 
 
 def _streamed_bytes(root: Path) -> int:

@@ -1,31 +1,29 @@
-"""What a single cell may hold, as vectorised predicates over a column of cells.
+"""What a single cell may hold: the patterns the schemas' SQL checks are written with, and
+the checks that need Python, as vectorised predicates over a column of cells.
 
-The schemas' checks call these; each returns, for every cell, whether it passes (an empty
-cell passes every cell rule). They are tuned for a million cells: a value repeated across
-rows is tested once (`by_distinct`), and the rules about a cell's first or last byte read
-pandas' Arrow buffers directly (`utf8`).
+Each predicate returns, for every cell, whether it passes (an empty cell passes every cell
+rule). A value repeated across rows is tested once (`by_distinct`).
 """
 
 from __future__ import annotations
 
 import functools
-import re
 import unicodedata
 from collections.abc import Callable
 
 import numpy as np
 import pandas as pd
 
-from factcheck.model import segment, utf8
+from factcheck.model import segment
 from factcheck.model.when import parse_when
 
 ISO_DATE = r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$"
 # C0 controls other than tab, line feed and carriage return (one_line refuses those), and DEL.
 CONTROL_CHARACTERS = r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]"
 LINE_BREAKS_AND_TABS = r"[\r\n\t]"
+EDGE_SPACE = r"\s"  # white space, as str.strip() removes it from either end of a cell
 # OWASP's list of characters that make a spreadsheet treat a cell as a formula or command.
 FORMULA_START = r"[=+\-@\t\r]"
-FORMULA_BYTES = b"=+-@\t\r"  # the same characters, as the first byte of a cell's UTF-8
 
 
 @functools.cache
@@ -52,18 +50,6 @@ def by_distinct(values: pd.Series, test: Callable[[str], bool]) -> pd.Series:
     return values.map(outcome).fillna(True).astype(bool)
 
 
-def _is_calendar_date(value: str) -> bool:
-    try:
-        return bool(re.match(ISO_DATE, value)) and pd.Timestamp(value).isoformat()[:10] == value
-    except ValueError:
-        return False
-
-
-def is_real_date(values: pd.Series) -> pd.Series:
-    """Whether each cell is a calendar date written YYYY-MM-DD (2025-02-30 is not)."""
-    return by_distinct(values, _is_calendar_date)
-
-
 def is_date_or_interval(value: str) -> bool:
     """Whether `value` is a date of year, month or day precision, or an ordered interval."""
     try:
@@ -80,11 +66,6 @@ HTTP_URL_PATTERN = (
     r"^(?i:https?)://(?:[^\s/?#@]*@)?(?:\[[0-9A-Fa-f:.]+\]|[^\s/?#@:\[\]]+)(?::[0-9]*)?"
     r"(?:[/?#]\S*)?$"
 )
-
-
-def is_http_url(values: pd.Series) -> pd.Series:
-    """Whether each cell is an absolute http(s) address with a host and no spaces."""
-    return values.str.match(HTTP_URL_PATTERN).fillna(True).astype(bool)
 
 
 def one_to_three_sentences(values: pd.Series) -> pd.Series:
@@ -117,45 +98,6 @@ def cellwise(frame: pd.DataFrame, ok: Callable[[pd.Series], pd.Series]) -> pd.Da
         return True
     by_column = passed.reshape(len(frame.columns), len(frame)).T
     return pd.DataFrame(by_column, index=frame.index, columns=frame.columns)
-
-
-def lacking(control: str) -> Callable[[pd.Series], pd.Series]:
-    """A cell rule: no cell contains a character of `control`, a class of ASCII control
-    characters. When no cell holds any control byte at all, every cell passes at once."""
-
-    def ok(values: pd.Series) -> pd.Series:
-        if utf8.has_control_bytes(values) is False:
-            return pd.Series(True, index=values.index)
-        return ~values.str.contains(control, regex=True)
-
-    return ok
-
-
-def starts_safely(values: pd.Series) -> pd.Series:
-    """Whether each cell starts with none of the formula characters, read off its first
-    byte (each of them is one byte in UTF-8, and no other character starts with it)."""
-    edges = utf8.edge_bytes(values)
-    if edges is None:
-        return ~values.str.match(FORMULA_START).astype(bool)
-    return pd.Series(~np.isin(edges[0], list(FORMULA_BYTES)), index=values.index)
-
-
-def is_trimmed(values: pd.Series) -> pd.Series:
-    """Whether each cell neither begins nor ends with white space. A cell whose first and
-    last bytes are visible ASCII passes at once; only the others are stripped to compare."""
-    edges = utf8.edge_bytes(values)
-    if edges is None:
-        return values.str.strip() == values
-
-    def unsure(byte: np.ndarray) -> np.ndarray:
-        return (byte >= 0) & ((byte < 0x21) | (byte >= 0x7F))
-
-    doubtful = unsure(edges[0]) | unsure(edges[1])
-    result = ~doubtful
-    if doubtful.any():
-        subset = values[doubtful]
-        result[doubtful] = (subset.str.strip() == subset).to_numpy(dtype=bool)
-    return pd.Series(result, index=values.index)
 
 
 def is_nfc(values: pd.Series) -> pd.Series:

@@ -24,21 +24,32 @@ from pandera.typing import Series
 from factcheck.model import notation
 from factcheck.model.cells import (
     CONTROL_CHARACTERS,
+    EDGE_SPACE,
+    FORMULA_START,
+    HTTP_URL_PATTERN,
+    ISO_DATE,
     LINE_BREAKS_AND_TABS,
     by_distinct,
     cellwise,
     countries,
     is_date_or_interval,
-    is_http_url,
     is_nfc,
-    is_real_date,
-    is_trimmed,
-    lacking,
     languages,
     one_to_three_sentences,
-    starts_safely,
 )
 from factcheck.model.names import names_distinct
+from factcheck.model.sql import (
+    CANDIDATES,
+    CELL,
+    cells_pass,
+    contains,
+    literal,
+    matches,
+    name,
+    one_of,
+    passes_on_frame,
+    statistics,
+)
 from factcheck.model.vocabularies import (
     UNCHECKABLE_TYPES,
     AttributionCheck,
@@ -117,48 +128,104 @@ NOT_DUPLICATED = {
 CELL_RULES = ("trimmed", "one_line", "printable", "nfc", "formula_safe")
 
 
+def cell_rule(check_name: str, passes: str) -> Any:
+    """A rule every cell of every table obeys, as SQL naming the cell `{cell}`."""
+
+    def check(cls: Any, df: pd.DataFrame) -> pd.DataFrame | bool:
+        return cells_pass(df, passes)
+
+    check.__name__ = check_name  # what pandera names an inherited check by
+
+    return pa.dataframe_check(
+        check,
+        name=check_name,
+        error=requirement(f"*.*.{check_name}"),
+        statistics=statistics(passes),
+    )
+
+
+def column_rule(column: str, check_name: str, passes: str) -> Any:
+    """A check of one column's cells, as SQL naming the cell `{cell}`."""
+
+    def check(cls: Any, values: pd.Series) -> pd.Series:
+        return passes_on_frame(values.to_frame(column), passes.replace(CELL, name(column)))
+
+    check.__name__ = check_name
+
+    return pa.check(
+        column,
+        name=check_name,
+        error=requirement(f"*.*.{check_name}"),
+        statistics=statistics(passes),
+    )(check)
+
+
+def row_rule(table: str, check_name: str, passes: str) -> Any:
+    """A check of whole rows, as SQL over the row's columns; reported at the column its name
+    starts with."""
+
+    def check(cls: Any, df: pd.DataFrame) -> pd.Series:
+        return passes_on_frame(df, passes)
+
+    check.__name__ = check_name
+
+    return pa.dataframe_check(
+        check,
+        name=check_name,
+        error=requirement(f"{table}.{check_name}"),
+        statistics=statistics(passes),
+    )
+
+
+def _count_links(cell: str) -> str:
+    """SQL: how many times the chain separator occurs in a cell."""
+    link = literal(notation.LINK)
+    return f"(length({cell}) - length(replace({cell}, {link}, ''))) / {len(notation.LINK)}"
+
+
+def _is(cell: str, value: str) -> str:
+    return f"coalesce({cell} = {literal(value)}, false)"
+
+
+def _in(cell: str, values: list[str]) -> str:
+    return f"coalesce({cell} IN {one_of(values)}, false)"
+
+
+_DATE_RANGE = "DATE '1677-09-22' AND DATE '2262-04-11'"  # what pandas' timestamps can hold
+REAL_DATE = (
+    f"{matches(CELL, ISO_DATE)} AND coalesce(TRY_CAST({CELL} AS DATE) BETWEEN {_DATE_RANGE}, false)"
+)
+
+
 class TableModel(pa.DataFrameModel):
     """Rules every cell of every table obeys, whatever its column.
 
-    They are whole-table checks, one vectorised pass each, rather than a check repeated on
-    every column; the validator reports each failing cell under `<table>.<column>.<rule>`.
+    They are whole-table checks, one pass each, rather than a check repeated on every
+    column; the validator reports each failing cell under `<table>.<column>.<rule>`.
     """
 
     class Config:
         strict = True
         ordered = False
 
-    @pa.dataframe_check(name="trimmed", error=requirement("*.*.trimmed"))
-    def trimmed(cls, df: pd.DataFrame) -> pd.DataFrame | bool:
-        return cellwise(df, is_trimmed)
-
-    @pa.dataframe_check(
-        name="one_line",
-        error=requirement("*.*.one_line"),
+    # the first and last characters alone: a search for white space at the end would read
+    # every character of every cell
+    _trimmed = cell_rule(
+        "trimmed", f"NOT {contains(f'left({CELL}, 1) || right({CELL}, 1)', EDGE_SPACE)}"
     )
-    def one_line(cls, df: pd.DataFrame) -> pd.DataFrame | bool:
-        return cellwise(df, lacking(LINE_BREAKS_AND_TABS))
-
-    @pa.dataframe_check(
-        name="printable",
-        error=requirement("*.*.printable"),
-    )
-    def printable(cls, df: pd.DataFrame) -> pd.DataFrame | bool:
-        return cellwise(df, lacking(CONTROL_CHARACTERS))
+    _one_line = cell_rule("one_line", f"NOT {contains(CELL, LINE_BREAKS_AND_TABS)}")
+    _printable = cell_rule("printable", f"NOT {contains(CELL, CONTROL_CHARACTERS)}")
 
     @pa.dataframe_check(
         name="nfc",
         error=requirement("*.*.nfc"),
+        # ASCII is always NFC, and a cell is ASCII when it has as many bytes as characters
+        statistics={CANDIDATES: f"octet_length(encode({CELL})) <> length({CELL})"},
     )
     def nfc(cls, df: pd.DataFrame) -> pd.DataFrame | bool:
         return cellwise(df, is_nfc)
 
-    @pa.dataframe_check(
-        name="formula_safe",
-        error=requirement("*.*.formula_safe"),
-    )
-    def formula_safe(cls, df: pd.DataFrame) -> pd.DataFrame | bool:
-        return cellwise(df, starts_safely)
+    _formula_safe = cell_rule("formula_safe", f"NOT {contains(CELL, '^' + FORMULA_START)}")
 
 
 class ArticleTable(TableModel):
@@ -191,13 +258,8 @@ class ArticleTable(TableModel):
         "64 lower-case hexadecimal characters",
     )
 
-    @pa.check("url", name="http_url", error=requirement("*.*.http_url"))
-    def _http_url(cls, values: pd.Series) -> pd.Series:
-        return is_http_url(values)
-
-    @pa.check("published_on", name="real_date", error=requirement("*.*.real_date"))
-    def _real_date(cls, values: pd.Series) -> pd.Series:
-        return is_real_date(values)
+    _http_url = column_rule("url", "http_url", contains(CELL, HTTP_URL_PATTERN))
+    _real_date = column_rule("published_on", "real_date", REAL_DATE)
 
     @pa.check("language", name="iso_639_1", error=requirement("*.*.iso_639_1"))
     def _iso_language(cls, values: pd.Series) -> pd.Series:
@@ -255,6 +317,17 @@ class SourceTable(TableModel):
             )
             .astype(bool)
         )
+
+
+_SPAN_START, _SPAN_END = name("span_start"), name("span_end")
+_SPAN_START_OK = matches(_SPAN_START, NON_NEGATIVE_INTEGER)
+_SPAN_END_OK = matches(_SPAN_END, NON_NEGATIVE_INTEGER)
+_ATTRIBUTION, _CUE = name("attribution"), name("attribution_cue")
+_CERTAINTY, _CERTAINTY_CUE = name("certainty"), name("certainty_cue")
+_CLAIM_TYPE, _VERDICT, _CHECK = name("claim_type"), name("verdict"), name("attribution_check")
+_FILLED_REVIEW = " + ".join(
+    f"CASE WHEN {name(c)} IS NULL THEN 0 ELSE 1 END" for c in REVIEW_COLUMNS
+)
 
 
 class ClaimTable(TableModel):
@@ -357,81 +430,56 @@ class ClaimTable(TableModel):
     def _sentences(cls, values: pd.Series) -> pd.Series:
         return one_to_three_sentences(values)
 
-    @pa.check(
-        "reviewed_on",
-        name="real_past_date",
-        error=requirement("*.*.real_past_date"),
+    _reviewed_on = column_rule(
+        "reviewed_on", "real_past_date", f"{REAL_DATE} AND {CELL} <= CAST(current_date AS VARCHAR)"
     )
-    def _reviewed_on(cls, values: pd.Series) -> pd.Series:
-        today = pd.Timestamp.today().strftime("%Y-%m-%d")
-        return is_real_date(values) & (values <= today)
-
-    @pa.dataframe_check(
-        name="span_end.after_start", error=requirement("claims.span_end.after_start")
+    _span_order = row_rule(
+        "claims",
+        "span_end.after_start",
+        # spans that are not whole numbers break the format rule, not this one
+        f"NOT ({_SPAN_START_OK} AND {_SPAN_END_OK}) OR "
+        f"TRY_CAST({_SPAN_END} AS DECIMAL(38, 0)) > TRY_CAST({_SPAN_START} AS DECIMAL(38, 0))",
     )
-    def _span_order(cls, df: pd.DataFrame) -> pd.Series:
-        start = pd.to_numeric(df["span_start"], errors="coerce")
-        end = pd.to_numeric(df["span_end"], errors="coerce")
-        return (end > start) | start.isna() | end.isna()
-
-    @pa.dataframe_check(
-        name="attribution_cue.one_per_link",
-        error=requirement("claims.attribution_cue.one_per_link"),
+    _one_cue_per_link = row_rule(
+        "claims",
+        "attribution_cue.one_per_link",
+        # a bad chain breaks its own rule; an empty cue names no link (see notation.cues)
+        f"NOT {matches(_ATTRIBUTION, notation.ATTRIBUTION)} OR {_count_links(_ATTRIBUTION)} = "
+        f"CASE WHEN coalesce({_CUE}, '') = '' THEN 0 ELSE {_count_links(_CUE)} + 1 END",
     )
-    def _one_cue_per_link(cls, df: pd.DataFrame) -> pd.Series:
-        chain, cue = df["attribution"], df["attribution_cue"]
-        links = chain.str.count(notation.LINK)
-        cues = (cue.str.count(notation.LINK) + 1).where(cue.fillna("") != "", 0)  # see cues()
-        well_formed = chain.str.match(notation.ATTRIBUTION).fillna(False).astype(bool)
-        return ((links == cues) | ~well_formed).fillna(True).astype(bool)  # bad chains: own rule
-
-    @pa.dataframe_check(
-        name="certainty_cue.iff_not_asserted",
-        error=requirement("claims.certainty_cue.iff_not_asserted"),
+    _certainty_cue = row_rule(
+        "claims",
+        "certainty_cue.iff_not_asserted",
+        f"NOT {_in(_CERTAINTY, Certainty.values())} OR "
+        f"{_is(_CERTAINTY, Certainty.ASSERTED.value)} <> ({_CERTAINTY_CUE} IS NOT NULL)",
     )
-    def _certainty_cue(cls, df: pd.DataFrame) -> pd.Series:
-        asserted = df["certainty"] == Certainty.ASSERTED.value
-        has_cue = df["certainty_cue"].notna()
-        unknown = ~df["certainty"].isin(Certainty.values())
-        return (asserted != has_cue) | unknown
-
-    @pa.dataframe_check(
-        name="verdict.review_complete",
-        error=requirement("claims.verdict.review_complete"),
+    _review_complete = row_rule(
+        "claims",
+        "verdict.review_complete",
+        f"({_FILLED_REVIEW}) IN (0, {len(REVIEW_COLUMNS)})",
     )
-    def _review_complete(cls, df: pd.DataFrame) -> pd.Series:
-        filled = df[list(REVIEW_COLUMNS)].notna()
-        return filled.all(axis=1) | ~filled.any(axis=1)
-
-    @pa.dataframe_check(
-        name="verdict.matches_claim_type",
-        error=requirement("claims.verdict.matches_claim_type"),
+    _verdict_matches_type = row_rule(
+        "claims",
+        "verdict.matches_claim_type",
+        f"NOT ({_in(_CLAIM_TYPE, ClaimType.values())} AND {_in(_VERDICT, Verdict.values())}) OR "
+        f"{_in(_CLAIM_TYPE, list(UNCHECKABLE_TYPES))} = "
+        f"{_is(_VERDICT, Verdict.NOT_CHECKABLE.value)}",
     )
-    def _verdict_matches_type(cls, df: pd.DataFrame) -> pd.Series:
-        uncheckable = df["claim_type"].isin(UNCHECKABLE_TYPES)
-        not_checkable = df["verdict"] == Verdict.NOT_CHECKABLE.value
-        known = df["claim_type"].isin(ClaimType.values()) & df["verdict"].isin(Verdict.values())
-        return (uncheckable == not_checkable) | ~known
-
-    @pa.dataframe_check(
-        name="attribution_check.matches_attribution",
-        error=requirement("claims.attribution_check.matches_attribution"),
+    _attribution_check_applies = row_rule(
+        "claims",
+        "attribution_check.matches_attribution",
+        f"NOT ({_in(_CHECK, AttributionCheck.values())} AND "
+        f"{matches(_ATTRIBUTION, notation.ATTRIBUTION)}) OR "
+        f"({_ATTRIBUTION} NOT LIKE {literal('%' + notation.LINK + '%')}) = "
+        f"{_is(_CHECK, AttributionCheck.NOT_APPLICABLE.value)}",
     )
-    def _attribution_check_applies(cls, df: pd.DataFrame) -> pd.Series:
-        well_formed = df["attribution"].str.match(notation.ATTRIBUTION).fillna(False).astype(bool)
-        own_voice = ~df["attribution"].str.contains(notation.LINK, regex=False).fillna(False)
-        not_applicable = df["attribution_check"] == AttributionCheck.NOT_APPLICABLE.value
-        known = df["attribution_check"].isin(AttributionCheck.values()) & well_formed
-        return (own_voice == not_applicable) | ~known
-
-    @pa.dataframe_check(
-        name="attribution_rationale.iff_checked",
-        error=requirement("claims.attribution_rationale.iff_checked"),
+    _attribution_rationale = row_rule(
+        "claims",
+        "attribution_rationale.iff_checked",
+        f"NOT {_in(_CHECK, AttributionCheck.values())} OR "
+        f"{_is(_CHECK, AttributionCheck.NOT_APPLICABLE.value)} <> "
+        f"({name('attribution_rationale')} IS NOT NULL)",
     )
-    def _attribution_rationale(cls, df: pd.DataFrame) -> pd.Series:
-        not_applicable = df["attribution_check"] == AttributionCheck.NOT_APPLICABLE.value
-        known = df["attribution_check"].isin(AttributionCheck.values())
-        return (not_applicable != df["attribution_rationale"].notna()) | ~known
 
     @pa.dataframe_check(
         name="claim.not_duplicated",
@@ -475,13 +523,8 @@ class EvidenceTable(TableModel):
         "What the page says that bears on the claim, paraphrased in our own words."
     )
 
-    @pa.check("url", name="http_url", error=requirement("*.*.http_url"))
-    def _http_url(cls, values: pd.Series) -> pd.Series:
-        return is_http_url(values)
-
-    @pa.check("published_on", name="real_date", error=requirement("*.*.real_date"))
-    def _real_date(cls, values: pd.Series) -> pd.Series:
-        return is_real_date(values)
+    _http_url = column_rule("url", "http_url", contains(CELL, HTTP_URL_PATTERN))
+    _real_date = column_rule("published_on", "real_date", REAL_DATE)
 
     @pa.dataframe_check(
         name="url.not_duplicated",

@@ -13,6 +13,7 @@ from __future__ import annotations
 import csv
 import io
 import itertools
+import mmap
 import os
 import re
 import tempfile
@@ -56,6 +57,7 @@ def _natural_order(keys: pd.Series) -> list[int]:
 
 
 Rows = list[list[str]]  # a header, then each row's cells as text ('' for an empty cell)
+Buffer = bytes | mmap.mmap  # a file's bytes, read or mapped
 
 
 def cell_rows(frame: pd.DataFrame, columns: Sequence[str], extra: bool = False) -> Rows:
@@ -85,7 +87,7 @@ def canonical(spec: TableSpec, frame: pd.DataFrame) -> bytes:
 
 
 def differences(
-    data: bytes,
+    data: Buffer,
     spec: TableSpec,
     frame: pd.DataFrame,
     first: bool = True,
@@ -97,21 +99,23 @@ def differences(
     It reads the bytes rather than rendering the canonical file to compare: a parsed file
     with no byte-order mark, LF endings, one final line break, the schema's columns, rows in
     key order and quotes only around cells that need them is byte for byte what `canonical`
-    writes (a test holds the two to agreement). For one block of a file read in blocks,
-    `first` and `last` say which ends of the file it holds, and `before` is the key of the
-    row just before it."""
+    writes (a test holds the two to agreement). `data` may be a memory map of a large file:
+    it is searched, never copied whole. `frame` needs only the header's columns and the key
+    column. For one block of a file read in blocks, `first` and `last` say which ends of the
+    file it holds, and `before` is the key of the row just before it."""
     found = []
-    if first and data.startswith(BOM):
+    start = 0
+    if first and data[: len(BOM)] == BOM:
         found.append("a byte-order mark")
-        data = data[len(BOM) :]
-    if b"\r" in data:
-        found.append("CRLF line endings" if b"\r\n" in data else "CR line endings")
-    tail = data[-4:].replace(b"\r\n", b"\n").replace(b"\r", b"\n")
+        start = len(BOM)
+    if data.find(b"\r", start) >= 0:
+        found.append("CRLF line endings" if data.find(b"\r\n", start) >= 0 else "CR line endings")
+    tail = bytes(data[max(start, len(data) - 4) :]).replace(b"\r\n", b"\n").replace(b"\r", b"\n")
     if last and tail.endswith(b"\n\n"):
         found.append("empty lines at the end")
     elif last and not tail.endswith(b"\n"):
         found.append("no line break after the last row")
-    if first and _header(data) != spec.columns + [
+    if first and _header(data, start) != spec.columns + [
         c for c in frame.columns if c not in spec.columns
     ]:
         found.append("columns out of order")
@@ -120,7 +124,7 @@ def differences(
         keys = pd.concat([pd.Series([before], dtype="str"), keys], ignore_index=True)
     if not is_in_order(keys):
         found.append("rows out of order")
-    if b'"' in data and _needless_quotes(data):
+    if data.find(b'"', start) >= 0 and _needless_quotes(data, start):
         found.append("quotes around cells that need none")
     return found
 
@@ -142,11 +146,12 @@ def in_order(found: set[str]) -> list[str]:
     return [d for d in DEPARTURES if d in found]
 
 
-def _header(data: bytes) -> list[str]:
+def _header(data: Buffer, start: int) -> list[str]:
     """The names in the first line (a name holding a line break is not canonical anyway)."""
-    end = min((i for i in (data.find(b"\n"), data.find(b"\r")) if i >= 0), default=len(data))
+    ends = (data.find(b"\n", start), data.find(b"\r", start))
+    end = min((i for i in ends if i >= 0), default=len(data))
     try:
-        return next(csv.reader([data[:end].decode("utf-8", errors="replace")]), [])
+        return next(csv.reader([bytes(data[start:end]).decode("utf-8", errors="replace")]), [])
     except csv.Error:
         return []
 
@@ -156,15 +161,22 @@ _QUOTED = re.compile(rb'(?<![^,\n])"((?:[^"]|"")*)"(?![^,\r\n])')
 _NEEDS_QUOTES = re.compile(rb'[,"\r\n]')
 
 
-def _needless_quotes(data: bytes) -> bool:
+def _needless_quotes(data: Buffer, start: int) -> bool:
     """Whether any cell is quoted without needing it, or a quote stands outside a quoted
     cell (which the canonical writer would quote and double). One regex pass collects the
     quoted cells; the checks on them run in C."""
-    cells = _QUOTED.findall(data)
+    cells = _QUOTED.findall(data, start)
     if not all(map(_NEEDS_QUOTES.search, cells)):
         return True
     inside = 2 * len(cells) + sum(map(bytes.count, cells, itertools.repeat(b'"')))
-    return data.count(b'"') > inside
+    return _count(data, b'"', start) > inside
+
+
+def _count(data: Buffer, byte: bytes, start: int) -> int:
+    """How many times `byte` occurs from `start`, a slice at a time: a memory map has no
+    `count`, and a copy of a large file would double the memory it takes."""
+    step = 1 << 24
+    return sum(bytes(data[at : at + step]).count(byte) for at in range(start, len(data), step))
 
 
 def is_in_order(keys: pd.Series) -> bool:

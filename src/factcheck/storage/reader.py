@@ -81,7 +81,7 @@ def _read_csv(
     if problem is not None:
         return None, None, [problem]
     assert data is not None
-    header_problems = _check_header(data, name, columns)
+    header_problems = check_header(data, name, columns)
     if header_problems:
         return None, data, header_problems
     try:
@@ -182,7 +182,7 @@ def read_blocks(directory: Path, spec: TableSpec, size: int) -> Iterator[Piece]:
     """The table in pieces of about `size` bytes, checked as `read_table` checks the whole:
     the header once, UTF-8 in every block. A fatal problem ends the pieces."""
     path = directory / spec.file
-    problem = _unopenable(path, spec.file, what="CSV file")
+    problem = unopenable(path, spec.file, what="CSV file")
     if problem is not None:
         yield Piece(None, None, [problem])
         return
@@ -231,10 +231,10 @@ def _block_problems(block: Block, spec: TableSpec) -> list[Problem]:
     problem = decode(block.data, spec.file, what="CSV file", base=block.offset)[1]
     if problem is not None:
         return [problem]
-    return _check_header(block.data, spec.file, spec.columns) if block.first else []
+    return check_header(block.data, spec.file, spec.columns) if block.first else []
 
 
-def _unopenable(path: Path, name: str, what: str) -> Problem | None:
+def unopenable(path: Path, name: str, what: str) -> Problem | None:
     try:
         if not path.exists():
             return registry.problem("file.exists", name, what=what)
@@ -247,7 +247,7 @@ def _unopenable(path: Path, name: str, what: str) -> Problem | None:
 
 def read_bytes(path: Path, name: str, what: str) -> tuple[bytes | None, Problem | None]:
     """A file's bytes, or the fatal problem: missing, a directory, or unreadable."""
-    problem = _unopenable(path, name, what)
+    problem = unopenable(path, name, what)
     if problem is not None:
         return None, problem
     try:
@@ -290,7 +290,7 @@ def _check_utf8(data: bytes, name: str, what: str) -> Problem | None:
     return decode(data, name, what)[1]
 
 
-def _check_header(data: bytes, name: str, columns: Sequence[str]) -> list[Problem]:
+def check_header(data: bytes, name: str, columns: Sequence[str]) -> list[Problem]:
     start = len(BOM) if data.startswith(BOM) else 0
     if _NOT_SPACE.search(data, start) is None:
         return [registry.problem("csv.empty", name)]

@@ -1,0 +1,72 @@
+"""What an engine does for the rules: hold tables and run SQL over them.
+
+Every table an engine holds has the CSV file's columns as text (an empty cell is NULL) and
+`_row`, the row's number in a spreadsheet (the header is row 1). Rules are written once, in
+DuckDB's SQL; an engine with another dialect translates them (see `spark`).
+"""
+
+from __future__ import annotations
+
+from abc import ABC, abstractmethod
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import Any
+
+import pandas as pd
+import pyarrow as pa
+
+ROW = "_row"  # the spreadsheet row of a table's row, in every table an engine holds
+
+
+class EngineError(Exception):
+    """The engine could not read a file the way the dataset needs it read."""
+
+
+# A check the rules call by name in SQL, run by the engine on batches of rows: given a
+# column's cells (a Series) or several columns' (a frame), whether each row passes.
+Function = Callable[[Any], pd.Series]
+
+
+class Engine(ABC):
+    """Tables by name, and SQL over them."""
+
+    name: str
+
+    @abstractmethod
+    def load_csv(self, table: str, path: Path, columns: Sequence[str]) -> None:
+        """Load a CSV file whose header holds `columns`, every cell as text; raise
+        `EngineError` when the engine cannot read it (the reader then says why)."""
+
+    @abstractmethod
+    def load_frame(self, table: str, frame: pd.DataFrame) -> None:
+        """Load a frame of text cells (its index is the data row, from 0)."""
+
+    @abstractmethod
+    def load_records(self, table: str, records: pa.Table) -> None:
+        """Load rows derived in Python (article texts, their sentences) as they are."""
+
+    @abstractmethod
+    def query(self, sql: str) -> list[dict[str, Any]]:
+        """The rows of a query, as dictionaries; NULL is None."""
+
+    @abstractmethod
+    def column(self, table: str, column: str) -> pd.Series:
+        """One column of a loaded table, in row order, as text (NaN where empty)."""
+
+    @abstractmethod
+    def frame(self, table: str) -> pd.DataFrame:
+        """A loaded table as a frame of text cells, indexed from 0, without `_row`."""
+
+    @abstractmethod
+    def register(self, name: str, function: Function, fields: Sequence[str] | None) -> None:
+        """Make `function` callable in SQL: as `name(cell)` on one column's cells when
+        `fields` is None, else as `name(struct_pack(field := cell, ...))` on a row's
+        `fields`, which it gets as a frame. It returns whether each row passes."""
+
+    @abstractmethod
+    def register_text(self, name: str, function: Callable[[str], str]) -> None:
+        """Make `function`, from a cell's text to text, callable in SQL as `name(cell)`; NULL
+        stays NULL. It runs cell by cell: for the few cells a message quotes."""
+
+    def close(self) -> None:  # noqa: B027 - an engine without resources needs no closing
+        """Release what the engine holds."""

@@ -1,0 +1,388 @@
+"""Apache Spark: the rules' SQL run on a cluster, or in local mode on one machine.
+
+The queries are written in DuckDB's SQL; sqlglot translates them into Spark's, and the few
+constructs it translates wrongly or not at all for our queries are rewritten here, each
+where it is handled (`_rewrite`). Tables are read with Spark's CSV reader, every column as
+text, failing on a malformed row (the dataset's own reader then says why); `_row` numbers
+the rows in file order. The models' Python checks run as pandas UDFs in Spark's Python
+workers.
+
+Starting Spark takes seconds, so one SparkContext serves every engine of a process; each
+engine has a session of its own (its views, functions and settings), which `close` drops.
+Spark needs a Java runtime (17 or later): `java` on the PATH, or `JAVA_HOME`.
+"""
+
+from __future__ import annotations
+
+import atexit
+import logging
+import os
+import shutil
+import sys
+import tempfile
+from collections.abc import Callable, Iterator, Mapping, Sequence
+from contextlib import contextmanager
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+import pandas as pd
+import pyarrow as pa
+import sqlglot
+from sqlglot import exp
+
+from factcheck.checks.engines.base import ROW, Engine, EngineError, Function
+from factcheck.storage.reader import FIRST_DATA_ROW
+
+try:
+    from py4j.protocol import Py4JError  # type: ignore[import-untyped, unused-ignore]
+    from pyspark.errors import PySparkException
+    from pyspark.sql import DataFrame, SparkSession
+    from pyspark.sql.pandas.functions import pandas_udf
+    from pyspark.sql.types import BooleanType, LongType, StringType, StructField, StructType
+except ImportError as error:  # pragma: no cover - depends on what is installed
+    raise ImportError(
+        "the spark engine needs pyspark 4: pip install 'factcheck-dataset[spark]'"
+    ) from error
+
+JAVA_MISSING = (
+    "the spark engine needs a Java runtime, 17 or later (on Debian or Ubuntu: apt-get install "
+    "openjdk-17-jre-headless): put `java` on the PATH or set JAVA_HOME"
+)
+# Spark's errors: those of its SQL, and those of its JVM (a failed job, say).
+_SPARK_ERRORS = (PySparkException, Py4JError)
+# Spark SQL settings for a dataset of thousands of rows, run as some 300 small queries:
+# compiling each query's whole stages to Java, and re-planning it as it runs, take longer
+# than running it (measured: a validation took 60% longer with both on).
+SMALL_DATA = {
+    "spark.sql.codegen.wholeStage": "false",
+    "spark.sql.adaptive.enabled": "false",
+    "spark.sql.execution.arrow.pyspark.enabled": "true",  # frames in and out as Arrow
+}
+# Log4j's settings for Spark's JVM: errors only, no banner on every start.
+_LOG4J = """\
+rootLogger.level = error
+rootLogger.appenderRef.stderr.ref = console
+appender.console.type = Console
+appender.console.name = console
+appender.console.target = SYSTEM_ERR
+appender.console.layout.type = PatternLayout
+appender.console.layout.pattern = %d{yy/MM/dd HH:mm:ss} %p %c{1}: %m%n%ex
+"""
+
+
+def java_found() -> bool:
+    """Whether a Java runtime is there for Spark to start: JAVA_HOME's, or one on the PATH."""
+    home = os.environ.get("JAVA_HOME")
+    if home:
+        return (Path(home) / "bin" / "java").is_file()
+    return shutil.which("java") is not None
+
+
+def _quoted(name: str) -> str:
+    return "`" + name.replace("`", "``") + "`"
+
+
+class SparkEngine(Engine):
+    """A Spark session of its own on the process's SparkContext, started at the first use."""
+
+    name = "spark"
+
+    def __init__(
+        self,
+        master: str = "local[2]",
+        shuffle_partitions: int = 4,
+        settings: Mapping[str, str] | None = None,
+    ) -> None:
+        """A session on Spark at `master`; `settings` are Spark SQL settings over
+        `SMALL_DATA`'s (for a large dataset on a cluster, say, `{"spark.sql.adaptive.enabled":
+        "true", "spark.sql.codegen.wholeStage": "true"}`)."""
+        self.spark = _context_session(master).newSession()
+        # the dataset's tables are small: a few partitions spare the scheduler hundreds of
+        # empty tasks per query (Spark's default is 200)
+        chosen = {**SMALL_DATA, "spark.sql.shuffle.partitions": str(shuffle_partitions)}
+        for key, value in {**chosen, **(settings or {})}.items():
+            self.spark.conf.set(key, value)
+        self._views: list[str] = []
+
+    def load_csv(self, table: str, path: str | Path, columns: Sequence[str]) -> None:
+        schema = StructType([StructField(c, StringType()) for c in columns])
+        reader = (
+            self.spark.read.schema(schema)
+            .option("header", True)
+            .option("multiLine", True)  # a quoted cell may hold line breaks
+            .option("quote", '"')
+            .option("escape", '"')
+            .option("mode", "FAILFAST")  # a row with too many or too few cells is an error
+            .option("nullValue", "")  # an empty cell, quoted or not, is NULL
+            .option("emptyValue", "")
+            .option("ignoreLeadingWhiteSpace", False)
+            .option("ignoreTrailingWhiteSpace", False)
+            .option("encoding", "UTF-8")
+        )
+        try:
+            frame = _numbered(reader.csv(str(path)))
+        except _SPARK_ERRORS as error:
+            raise EngineError(str(error)) from error
+        self._keep(table, frame)
+
+    def load_frame(self, table: str, frame: pd.DataFrame) -> None:
+        data = pa.Table.from_pandas(frame.astype("str").where(frame.notna()), preserve_index=False)
+        data = data.cast(pa.schema([(name, pa.string()) for name in frame.columns]))
+        rows = pa.array(range(FIRST_DATA_ROW, FIRST_DATA_ROW + len(frame)), pa.int64())
+        self.load_records(
+            table, data.add_column(0, ROW, rows) if ROW not in frame.columns else data
+        )
+
+    def load_records(self, table: str, records: pa.Table) -> None:
+        """Load rows derived in Python (article texts, their sentences) as they are."""
+        self._keep(table, self.spark.createDataFrame(records))
+
+    def _keep(self, table: str, frame: DataFrame) -> None:
+        frame.createOrReplaceTempView(table)
+        if table not in self._views:
+            self._views.append(table)
+
+    def query(self, sql: str) -> list[dict[str, Any]]:
+        try:
+            rows = self.spark.sql(spark_sql(sql)).collect()
+        except _SPARK_ERRORS as error:
+            raise EngineError(f"{error}\nin: {spark_sql(sql)}") from error
+        return [row.asDict() for row in rows]
+
+    def column(self, table: str, column: str) -> pd.Series:
+        data = self.spark.table(_quoted(table)).orderBy(ROW).select(_quoted(column)).toArrow()
+        return pd.Series(data.column(0).to_pandas(), dtype="str")
+
+    def frame(self, table: str) -> pd.DataFrame:
+        # through Arrow, as DuckDB's engine does: pyspark's `toPandas` passes pandas 3 a
+        # deprecated argument
+        data = self.spark.table(_quoted(table)).orderBy(ROW).drop(ROW).toArrow()
+        found: pd.DataFrame = data.to_pandas()
+        return found.astype("str").where(found.notna())
+
+    def register(self, name: str, function: Function, fields: Sequence[str] | None) -> None:
+        if fields is None:
+
+            def cells(column: pd.Series) -> pd.Series:
+                return _booleans(function(_text(column)))
+
+            self.spark.udf.register(name, pandas_udf(cells, BooleanType()))  # type: ignore[call-overload, unused-ignore]
+            return
+        names = list(fields)
+
+        def rows(struct: pd.DataFrame) -> pd.Series:
+            frame = pd.DataFrame({f: _text(struct[f]) for f in names})
+            return _booleans(function(frame))
+
+        self.spark.udf.register(name, pandas_udf(rows, BooleanType()))  # type: ignore[call-overload, unused-ignore]
+
+    def register_text(self, name: str, function: Callable[[str], str]) -> None:
+        """Make `function`, from a cell's text to text, callable in SQL as `name(cell)`; NULL
+        stays NULL. It runs row by row, for the few cells a message quotes."""
+
+        def cells(column: pd.Series) -> pd.Series:
+            texts = _text(column)
+            return pd.Series([None if pd.isna(t) else function(t) for t in texts], dtype=object)
+
+        self.spark.udf.register(name, pandas_udf(cells, StringType()))  # type: ignore[call-overload, unused-ignore]
+
+    def close(self) -> None:
+        for view in self._views:
+            self.spark.catalog.dropTempView(view)
+        self._views.clear()
+
+
+def _numbered(frame: DataFrame) -> DataFrame:
+    """`frame` with `_row` first, from the rows' order in the file, materialized.
+
+    `monotonically_increasing_id` skips numbers between partitions; `zipWithIndex` counts
+    rows across partitions in order. Materializing reads the file now, so a malformed row
+    fails the load rather than a query, and the queries do not read the file again."""
+    numbered = frame.rdd.zipWithIndex().map(lambda pair: (pair[1] + FIRST_DATA_ROW, *pair[0]))
+    schema = StructType([StructField(ROW, LongType(), False), *frame.schema.fields])
+    return frame.sparkSession.createDataFrame(numbered, schema).localCheckpoint(eager=True)
+
+
+def _text(cells: pd.Series) -> pd.Series:
+    """Cells as the checks get them on every engine: pandas text, NaN for NULL."""
+    return pd.Series(cells.to_numpy(dtype=object), dtype="str")
+
+
+def _booleans(passed: pd.Series) -> pd.Series:
+    return pd.Series(passed.to_numpy(dtype=bool))
+
+
+# The session --------------------------------------------------------------------------
+
+
+_started: dict[str, SparkSession] = {}
+
+
+def _context_session(master: str) -> SparkSession:
+    """The process's Spark session, started on first use (one SparkContext per process)."""
+    if master in _started:
+        return _started[master]
+    if _started:
+        running = next(iter(_started))
+        raise EngineError(f"Spark already runs on {running} in this process, not {master}")
+    if not java_found():
+        raise EngineError(JAVA_MISSING)
+    if master.startswith("local") and "PYSPARK_PYTHON" not in os.environ:
+        # Spark starts its Python workers as `python3` from the PATH unless told: local
+        # workers must run this interpreter, which has factcheck and pyspark
+        os.environ["PYSPARK_PYTHON"] = sys.executable
+    session = (
+        SparkSession.builder.master(master)
+        .appName("factcheck")
+        .config("spark.ui.enabled", "false")
+        .config("spark.ui.showConsoleProgress", "false")
+        .config("spark.driver.extraJavaOptions", f"-Dlog4j2.configurationFile={_log4j()}")
+        .getOrCreate()
+    )
+    session.sparkContext.setLogLevel("ERROR")
+    # pyspark logs every failed query's error as JSON besides raising it; we raise it
+    logging.getLogger("SQLQueryContextLogger").setLevel(logging.CRITICAL)
+    _started[master] = session
+    return session
+
+
+def _log4j() -> str:
+    """A file with `_LOG4J`, for the JVM to read as it starts."""
+    directory = tempfile.mkdtemp(prefix="factcheck-spark-")
+    atexit.register(shutil.rmtree, directory, ignore_errors=True)
+    path = Path(directory) / "log4j2.properties"
+    path.write_text(_LOG4J, encoding="utf-8")
+    return path.as_uri()
+
+
+# Translating the queries ----------------------------------------------------------------
+
+
+@cache
+def spark_sql(sql: str) -> str:
+    """A query in DuckDB's SQL as Spark runs it (each translated once per process)."""
+    with _deep_recursion():
+        tree = sqlglot.parse_one(sql, read="duckdb")
+        return _rewrite(tree).sql(dialect="spark")
+
+
+@contextmanager
+def _deep_recursion(limit: int = 20_000) -> Iterator[None]:
+    """sqlglot parses and writes nested calls recursively: a name key folds case with a few
+    hundred nested `replace` calls (`queries.sources`), deeper than Python's default limit."""
+    before = sys.getrecursionlimit()
+    sys.setrecursionlimit(max(before, limit))
+    try:
+        yield
+    finally:
+        sys.setrecursionlimit(before)
+
+
+def _rewrite(tree: exp.Expr) -> exp.Expr:
+    """What sqlglot does not translate for Spark, made Spark's before it writes the rest."""
+    tree = tree.transform(_unix_lines)
+    for select in list(tree.find_all(exp.Select)):
+        _numbered_unnest(select)
+    for join in list(tree.find_all(exp.Join)):
+        if join.args.get("method", "").upper() == "ASOF":
+            _asof(join)
+    return tree
+
+
+# The expressions whose second argument is a regular expression.
+_REGEX_NODES = (exp.RegexpLike, exp.RegexpExtract, exp.RegexpReplace, exp.RegexpSplit)
+
+
+def _unix_lines(node: exp.Expr) -> exp.Expr:
+    """Java's `$` also matches before a final \\r, \\u0085, \\u2028 or \\u2029, and `.` stops
+    at them: UNIX_LINES (`(?d)`) makes \\n the only line break, as in RE2 and Python."""
+    if isinstance(node, _REGEX_NODES):
+        pattern = node.args.get("expression")
+        if isinstance(pattern, exp.Literal) and pattern.is_string:
+            node.set("expression", exp.Literal.string("(?d)" + pattern.this))
+    return node
+
+
+def _numbered_unnest(select: exp.Select) -> None:
+    """DuckDB's `unnest(list) AS item, generate_subscripts(list, 1) AS ordinal` gives each
+    element and its place in the list; Spark has no `generate_subscripts` and one generator
+    per SELECT: `inline` of the elements paired with their places does both."""
+    items = {_unnested(e): e for e in select.expressions if _unnested(e) is not None}
+    for column in list(select.expressions):
+        call = column.this if isinstance(column, exp.Alias) else None
+        if not isinstance(call, exp.Anonymous) or call.name.lower() != "generate_subscripts":
+            continue
+        listed = call.expressions[0].sql(dialect="spark")
+        if listed not in items:
+            raise ValueError(f"generate_subscripts without its unnest: {select.sql()}")
+        item = items.pop(listed)
+        pairs = sqlglot.parse_one(
+            f"INLINE(TRANSFORM({listed}, (_fc_x, _fc_i) -> "
+            f"STRUCT(_fc_x AS {_quoted(item.alias)}, _fc_i + 1 AS {_quoted(column.alias)})))",
+            read="spark",
+        )
+        item.replace(pairs)
+        column.pop()
+
+
+def _unnested(column: exp.Expr) -> str | None:
+    """The list a SELECT column `unnest(list) AS name` unnests, as Spark writes it."""
+    if isinstance(column, exp.Alias) and isinstance(column.this, exp.Explode | exp.Unnest):
+        return str(column.this.this.sql(dialect="spark"))
+    return None
+
+
+def _asof(join: exp.Join) -> None:
+    """Spark has no as-of join. `l ASOF LEFT JOIN r ON keys AND l.x >= r.y` pairs each left
+    row with the right row of greatest `y` not past `x` (before `x`, with `>`): a left join
+    on the same condition, with each right row bounded by the next `y` of its keys, pairs
+    it with that one only."""
+    conditions = list(join.args["on"].flatten()) if join.args.get("on") else []
+    right = join.this.alias_or_name
+    bounds = [_bound(c, right) for c in conditions]
+    found = [b for b in bounds if b is not None]
+    if len(found) != 1:
+        raise ValueError(f"unsupported as-of join: {join.sql()}")
+    later, start, strict = found[0]
+    keys = [
+        side
+        for c in conditions
+        if isinstance(c, exp.EQ)
+        for side in (c.this, c.expression)
+        if _of(side, right)
+    ]
+    partition = ", ".join(_quoted(k.name) for k in keys)
+    ranges = sqlglot.parse_one(
+        f"(SELECT *, LEAD({_quoted(start.name)}) OVER (PARTITION BY {partition} "
+        f"ORDER BY {_quoted(start.name)}) AS _fc_next FROM {join.this.sql(dialect='spark')})",
+        read="spark",
+    )
+    join.set(
+        "this",
+        exp.Subquery(this=ranges.unnest(), alias=exp.TableAlias(this=exp.to_identifier(right))),
+    )
+    below = "<=" if strict else "<"
+    before_next = sqlglot.parse_one(
+        f"({right}._fc_next IS NULL OR {later.sql(dialect='spark')} {below} {right}._fc_next)",
+        read="spark",
+    )
+    join.set("on", exp.and_(join.args["on"], before_next))
+    join.set("method", None)
+
+
+def _bound(condition: exp.Expr, right: str) -> tuple[exp.Expr, exp.Column, bool] | None:
+    """An as-of join's inequality as (the left side's value, the right side's column,
+    whether strict): `x >= r.y`, `x > r.y`, or the same written `r.y <= x`, `r.y < x`."""
+    if isinstance(condition, exp.GTE | exp.GT) and _of(condition.expression, right):
+        later, start = condition.this, condition.expression
+    elif isinstance(condition, exp.LTE | exp.LT) and _of(condition.this, right):
+        later, start = condition.expression, condition.this
+    else:
+        return None
+    assert isinstance(start, exp.Column)
+    return later, start, isinstance(condition, exp.GT | exp.LT)
+
+
+def _of(column: exp.Expr, table: str) -> bool:
+    return isinstance(column, exp.Column) and column.table == table

@@ -1,0 +1,118 @@
+"""Loading the dataset's tables into an engine, with the reader's fatal problems.
+
+The engine's own CSV reader reads each file. Before it does, a pass over the file's bytes at
+the speed of `memchr` finds what the engine would read differently from a spreadsheet: a NUL
+byte, and an empty line between records (a spreadsheet shows it as an empty row, with a
+number, where the engine would skip it). Such a file, and any file the engine refuses, is
+read by `storage.reader` instead: it says exactly why a file cannot be read, and gives the
+rows a spreadsheet shows.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import mmap
+import re
+from pathlib import Path
+
+import pandas as pd
+
+from factcheck import registry
+from factcheck.checks.engines.base import Engine, EngineError
+from factcheck.model.tables import TableSpec
+from factcheck.problems import Problem
+from factcheck.storage import dialect, reader
+
+_EMPTY_LINE_INSIDE = re.compile(rb"\n(?:\r?\n)+[^\r\n]")
+_HEAD = 1 << 16  # the header is read from this many bytes at the start
+
+
+def load_table(
+    engine: Engine, root: Path, spec: TableSpec
+) -> tuple[list[str] | None, list[Problem]]:
+    """Load `spec`'s file into `engine` as table `spec.name`: the header's columns, and the
+    problems of the reading (fatal ones mean the table was not loaded: columns None)."""
+    path = root / spec.file
+    problem = reader.unopenable(path, spec.file, what="CSV file")
+    if problem is not None:
+        return None, [problem]
+    try:
+        if _needs_reader(path):
+            return _load_by_reader(engine, root, spec)
+        with path.open("rb") as handle:
+            head = handle.read(_HEAD)
+        problems = reader.check_header(head, spec.file, spec.columns)
+        if problems:
+            return None, problems
+        header = _header(head)
+        engine.load_csv(spec.name, path, header)
+        notice = _engine_notice(engine, path, spec, header)
+    except (OSError, ValueError, EngineError, csv.Error):
+        return _load_by_reader(engine, root, spec)  # it says why, or reads what we could not
+    return header, _unknown_columns(spec, header) + notice
+
+
+def _header(head: bytes) -> list[str]:
+    """The names in the header row (the reader has checked it can be read)."""
+    start = len(reader.BOM) if head.startswith(reader.BOM) else 0
+    text = head[start:].decode("utf-8", errors="replace")
+    return next(csv.reader(io.StringIO(text)))
+
+
+def _needs_reader(path: Path) -> bool:
+    """Whether the engine would read the file's rows otherwise than a spreadsheet shows
+    them: NUL bytes, an empty line between records, or line breaks that are CR alone; an
+    empty file has nothing for the engine to read."""
+    if path.stat().st_size == 0:
+        return True
+    with path.open("rb") as handle, mmap.mmap(handle.fileno(), 0, access=mmap.ACCESS_READ) as data:
+        if data.find(b"\x00") >= 0:
+            return True
+        if data.find(b"\n") < 0 and data.find(b"\r") >= 0:
+            return True
+        return _EMPTY_LINE_INSIDE.search(data) is not None  # type: ignore[call-overload]
+
+
+def _load_by_reader(
+    engine: Engine, root: Path, spec: TableSpec
+) -> tuple[list[str] | None, list[Problem]]:
+    frame, data, found = reader.read_table(root, spec)
+    if frame is None:
+        return None, found
+    assert data is not None  # read
+    engine.load_frame(spec.name, frame)
+    header = [str(c) for c in frame.columns]
+    return header, _unknown_columns(spec, header) + dialect_notice(spec, data, frame)
+
+
+def dialect_notice(spec: TableSpec, data: dialect.Buffer, frame: pd.DataFrame) -> list[Problem]:
+    """A notice, not an error, when a readable file is not in the canonical CSV dialect."""
+    return dialect_problems(spec, dialect.differences(data, spec, frame))
+
+
+def dialect_problems(spec: TableSpec, found: list[str]) -> list[Problem]:
+    if not found:
+        return []
+    return [registry.problem("csv.canonical", spec.file, departures=", ".join(found))]
+
+
+def _engine_notice(engine: Engine, path: Path, spec: TableSpec, header: list[str]) -> list[Problem]:
+    """The dialect notice of a file the engine read: its bytes mapped, its keys from the
+    engine, so a large file is never held in memory twice."""
+    keys = engine.column(spec.name, spec.key)
+    frame = pd.DataFrame({name: keys if name == spec.key else None for name in header})
+    with path.open("rb") as handle, mmap.mmap(handle.fileno(), 0, access=mmap.ACCESS_READ) as data:
+        return dialect_notice(spec, data, frame)
+
+
+def _unknown_columns(spec: TableSpec, header: list[str]) -> list[Problem]:
+    """pandera's strict model: a column the model does not know is a problem of its own."""
+    columns = ", ".join(spec.columns)
+    return [
+        registry.problem(
+            f"{spec.name}.columns.known", spec.file, column=name, table=spec.file, columns=columns
+        )
+        for name in header
+        if name not in spec.columns
+    ]

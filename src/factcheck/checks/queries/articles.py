@@ -1,0 +1,78 @@
+"""Rules of articles.csv and the stored texts: the text file, its hash, sentence coverage.
+
+They read the tables `checks.texts` loads: `texts` (each well-formed listed article's text,
+hash, or why it cannot be read) and `sentences` (the body sentences of articles claims name).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from factcheck.checks.engines.base import ROW
+from factcheck.checks.queries.base import Query, literal, matches
+from factcheck.checks.queries.claims import spans
+from factcheck.model.schemas import SHA256
+from factcheck.model.tables import article_path
+
+_LISTED = "articles AS a JOIN texts AS t ON t.article_id = a.article_id"
+
+
+def _text_path(article_id: str) -> str:
+    """SQL: where an article's text is stored, as `article_path` writes it (split around a
+    character no id holds, so the layout keeps one definition)."""
+    before, after = article_path("\0").split("\0")
+    return f"{literal(before)} || {article_id} || {literal(after)}"
+
+
+def _text_file() -> Query:
+    return Query(
+        "articles.article_id.text_file",
+        ("articles",),
+        f"SELECT a.{ROW}, a.article_id AS value, t.problem_file AS file, "
+        f"t.problem_reason AS reason FROM {_LISTED} WHERE t.problem_file IS NOT NULL",
+    )
+
+
+def _sha256() -> Query:
+    # a text that cannot be read has no hash to compare: the text_file rule says why
+    return Query(
+        "articles.text_sha256.matches_text",
+        ("articles",),
+        f"SELECT a.{ROW}, a.text_sha256 AS value, t.sha256 AS actual FROM {_LISTED} "
+        f"WHERE t.text IS NOT NULL AND {matches('a.text_sha256', SHA256)} "
+        "AND a.text_sha256 <> t.sha256",
+    )
+
+
+def _sentences_covered() -> Query:
+    # a sentence is covered when some span of its article starts before it ends and ends
+    # after it starts; `_order` keeps an article's sentences of one line in text order
+    return Query(
+        "articles.sentence.covered",
+        ("articles", "claims"),
+        f'SELECT s.line AS {ROW}, substring(t.text, s.start + 1, s."end" - s.start) AS value, '
+        f"{_text_path('s.article_id')} AS _file, CAST(NULL AS VARCHAR) AS _column, "
+        "s.start AS _order FROM sentences AS s JOIN texts AS t ON t.article_id = s.article_id "
+        f"WHERE NOT EXISTS (SELECT 1 FROM ({spans()}) AS p WHERE p.article_id = s.article_id "
+        'AND p.start < s."end" AND p."end" > s.start)',
+    )
+
+
+def _awaiting_claims() -> Query:
+    # just added: a notice, so an article can be stored before drafting (`sentences` holds
+    # only the articles claims name, so these have none to report)
+    return Query(
+        "articles.claims.awaited",
+        ("articles", "claims"),
+        f"SELECT CAST(NULL AS BIGINT) AS {ROW}, CAST(NULL AS VARCHAR) AS value, "
+        f"{_text_path('article_id')} AS _file, CAST(NULL AS VARCHAR) AS _column, article_id "
+        "FROM texts WHERE text IS NOT NULL AND article_id NOT IN "
+        "(SELECT article_id FROM claims WHERE article_id IS NOT NULL)",
+    )
+
+
+def queries() -> Iterator[Query]:
+    yield _text_file()
+    yield _sha256()
+    yield _sentences_covered()
+    yield _awaiting_claims()

@@ -1,0 +1,162 @@
+"""The column rules of the pandera models, as queries an engine runs.
+
+The models stay the schema of record: this module reads each model's columns and checks and
+writes the SQL that finds their failures, as pandera's own backends implement its checks per
+data library. pandera's built-in checks (required, unique, a pattern, a vocabulary, a length)
+become SQL. A check written as a Python function in a model runs in the engine as that very
+function, called on batches of cells (`functions`); only checks that compare rows with one
+another are SQL here, because a batch cannot see the other rows.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Any
+
+from factcheck.checks.engines.base import ROW
+from factcheck.checks.queries.base import Query, breaks, literal, name
+from factcheck.model.schemas import CELL_RULES, NOT_DUPLICATED
+from factcheck.model.sql import CANDIDATES, CELL, SQL
+from factcheck.model.tables import TableSpec
+
+# pandera's names for its built-in checks, and ours for the rule each enforces.
+BUILTIN_RULES = {
+    "not_nullable": "required",
+    "field_uniqueness": "unique",
+    "str_matches": "format",
+    "isin": "allowed",
+    "str_length": "length",
+}
+# Table checks that need every row of the table at once, and so cannot run on batches.
+WHOLE_TABLE = ("aliases.distinct", "source_id.not_inside_another", *NOT_DUPLICATED)
+
+
+def rule_id(spec: TableSpec, column: str, check_name: str) -> str:
+    """The rule id a column's check reports under: pandera's built-in checks (and the
+    required and unique properties it checks without a check object) by our names."""
+    return f"{spec.name}.{column}.{BUILTIN_RULES.get(check_name, check_name)}"
+
+
+def function_name(spec: TableSpec, column: str | None, check_name: str) -> str:
+    """The SQL name a model's Python check is registered under in an engine."""
+    where = f"{spec.name}_{column or 'row'}_{check_name}"
+    return "fc_" + "".join(c if c.isalnum() else "_" for c in where)
+
+
+def column_queries(spec: TableSpec) -> Iterator[Query]:
+    """A query for every rule of every column of the table's model."""
+    table = name(spec.name)
+    for column_name, column in spec.schema.columns.items():
+        cell = name(column_name)
+        if not column.nullable:
+            yield _query(spec, column_name, "not_nullable", f"{cell} IS NULL")
+        if column.unique:
+            yield _unique(spec, column_name)
+        for check in column.checks:
+            yield _column_check(spec, column_name, check, table)
+
+
+def _query(spec: TableSpec, column: str, check_name: str, failing: str, **fields: str) -> Query:
+    return Query(
+        rule_id(spec, column, check_name),
+        (spec.name,),
+        f"SELECT {ROW}, {name(column)} AS value FROM {name(spec.name)} WHERE {failing}",
+        fields,
+    )
+
+
+def _column_check(spec: TableSpec, column: str, check: Any, table: str) -> Query:
+    cell = name(column)
+    statistics = check.statistics
+    if check.name == "str_matches":
+        words = str(spec.schema.columns[column].metadata["format"])
+        return _query(spec, column, check.name, breaks(cell, statistics["pattern"]), format=words)
+    if check.name == "isin":
+        allowed = statistics["allowed_values"]
+        listed = ", ".join(literal(v) for v in allowed)
+        return _query(
+            spec, column, check.name, f"{cell} NOT IN ({listed})", allowed=", ".join(allowed)
+        )
+    if check.name == "str_length":
+        maximum = statistics["max_value"]
+        return _query(
+            spec, column, check.name, f"length({cell}) > {maximum}", max_value=str(maximum)
+        )
+    passes = check.statistics.get(SQL)
+    if passes is None:  # a Python check: run once per distinct value, which cells repeat
+        function = function_name(spec, column, str(check.name))
+        distinct = f"SELECT DISTINCT {cell} AS v FROM {table} WHERE {cell} IS NOT NULL"
+        failing = f"{cell} IN (SELECT v FROM ({distinct}) AS d WHERE NOT {function}(v))"
+    else:
+        failing = f"{cell} IS NOT NULL AND NOT coalesce({passes.replace(CELL, cell)}, true)"
+    return _query(spec, column, str(check.name), failing)
+
+
+def _unique(spec: TableSpec, column: str) -> Query:
+    cell, table = name(column), name(spec.name)
+    shared = (
+        f"SELECT {cell} AS value, 'rows ' || string_agg(CAST({ROW} AS VARCHAR), ', ' "
+        f"ORDER BY {ROW}) AS rows FROM {table} WHERE {cell} IS NOT NULL "
+        f"GROUP BY {cell} HAVING count(*) > 1"
+    )
+    return Query(
+        rule_id(spec, column, "field_uniqueness"),
+        (spec.name,),
+        f"SELECT t.{ROW}, s.value, s.rows FROM {table} AS t JOIN ({shared}) AS s "
+        f"ON t.{cell} = s.value",
+    )
+
+
+def table_queries(spec: TableSpec) -> Iterator[Query]:
+    """A query for every check of the model on whole rows: the cell rules once per column,
+    the others once, reported at the column their name starts with."""
+    columns = list(spec.schema.columns)
+    for check in spec.schema.checks:
+        check_name = str(check.name)
+        if check_name in CELL_RULES:
+            passes = check.statistics.get(SQL) or _python_cell_rule(spec, check)
+            for column in columns:
+                cell = name(column)
+                failing = f"{cell} IS NOT NULL AND NOT coalesce({passes.replace(CELL, cell)}, true)"
+                yield _query(spec, column, check_name, failing)
+        elif check_name in NOT_DUPLICATED:
+            yield _not_duplicated(spec, check_name, NOT_DUPLICATED[check_name])
+        elif check_name not in WHOLE_TABLE:
+            yield _row_check(spec, check, columns)
+
+
+def _python_cell_rule(spec: TableSpec, check: Any) -> str:
+    """SQL calling a cell rule written in Python, only on the cells its `candidates` SQL
+    says could fail (say, those that are not ASCII): most cells never reach Python."""
+    call = f"{function_name(spec, None, str(check.name))}({CELL})"
+    candidates = check.statistics.get(CANDIDATES)
+    return call if candidates is None else f"CASE WHEN {candidates} THEN {call} ELSE true END"
+
+
+def _row_check(spec: TableSpec, check: Any, columns: list[str]) -> Query:
+    check_name = str(check.name)
+    column = check_name.split(".", 1)[0]
+    passes = check.statistics.get(SQL)
+    if passes is None:
+        cells = "struct_pack(" + ", ".join(f"{name(c)} := {name(c)}" for c in columns) + ")"
+        passes = f"{function_name(spec, None, check_name)}({cells})"
+    # pandera passes a row whose every cell is empty (a blank line) on checks of whole rows
+    everything_empty = " AND ".join(f"{name(c)} IS NULL" for c in columns)
+    return Query(
+        f"{spec.name}.{check_name}",
+        (spec.name,),
+        f"SELECT {ROW}, {name(column)} AS value FROM {name(spec.name)} "
+        f"WHERE NOT ({everything_empty}) AND NOT coalesce({passes}, true)",
+    )
+
+
+def _not_duplicated(spec: TableSpec, check_name: str, together: list[str]) -> Query:
+    column = check_name.split(".", 1)[0]
+    cells = ", ".join(name(c) for c in together)
+    return Query(
+        f"{spec.name}.{check_name}",
+        (spec.name,),
+        f"SELECT {ROW}, value FROM (SELECT {ROW}, {name(column)} AS value, "
+        f"count(*) OVER (PARTITION BY {cells}) AS copies FROM {name(spec.name)}) "
+        "WHERE copies > 1",
+    )
