@@ -4,9 +4,10 @@
 
 For each size (claims; default 1000 100000 1000000) it generates a synthetic dataset once
 (benchmarks/generate.py, kept under --data for later runs), then runs, each in a fresh
-process and measured from start to exit: `factcheck validate` with every rule; a bare
-pandas parse of the same CSV files, read as text the way the validator reads them (the
-floor); and the frictionless library validating the same data package (the peer). It
+process and measured from start to exit: `factcheck validate` with every rule (on DuckDB);
+a bare pandas parse of the same CSV files, every cell as text, with pandas' C engine and
+with its Arrow engine (the floor); and the frictionless library validating the same data
+package (the peer). `--spark N` adds the Spark engine in local mode at N claims. It
 prints a Markdown table of wall time and peak memory (maximum resident set size), the
 ratios the targets are stated in, and a cold start of `factcheck validate` on the bundled
 dataset. Run it on an idle machine; it measures, it does not assert.
@@ -34,7 +35,7 @@ PARSE = """
 import sys, pandas as pd
 for name in {tables!r}:
     pd.read_csv(sys.argv[1] + "/" + name, dtype=str, keep_default_na=False, na_values=[""],
-                skip_blank_lines=False)
+                skip_blank_lines=False, engine={engine!r})
 """
 FRICTIONLESS = """
 import sys
@@ -89,17 +90,32 @@ def csv_bytes(directory: Path) -> int:
 def row(size: int, directory: Path, timeout: float) -> str:
     python = sys.executable
     validate = measure([python, "-m", "factcheck", "validate", "--dir", str(directory)])
-    parse = measure([python, "-c", PARSE.format(tables=TABLES), str(directory)])
+    parse = measure([python, "-c", PARSE.format(tables=TABLES, engine="c"), str(directory)])
+    arrow = measure([python, "-c", PARSE.format(tables=TABLES, engine="pyarrow"), str(directory)])
     peer = measure([python, "-c", FRICTIONLESS, str(directory)], timeout=timeout)
     total = csv_bytes(directory)
     peer_time = f"{peer.seconds:.1f}" if peer.code is not None else f">{timeout:.0f} (stopped)"
     speedup = peer.seconds / validate.seconds
     return (
         f"| {size:,} | {total / 2**20:,.0f} | {validate.seconds:.2f} | {validate.peak_mib:,.0f} "
-        f"| {parse.seconds:.2f} | {parse.peak_mib:,.0f} | {peer_time} | {peer.peak_mib:,.0f} "
-        f"| {validate.seconds / parse.seconds:.1f}× | {'≥' if peer.code is None else ''}"
-        f"{speedup:.0f}× | {validate.peak_mib * 2**20 / total:.1f}× |"
+        f"| {parse.seconds:.2f} | {parse.peak_mib:,.0f} | {arrow.seconds:.2f} "
+        f"| {peer_time} | {peer.peak_mib:,.0f} "
+        f"| {validate.seconds / parse.seconds:.2f}× | {validate.seconds / arrow.seconds:.2f}× "
+        f"| {'≥' if peer.code is None else ''}{speedup:.0f}× "
+        f"| {validate.peak_mib * 2**20 / total:.2f}× |"
         + ("" if validate.code == 0 else f" validate exited {validate.code} |")
+    )
+
+
+def spark_row(size: int, directory: Path, master: str) -> str:
+    """`factcheck validate --engine spark` in local mode, start to exit (the JVM's start
+    included), beside the embedded engine's time of the same run's table."""
+    command = [sys.executable, "-m", "factcheck", "validate", "--dir", str(directory)]
+    spark = measure([*command, "--engine", "spark", "--master", master])
+    return (
+        f"Spark local mode (`--engine spark --master {master}`), {size:,} claims: "
+        f"{spark.seconds:.1f} s, peak {spark.peak_mib:,.0f} MiB of the Python process "
+        f"(the JVM's memory is not counted); exit code {spark.code}."
     )
 
 
@@ -144,7 +160,7 @@ def broken_copy(directory: Path, rows: list[int]) -> Path:
 
 
 def bounded(size: int, root: Path) -> None:
-    """Validate `size` claims in blocks with two rows broken, one near each end, and show
+    """Validate `size` claims with two rows broken, one near each end, and show
     that both are found alike and what memory the run took."""
     rows = [10, size - min(1_000, size // 10)]
     directory = broken_copy(dataset(size, root), rows)
@@ -154,7 +170,7 @@ def bounded(size: int, root: Path) -> None:
     )
     total = csv_bytes(directory)
     print(
-        f"Bounded memory: {size:,} claims ({total / 2**30:.1f} GiB of CSV) validated in blocks "
+        f"Bounded memory: {size:,} claims ({total / 2**30:.1f} GiB of CSV) validated "
         f"in {run.seconds:,.0f} s with a peak of {run.peak_mib:,.0f} MiB; exit code {run.code}. "
         f"Rows {rows[0]:,} and {rows[1]:,} of claims.csv were broken; the report says:\n"
     )
@@ -181,20 +197,31 @@ def main() -> None:
         type=int,
         default=0,
         metavar="N",
-        help="also validate N generated claims in blocks with two rows broken (say 10000000)",
+        help="also validate N generated claims with two rows broken (say 10000000)",
     )
+    parser.add_argument(
+        "--spark",
+        type=int,
+        default=0,
+        metavar="N",
+        help="also validate N generated claims on Spark in local mode (say 1000000)",
+    )
+    parser.add_argument("--master", default="local[2]", help="Spark's master for --spark")
     args = parser.parse_args()
     print(f"Machine: {machine()}\n")
     print(
-        "| claims | CSV MiB | validate s | validate MiB | parse s | parse MiB | "
-        "frictionless s | frictionless MiB | validate ÷ parse | frictionless ÷ validate | "
-        "validate peak ÷ CSV size |"
+        "| claims | CSV MiB | validate s | validate MiB | C parse s | C parse MiB | "
+        "Arrow parse s | frictionless s | frictionless MiB | validate ÷ C parse | "
+        "validate ÷ Arrow parse | frictionless ÷ validate | validate peak ÷ CSV size |"
     )
-    print("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
+    print("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
     for size in args.sizes:
         print(row(size, dataset(size, args.data), args.frictionless_timeout), flush=True)
     print()
     print(cold_start())
+    if args.spark:
+        print()
+        print(spark_row(args.spark, dataset(args.spark, args.data), args.master))
     if args.bounded:
         print()
         bounded(args.bounded, args.data)

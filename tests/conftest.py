@@ -54,23 +54,18 @@ def get_cell(directory: Path, file: str, row: int, column: str) -> str:
     return rows[row - 1][rows[0].index(column)]
 
 
-# How a test validates: on each engine, and (pandas) whole or in blocks of so many bytes,
-# small enough to split the committed files (26 and 39 kB) in two, so every rule's state
-# crosses a block. The problems found must not differ.
-READ_MODES: dict[str, dict[str, Any]] = {
-    "whole": {"engine": "pandas"},
-    "blocks-20k": {"engine": "pandas", "block_size": 20000},
-    "duckdb": {"engine": "duckdb"},
-}
+# The engines every rule fixture runs on. Spark's start takes seconds and each of its
+# validations many more, so it is compared with DuckDB in tests/test_spark.py instead.
+READ_MODES: dict[str, dict[str, Any]] = {"duckdb": {"engine": "duckdb"}}
 
 
 @pytest.fixture(params=list(READ_MODES))
 def read_mode(request: pytest.FixtureRequest) -> str:
-    """How a test validates (a key of `READ_MODES`), so it runs in every read mode."""
+    """The engine a test validates on (a key of `READ_MODES`)."""
     return str(request.param)
 
 
-def problems_in(directory: Path, mode: str = "whole") -> list[Problem]:
+def problems_in(directory: Path, mode: str = "duckdb") -> list[Problem]:
     """The problems that fail validation; notices (say, a file left in another CSV dialect
     after an edit reorders its rows) are tested on their own."""
     checked = check_dataset(directory, **READ_MODES[mode])
@@ -82,14 +77,14 @@ def lines(problems: list[Problem]) -> list[str]:
 
 
 def validate_cli(
-    directory: Path, capsys: pytest.CaptureFixture[str], mode: str = "whole"
+    directory: Path, capsys: pytest.CaptureFixture[str], mode: str = "duckdb"
 ) -> tuple[int, list[str]]:
     """Run `factcheck validate DIR` in-process: its exit code and its problem lines; in
-    another read mode, what it would print validating that way."""
+    another engine, what it would print validating there."""
     from factcheck.cli import DEFAULT_LIMIT, main
     from factcheck.problems import exit_code, render_text
 
-    if mode != "whole":
+    if mode != "duckdb":
         checked = check_dataset(directory, limit=DEFAULT_LIMIT, **READ_MODES[mode])
         print(render_text(checked.problems, checked.total))
         code = int(exit_code(checked.problems))

@@ -29,7 +29,6 @@ from hypothesis import strategies as st
 
 import factcheck
 from conftest import REPO, TABLE_FILES, read_rows, write_rows
-from factcheck.checks.validate import check_dataset
 from factcheck.cli import main
 from factcheck.model.tables import TABLES
 
@@ -234,7 +233,6 @@ def check(mutation: Mutation) -> None:
                     record,
                 )
         assert snapshot(directory) == before, mutation.name
-        assert_blocks_agree(directory, mutation.name)
         try:
             factcheck.load_dataset(directory)
             assert code == 0, mutation.name
@@ -243,22 +241,6 @@ def check(mutation: Mutation) -> None:
         except factcheck.DatasetInvalid:
             assert code == 1, mutation.name
         assert snapshot(directory) == before, mutation.name
-
-
-# claims.csv and evidence.csv hold 26 and 39 kB: blocks of 5 kB put repeated rows and the
-# rows a reference names in other blocks (test_blockwise tries smaller and larger ones).
-BLOCK_SIZES = (5000,)
-
-
-def assert_blocks_agree(directory: Path, name: str) -> None:
-    """Reading claims and evidence in small blocks, and validating on DuckDB, find exactly
-    what a whole read finds."""
-    whole = [p.to_text() for p in check_dataset(directory, block_size=0).problems]
-    for size in BLOCK_SIZES:
-        blocks = [p.to_text() for p in check_dataset(directory, block_size=size).problems]
-        assert blocks == whole, (name, size)
-    on_duckdb = [p.to_text() for p in check_dataset(directory, engine="duckdb").problems]
-    assert on_duckdb == whole, name
 
 
 @given(st.data())

@@ -2,21 +2,15 @@
 
 from __future__ import annotations
 
-import csv
-import io
-import tempfile
 from pathlib import Path
 from typing import Any
 
 import pytest
-from hypothesis import given
-from hypothesis import strategies as st
 
 from conftest import lines, problems_in, read_rows, set_cell, write_rows
 from factcheck.checks.validate import check_dataset
 from factcheck.cli import main
 from factcheck.problems import ExitCode, exit_code
-from factcheck.storage.reader import blocks
 
 
 def validate(directory: Path, capsys: pytest.CaptureFixture[str]) -> tuple[int, list[str]]:
@@ -197,57 +191,20 @@ def test_blank_line_between_records_keeps_row_numbers(dataset: Path, read_mode: 
     assert any(line.startswith("sources.csv, row 6, column kind: 'wire'") for line in found)
 
 
-@given(
-    rows=st.lists(
-        st.lists(st.sampled_from(["a", "b,c", 'x"y', "line\nbreak", "", '"q"', "\r\n", "zz"])),
-        max_size=30,
-    ),
-    ending=st.sampled_from(["\n", "\r\n"]),
-    final=st.booleans(),
-    size=st.integers(1, 64),
-)
-def test_blocks_hold_whole_records(
-    rows: list[list[str]], ending: str, final: bool, size: int
-) -> None:
-    """Blocks cut only between records, even inside quoted line breaks, and lose nothing."""
-    buffer = io.StringIO()
-    csv.writer(buffer, lineterminator=ending).writerows(rows)
-    data = buffer.getvalue().encode()
-    data = data if final else data.rstrip(b"\r\n")
-    with tempfile.TemporaryDirectory() as scratch:
-        path = Path(scratch) / "table.csv"
-        path.write_bytes(data)
-        found = list(blocks(path, size))
-    assert b"".join(b.data for b in found) == data
-    assert [b.first for b in found] == [True] + [False] * (len(found) - 1)
-    assert [b.last for b in found] == [False] * (len(found) - 1) + [True]
-    records = []
-    for block in found:
-        assert data[block.offset : block.offset + len(block.data)] == block.data
-        assert block.line == data.count(b"\n", 0, block.offset) + 1
-        records += list(csv.reader(io.StringIO(block.data.decode(), newline="")))
-    assert records == list(csv.reader(io.StringIO(data.decode(), newline="")))
-
-
-@pytest.mark.parametrize("size", [1, 700])
-def test_a_row_with_too_many_fields_is_placed_alike_in_blocks(dataset: Path, size: int) -> None:
+def test_a_row_with_too_many_fields_is_placed_by_its_line(dataset: Path) -> None:
     rows = read_rows(dataset / "claims.csv")
     rows[40].append("extra")
     write_rows(dataset / "claims.csv", rows)
-    whole = lines(check_dataset(dataset, block_size=0).problems)
-    assert any("line 41" in line for line in whole)
-    assert lines(check_dataset(dataset, block_size=size).problems) == whole
-    assert lines(check_dataset(dataset, engine="duckdb").problems) == whole
+    found = lines(check_dataset(dataset).problems)
+    assert any("line 41" in line for line in found)
 
 
-def test_not_utf8_is_placed_by_its_byte_in_blocks(dataset: Path) -> None:
+def test_not_utf8_is_placed_by_its_byte(dataset: Path) -> None:
     data = (dataset / "evidence.csv").read_bytes()
     at = len(data) - 100
     (dataset / "evidence.csv").write_bytes(data[:at] + b"\xe9" + data[at + 1 :])
-    whole = lines(check_dataset(dataset, block_size=0).problems)
-    assert any(f"at position {at}" in line for line in whole)
-    assert lines(check_dataset(dataset, block_size=1000).problems) == whole
-    assert lines(check_dataset(dataset, engine="duckdb").problems) == whole
+    found = lines(check_dataset(dataset).problems)
+    assert any(f"at position {at}" in line for line in found)
 
 
 def test_every_row_with_a_field_too_many_is_not_read_as_shifted_cells(
@@ -263,12 +220,9 @@ def test_every_row_with_a_field_too_many_is_not_read_as_shifted_cells(
     ]
 
 
-@pytest.mark.parametrize("size", [1, 700])
-def test_a_quote_left_open_is_placed_alike_in_blocks(dataset: Path, size: int) -> None:
+def test_a_quote_left_open_is_placed(dataset: Path) -> None:
     data = (dataset / "claims.csv").read_bytes()
     opened = data.rfind(b',"', 0, len(data) * 3 // 4) + 2  # a file cut inside a quoted cell
     (dataset / "claims.csv").write_bytes(data[:opened] + b"cut here")
-    whole = lines(check_dataset(dataset, block_size=0).problems)
-    assert any("EOF inside string starting at row" in line for line in whole)
-    assert lines(check_dataset(dataset, block_size=size).problems) == whole
-    assert lines(check_dataset(dataset, engine="duckdb").problems) == whole
+    found = lines(check_dataset(dataset).problems)
+    assert any("EOF inside string starting at row" in line for line in found)

@@ -14,8 +14,8 @@ import pytest
 
 from conftest import REPO
 from factcheck import registry
-from factcheck.checks.rules import RULES
-from factcheck.checks.table import schema_rule_ids
+from factcheck.checks.rules import dataset_queries
+from factcheck.checks.rules.columns import schema_rule_ids
 from factcheck.model.tables import TABLES
 
 STATED = re.compile(r"[ \"]\[([a-z][a-z0-9_]*(?:\.[a-z0-9_]+)+)\]")
@@ -39,7 +39,7 @@ def test_every_declared_rule_has_a_fixture_stating_its_message() -> None:
 
 def test_every_rule_the_checks_report_is_declared() -> None:
     reported = [rule for spec in TABLES for rule in schema_rule_ids(spec)]
-    reported += [rule.id for rule in RULES]
+    reported += [rule.id for rule in dataset_queries()]
     for rule_id in reported:
         assert registry.rule(rule_id).matches(rule_id), rule_id
 

@@ -17,7 +17,7 @@ from conftest import (
     validate_cli,
     write_rows,
 )
-from factcheck.checks.rules import RULES
+from factcheck.checks.rules import dataset_queries
 
 Edit = Callable[[Path], None]
 
@@ -329,7 +329,14 @@ def test_an_article_without_claims_is_awaited_not_uncovered(
 
 
 def test_every_dataset_rule_has_a_case() -> None:
-    assert sorted(CASES) == sorted(r.id for r in RULES)
+    # the sources model's two checks of whole tables run as dataset queries, and have their
+    # cases in test_schemas.py; the notice for an article awaiting claims has its own test
+    elsewhere = {
+        "sources.aliases.distinct",
+        "sources.source_id.not_inside_another",
+        "articles.claims.awaited",
+    }
+    assert sorted(CASES) == sorted(r.id for r in dataset_queries() if r.id not in elsewhere)
 
 
 def test_text_not_utf8_is_reported_on_its_article(dataset: Path) -> None:

@@ -15,7 +15,6 @@ import pytest
 
 from conftest import (
     ARTICLE_ID,
-    READ_MODES,
     REPO,
     get_cell,
     lines,
@@ -26,7 +25,7 @@ from conftest import (
     validate_cli,
     write_rows,
 )
-from factcheck.checks.table import schema_rule_ids
+from factcheck.checks.rules.columns import schema_rule_ids
 from factcheck.model.tables import TABLES
 from factcheck.problems import Problem
 
@@ -552,8 +551,6 @@ def test_each_schema_rule_reports_its_located_message(
     assert [
         line for line in printed if line not in case.expected and rule_of(line) not in case.also
     ] == []
-    if read_mode != "whole" and case.also:  # the lines `also` allows are a whole read's too
-        assert printed == validate_cli(dataset, capsys)[1]
 
 
 # Rules every column has: one generated case per column, so none is left untested.
@@ -564,12 +561,8 @@ REFERENCES = {
     ("sources", "source_id"): ("claims.attribution.sources_exist",),
 }
 COLUMNS = [(spec, column) for spec in TABLES for column in spec.columns]
-# They are many: each runs whole and in blocks of one size, not in every read mode.
-WHOLE_AND_BLOCKS = pytest.mark.parametrize(
-    "read_mode",
-    ["whole", "blocks-20k", "duckdb"],
-    indirect=True,
-)
+# They are many: each runs on DuckDB, not on every engine.
+ON_DUCKDB = pytest.mark.parametrize("read_mode", ["duckdb"], indirect=True)
 
 
 def run_generic(
@@ -587,7 +580,7 @@ def run_generic(
     return found
 
 
-@WHOLE_AND_BLOCKS
+@ON_DUCKDB
 @pytest.mark.parametrize(
     ("spec_name", "column"),
     [(s.name, c) for s, c in COLUMNS if not s.schema.columns[c].nullable],
@@ -602,7 +595,7 @@ def test_required_column_left_empty(
     ]
 
 
-@WHOLE_AND_BLOCKS
+@ON_DUCKDB
 @pytest.mark.parametrize(("spec_name", "column"), [(s.name, c) for s, c in COLUMNS])
 def test_every_cell_must_be_trimmed(
     dataset: Path, spec_name: str, column: str, read_mode: str
@@ -611,7 +604,7 @@ def test_every_cell_must_be_trimmed(
     run_generic(dataset, spec_name, column, f" {old}", "trimmed", read_mode)
 
 
-@WHOLE_AND_BLOCKS
+@ON_DUCKDB
 @pytest.mark.parametrize(("spec_name", "column"), [(s.name, c) for s, c in COLUMNS])
 def test_every_cell_must_be_one_line(
     dataset: Path, spec_name: str, column: str, read_mode: str
@@ -620,7 +613,7 @@ def test_every_cell_must_be_one_line(
     run_generic(dataset, spec_name, column, f"{old}\nmore", "one_line", read_mode)
 
 
-@WHOLE_AND_BLOCKS
+@ON_DUCKDB
 @pytest.mark.parametrize(("spec_name", "column"), [(s.name, c) for s, c in COLUMNS])
 def test_no_cell_may_hold_control_characters(
     dataset: Path, spec_name: str, column: str, read_mode: str
@@ -629,7 +622,7 @@ def test_no_cell_may_hold_control_characters(
     run_generic(dataset, spec_name, column, f"{old}\x07", "printable", read_mode)
 
 
-@WHOLE_AND_BLOCKS
+@ON_DUCKDB
 @pytest.mark.parametrize(("spec_name", "column"), [(s.name, c) for s, c in COLUMNS])
 def test_every_cell_must_be_nfc(dataset: Path, spec_name: str, column: str, read_mode: str) -> None:
     old = get_cell(dataset, f"{spec_name}.csv", ROW[spec_name], column)
@@ -648,7 +641,7 @@ def test_decomposed_accents_are_reported(dataset: Path, capsys: pytest.CaptureFi
     )
 
 
-@WHOLE_AND_BLOCKS
+@ON_DUCKDB
 @pytest.mark.parametrize(("spec_name", "column"), [(s.name, c) for s, c in COLUMNS])
 def test_no_cell_may_start_a_formula(
     dataset: Path, spec_name: str, column: str, read_mode: str

@@ -6,7 +6,15 @@
 
 from __future__ import annotations
 
+import warnings
 from typing import TYPE_CHECKING, Any
+
+# pandera imports pyspark.pandas whenever pyspark is installed (the `spark` extra), and
+# pyspark 4 then warns that pyspark.pandas does not fully support pandas 3. factcheck never
+# uses pyspark.pandas, and a warning on every command would only alarm.
+warnings.filterwarnings(
+    "ignore", message="PySpark does not yet fully support pandas", category=FutureWarning
+)
 
 __version__ = "0.1.0"
 __all__ = ["Dataset", "DatasetError", "DatasetInvalid", "DatasetUnreadable", "load_dataset"]

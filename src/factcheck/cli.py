@@ -69,17 +69,8 @@ def build_parser(argv: Sequence[str] | None = None) -> argparse.ArgumentParser:
         "--master",
         default=None,
         metavar="URL",
-        help="with --engine spark: the Spark master (default: the one spark-submit or "
-        "SPARK_MASTER gives, else local mode on every core)",
-    )
-    validate.add_argument(
-        "--block-mib",
-        type=_not_negative,
-        default=None,
-        metavar="N",
-        help="read claims and evidence N MiB at a time, so memory stays flat however large "
-        "they are; the problems found are the same (default: blocks of 16 MiB once the two "
-        "files pass 256 MiB; 0 reads them whole)",
+        help="with --engine spark: the Spark master to run on, e.g. spark://host:7077 or yarn "
+        "(default: local[*], Spark in local mode on every core of this machine)",
     )
     validate.set_defaults(run=_validate)
     fmt = commands.add_parser(
@@ -266,26 +257,14 @@ def _add_drafting_commands(commands: Any) -> None:
     evaluate.set_defaults(run=_evaluate)
 
 
-def _not_negative(text: str) -> int:
-    try:
-        value = int(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"not a whole number: {text!r}") from None
-    if value < 0:
-        raise argparse.ArgumentTypeError(f"must be 0 or more, not {value}")
-    return value
-
-
 def _validate(args: argparse.Namespace) -> int:
+    from factcheck.checks.engines import make_engine
     from factcheck.checks.validate import check_dataset
     from factcheck.problems import exit_code, render_text, write_json
 
-    size = None if args.block_mib is None else args.block_mib * 2**20  # None: by file size
-    from factcheck.checks.engines import make_engine
-
     engine = make_engine(args.engine, args.master)
     checked = check_dataset(
-        args.directory, limit=args.limit or None, block_size=size, engine=engine, keep_tables=False
+        args.directory, limit=args.limit or None, engine=engine, keep_tables=False
     )
     if args.format == "json":
         write_json(checked.problems, sys.stdout)

@@ -6,9 +6,8 @@ import textwrap
 
 import pandas as pd
 
-from factcheck.checks.rules.evidence import content_publishers
 from factcheck.dataset import Dataset
-from factcheck.model.vocabularies import Verdict
+from factcheck.model.vocabularies import BearsOn, Verdict
 from factcheck.storage.records import records
 
 _WIDTH = 100
@@ -82,6 +81,16 @@ def _not_supported(data: Dataset) -> str:
         lines += _indented(f"why: {claim['verdict_rationale']}")
         lines += _indented(f"content evidence from: {publishers}")
     return "\n".join(lines)
+
+
+def content_publishers(evidence: pd.DataFrame) -> pd.DataFrame:
+    """Each claim id with the independent publishers of its content evidence (`claim_id`,
+    `who`), once each: an item's originator (the wire service whose story it carries), else
+    its publisher, as the rule `claims.verdict.two_independent_publishers` counts them."""
+    content = evidence[evidence["bears_on"] == BearsOn.CONTENT.value]
+    who = content["originator"].fillna(content["publisher"])
+    found = pd.DataFrame({"claim_id": content["claim_id"], "who": who})
+    return found.dropna().drop_duplicates()
 
 
 def _indented(text: str) -> list[str]:

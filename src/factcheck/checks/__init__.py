@@ -1,7 +1,6 @@
-"""Validation: every table against its schema, then the dataset rules across tables.
+"""Validation: every table against its model, then the dataset rules across tables.
 
-`validate.check_dataset` is the entry point; `table` holds one table to its pandera schema
-and dialect, `rules` the rules that need several tables or the article texts (run on the
-`context` of what was read), `blockwise` reads large tables in blocks, and `keys` keeps keys
-compact at scale.
+`validate.check_dataset` is the entry point. `loading` loads the tables into an engine
+(`engines`: DuckDB by default, Spark for clusters) and `texts` the article texts; `rules`
+holds every rule as a query the engine runs, and `collector` gathers what they find.
 """

@@ -71,7 +71,7 @@ def _needs_reader(path: Path) -> bool:
             return True
         if data.find(b"\n") < 0 and data.find(b"\r") >= 0:
             return True
-        return _EMPTY_LINE_INSIDE.search(data) is not None  # type: ignore[call-overload]
+        return _EMPTY_LINE_INSIDE.search(data) is not None
 
 
 def _load_by_reader(

@@ -1,6 +1,6 @@
 """The article texts, loaded into an engine for the rules that read them.
 
-Each listed article's file is read as the pandas `Context` reads it (`read_bytes`, then
+Each listed article's file is read as every command reads it (`read_bytes`, then
 `article_text`), so both engines see the same text, the same hash and the same reason a file
 cannot be read. Three tables hold what the queries need:
 
@@ -25,8 +25,8 @@ from typing import NamedTuple
 import pyarrow as pa
 
 from factcheck.checks.engines.base import Engine
-from factcheck.checks.queries.base import matches
-from factcheck.checks.queries.claims import PYTHON_REPR
+from factcheck.checks.rules.base import matches
+from factcheck.checks.rules.claims import PYTHON_REPR
 from factcheck.model import segment
 from factcheck.model.schemas import ARTICLE_ID
 from factcheck.model.tables import article_path

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from factcheck import registry
-from factcheck.checks.table import rule_id, schema_fields
+from factcheck.checks.rules.columns import rule_id, schema_fields
 from factcheck.exports.base import Format, Output, Source
 from factcheck.model import vocabularies
 from factcheck.model.schemas import CELL_RULES

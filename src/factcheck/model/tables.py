@@ -2,14 +2,12 @@
 
 from __future__ import annotations
 
-import functools
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 
 import pandera.pandas as pa
 
 from factcheck.model.schemas import (
-    NOT_DUPLICATED,
     ArticleTable,
     ClaimTable,
     EvidenceTable,
@@ -35,32 +33,6 @@ class TableSpec:
     @property
     def schema(self) -> pa.DataFrameSchema:
         return self.model.to_schema()
-
-    @functools.cached_property
-    def row_schema(self) -> pa.DataFrameSchema:
-        """The schema without the checks that compare rows with one another (unique columns,
-        `NOT_DUPLICATED`): what one block of a table read in blocks can be held to. The
-        others are checked across blocks on each of `repeat_checks`."""
-        schema = self.schema.update_columns(
-            {name: {"unique": False} for name, _, _ in self.repeat_checks if name in self.columns}
-        )
-        schema.checks = [c for c in schema.checks if c.name not in NOT_DUPLICATED]
-        return schema
-
-    @functools.cached_property
-    def repeat_checks(self) -> list[tuple[str, list[str], str]]:
-        """The checks that compare rows: (name, the columns compared, the rule id)."""
-        found = [
-            (name, [name], f"{self.name}.{name}.unique")
-            for name, column in self.schema.columns.items()
-            if column.unique
-        ]
-        found += [
-            (str(check.name), NOT_DUPLICATED[str(check.name)], f"{self.name}.{check.name}")
-            for check in self.schema.checks
-            if check.name in NOT_DUPLICATED
-        ]
-        return found
 
     @property
     def columns(self) -> list[str]:

@@ -14,11 +14,9 @@ file its own way would disagree with validation about what the file holds.
 from __future__ import annotations
 
 import csv
-import dataclasses
 import io
 import re
 from collections.abc import Iterable, Iterator, Sequence
-from dataclasses import dataclass
 from pathlib import Path
 
 import pandas as pd
@@ -90,9 +88,9 @@ def _read_csv(
         return None, data, [_malformed(name, error)]
 
 
-def parse(text: str | bytes, keep_empty_rows: bool = False) -> pd.DataFrame:
+def parse(text: str | bytes) -> pd.DataFrame:
     """CSV text (or its UTF-8 bytes) as a frame of strings, only empty cells missing,
-    trailing empty rows dropped unless more blocks of the file follow."""
+    trailing empty rows dropped."""
     source = io.BytesIO(text) if isinstance(text, bytes) else io.StringIO(text)
     frame = pd.read_csv(
         source,
@@ -109,129 +107,7 @@ def parse(text: str | bytes, keep_empty_rows: bool = False) -> pd.DataFrame:
             f"Error tokenizing data. C error: Expected {len(frame.columns)} fields in line 2, "
             f"saw {len(frame.columns) + frame.index.nlevels}"
         )
-    return frame if keep_empty_rows else _drop_trailing_empty_rows(frame)
-
-
-@dataclass(frozen=True)
-class Block:
-    """Whole records of a CSV file read in blocks: where they start in the file, as a byte
-    offset and a line number, and whether they are the file's first or last block."""
-
-    data: bytes
-    offset: int
-    line: int
-    first: bool
-    last: bool
-
-
-def blocks(path: Path, size: int) -> Iterator[Block]:
-    """A file's bytes in blocks of about `size` bytes, each ending at a record boundary.
-
-    A line break ends a record only outside quotes, that is where the quotes before it are
-    even in number; each block starts outside quotes, so only its own quotes are counted. A
-    record longer than `size` makes a longer block. A file with CR-only line endings has no
-    line feed to cut at and comes as one block."""
-    with path.open("rb") as handle:
-        carry, offset, line, first = b"", 0, 1, True
-        while True:
-            piece = handle.read(size)
-            data = carry + piece
-            if not piece:
-                if data or first:
-                    yield Block(data, offset, line, first, last=True)
-                return
-            cut = _last_record_end(data)
-            if cut == 0:  # one record longer than a block: read on
-                carry = data
-                continue
-            last = cut == len(data) and _at_end(handle)
-            yield Block(data[:cut], offset, line, first, last)
-            if last:
-                return
-            carry, offset, first = data[cut:], offset + cut, False
-            line += data.count(b"\n", 0, cut)
-
-
-def _at_end(handle: io.BufferedReader) -> bool:
-    return handle.peek(1) == b""
-
-
-def _last_record_end(data: bytes) -> int:
-    """Just past the last line feed outside quotes, or 0 if there is none."""
-    quotes = data.count(b'"')
-    end = len(data)
-    while (newline := data.rfind(b"\n", 0, end)) >= 0:
-        quotes -= data.count(b'"', newline, end)
-        if quotes % 2 == 0:
-            return newline + 1
-        end = newline
-    return 0
-
-
-@dataclass
-class Piece:
-    """One block of a table read in blocks: its rows (indexed from the file's first record),
-    its bytes, and the fatal problems that stop the reading, if any."""
-
-    frame: pd.DataFrame | None
-    block: Block | None
-    problems: list[Problem]
-
-
-def read_blocks(directory: Path, spec: TableSpec, size: int) -> Iterator[Piece]:
-    """The table in pieces of about `size` bytes, checked as `read_table` checks the whole:
-    the header once, UTF-8 in every block. A fatal problem ends the pieces."""
-    path = directory / spec.file
-    problem = unopenable(path, spec.file, what="CSV file")
-    if problem is not None:
-        yield Piece(None, None, [problem])
-        return
-    header = b""
-    rows = 0
-    try:
-        for block in blocks(path, size):
-            problems = _block_problems(block, spec)
-            if problems:
-                yield Piece(None, block, problems)
-                return
-            if block.first:
-                header = block.data[: _first_record_end(block.data)]
-            elif not block.data:
-                return
-            # a later block is parsed under the header row, so pandas treats it as the whole
-            # file: a row with a field too many is an error, not an index
-            data = block.data if block.first else header + block.data
-            frame = parse(data, keep_empty_rows=not block.last)
-            frame.index = pd.RangeIndex(rows, rows + len(frame))
-            rows += len(frame)
-            yield Piece(frame, block, [])
-    except MALFORMED as error:
-        problem = _malformed(spec.file, error)
-        if not block.first:  # pandas counts lines and rows from the header put before it
-            base = block.line - 1 - header.count(b"\n")
-            message = re.sub(r"line (\d+)", lambda m: f"line {int(m[1]) + base}", problem.message)
-            message = re.sub(r"row (\d+)", lambda m: f"row {int(m[1]) + rows}", message)
-            problem = dataclasses.replace(problem, message=message)
-        yield Piece(None, block, [problem])
-    except OSError as error:
-        yield Piece(None, None, [registry.problem("file.readable", spec.file, error=error)])
-
-
-def _first_record_end(data: bytes) -> int:
-    """Just past the first line feed outside quotes (the header's end), or the end."""
-    start = 0
-    while (newline := data.find(b"\n", start)) >= 0:
-        if data.count(b'"', 0, newline) % 2 == 0:
-            return newline + 1
-        start = newline + 1
-    return len(data)
-
-
-def _block_problems(block: Block, spec: TableSpec) -> list[Problem]:
-    problem = decode(block.data, spec.file, what="CSV file", base=block.offset)[1]
-    if problem is not None:
-        return [problem]
-    return check_header(block.data, spec.file, spec.columns) if block.first else []
+    return _drop_trailing_empty_rows(frame)
 
 
 def unopenable(path: Path, name: str, what: str) -> Problem | None:
@@ -271,14 +147,13 @@ def article_text(data: bytes, name: str) -> tuple[str | None, Problem | None]:
     return decode(data, name, what=ARTICLE_TEXT)
 
 
-def decode(data: bytes, name: str, what: str, base: int = 0) -> tuple[str | None, Problem | None]:
-    """Bytes as UTF-8 text (a byte-order mark dropped), or why they are not text; `base` is
-    where the bytes start in their file, for the position in the message."""
+def decode(data: bytes, name: str, what: str) -> tuple[str | None, Problem | None]:
+    """Bytes as UTF-8 text (a byte-order mark dropped), or why they are not text."""
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as error:
         byte = data[error.start]
-        position = base + error.start
+        position = error.start
         return None, registry.problem("file.utf8", name, byte=byte, position=position)
     if "\x00" in text:
         return None, registry.problem("file.binary", name, what=what)

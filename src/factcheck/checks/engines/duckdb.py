@@ -8,7 +8,9 @@ spills to a temporary directory rather than running out of memory.
 
 from __future__ import annotations
 
+import shutil
 import tempfile
+import weakref
 from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
@@ -25,8 +27,19 @@ def _quoted(name: str) -> str:
     return '"' + name.replace('"', '""') + '"'
 
 
+def _stored(table: str) -> str:
+    """The name a table's rows are stored under; `table` itself is the view with `_row`."""
+    return _quoted(f"{table}_cells")
+
+
 def _literal(text: str) -> str:
     return "'" + text.replace("'", "''") + "'"
+
+
+# What DuckDB may hold in memory before it pages tables and intermediates out to disk: a
+# million claims (541 MB of CSV) then validate in 1.3 GiB, where DuckDB's own default (80%
+# of the machine's memory) let the same run reach 4.4 GiB.
+MEMORY_LIMIT = "1GB"
 
 
 class DuckDBEngine(Engine):
@@ -34,10 +47,13 @@ class DuckDBEngine(Engine):
 
     name = "duckdb"
 
-    def __init__(self, memory_limit: str | None = None, threads: int | None = None) -> None:
-        self._spill = tempfile.TemporaryDirectory(prefix="factcheck-duckdb-")
-        self.connection = duckdb.connect(":memory:")
-        self.connection.execute(f"SET temp_directory = {_literal(self._spill.name)}")
+    def __init__(self, memory_limit: str | None = MEMORY_LIMIT, threads: int | None = None) -> None:
+        spill = tempfile.mkdtemp(prefix="factcheck-duckdb-")
+        # removed with the engine, closed or not (a run cut short by an error, say)
+        self._cleanup = weakref.finalize(self, shutil.rmtree, spill, ignore_errors=True)
+        # a database file, not memory: past `memory_limit` its tables are paged out to disk
+        self.connection = duckdb.connect(str(Path(spill) / "dataset.duckdb"))
+        self.connection.execute(f"SET temp_directory = {_literal(spill)}")
         self.connection.execute("SET preserve_insertion_order = true")  # rowid is file order
         if memory_limit is not None:
             self.connection.execute(f"SET memory_limit = {_literal(memory_limit)}")
@@ -52,30 +68,28 @@ class DuckDBEngine(Engine):
             "strict_mode = true, encoding = 'utf-8')"
         )
         try:
-            self.connection.execute(f"CREATE OR REPLACE TABLE {_quoted(table)} AS FROM {source}")
+            self.connection.execute(f"CREATE OR REPLACE TABLE {_stored(table)} AS FROM {source}")
         except duckdb.Error as error:
             raise EngineError(str(error)) from error
         self._number_rows(table)
 
     def _number_rows(self, table: str) -> None:
-        name = _quoted(table)
+        """`table` as a view of its stored rows with `_row`: the rows keep the file's order
+        (`preserve_insertion_order`), so `rowid` is the data row, and no copy is made."""
         self.connection.execute(
-            f"CREATE OR REPLACE TABLE {name} AS "
-            f"SELECT rowid + {FIRST_DATA_ROW} AS {ROW}, * FROM {name}"
+            f"CREATE OR REPLACE VIEW {_quoted(table)} AS "
+            f"SELECT rowid + {FIRST_DATA_ROW} AS {ROW}, * FROM {_stored(table)}"
         )
 
     def load_frame(self, table: str, frame: pd.DataFrame) -> None:
         data = pa.Table.from_pandas(frame.astype("str").where(frame.notna()), preserve_index=False)
         data = data.cast(pa.schema([(name, pa.string()) for name in frame.columns]))
-        rows = pa.array(range(FIRST_DATA_ROW, FIRST_DATA_ROW + len(frame)), pa.int64())
-        data = data.add_column(0, ROW, rows) if ROW not in frame.columns else data
         self.connection.register("_incoming", data)
         try:
-            self.connection.execute(
-                f"CREATE OR REPLACE TABLE {_quoted(table)} AS FROM _incoming ORDER BY {ROW}"
-            )
+            self.connection.execute(f"CREATE OR REPLACE TABLE {_stored(table)} AS FROM _incoming")
         finally:
             self.connection.unregister("_incoming")
+        self._number_rows(table)
 
     def load_records(self, table: str, records: pa.Table) -> None:
         """Load rows derived in Python (article texts, their sentences) as they are."""
@@ -98,7 +112,7 @@ class DuckDBEngine(Engine):
 
     def frame(self, table: str) -> pd.DataFrame:
         found = self.connection.sql(f"FROM {_quoted(table)} ORDER BY {ROW}").to_arrow_table()
-        result = found.drop_columns([ROW]).to_pandas()
+        result: pd.DataFrame = found.drop_columns([ROW]).to_pandas()
         return result.astype("str").where(result.notna())
 
     def register(self, name: str, function: Function, fields: Sequence[str] | None) -> None:
@@ -116,10 +130,10 @@ class DuckDBEngine(Engine):
                 frame = pd.DataFrame({f: _text(c) for f, c in zip(fields, columns, strict=True)})
                 return _booleans(function(frame))
 
-        self.connection.create_function(
+        self.connection.create_function(  # type: ignore[call-overload]
             name,
             batch,
-            arguments,  # type: ignore[arg-type]
+            arguments,
             duckdb.sqltype("BOOLEAN"),
             type="arrow",
             null_handling="special",
@@ -132,7 +146,7 @@ class DuckDBEngine(Engine):
 
     def close(self) -> None:
         self.connection.close()
-        self._spill.cleanup()
+        self._cleanup()
 
 
 def _text(cells: pa.Array) -> pd.Series:

@@ -90,7 +90,7 @@ class SparkEngine(Engine):
 
     def __init__(
         self,
-        master: str = "local[2]",
+        master: str = "local[*]",
         shuffle_partitions: int = 4,
         settings: Mapping[str, str] | None = None,
     ) -> None:

@@ -1,129 +1,187 @@
-"""Rules of claims.csv against sources and texts: chains, spans, quotes and cue words."""
+"""Rules of claims.csv against sources and texts: chains, spans, quotes and cue words.
+
+The queries trust only what the schema has not already reported: chains and cues that are
+well-formed, spans whose offsets are whole numbers with start < end. Rules about where a
+span sits trust only grounded claims, whose quote is exactly the text at their span.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 
-import pandas as pd
-
-from factcheck.checks.context import Context, matches
-from factcheck.checks.keys import is_in
-from factcheck.checks.rules.base import DatasetRule, dataset_rule
+from factcheck.checks.engines.base import ROW
+from factcheck.checks.rules.base import Query, literal, matches
 from factcheck.model import notation
-from factcheck.problems import Problem
+from factcheck.model.schemas import NON_NEGATIVE_INTEGER
+
+# The SQL function that writes a cell as Python's `repr` does, registered where the texts
+# are loaded: the cue rules' messages quote missing cues so, and SQL cannot tell which
+# characters Python prints as escapes.
+PYTHON_REPR = "fc_python_repr"
+
+_LINK = literal(notation.LINK)
+_JOINT = literal(notation.JOINT)
 
 
-def _chains(ctx: Context) -> pd.Series:
-    """Well-formed attribution chains, by claim row."""
-    attribution = ctx.column("claims", "attribution")
-    return attribution[ctx.valid("claims", "attribution", notation.ATTRIBUTION)]
-
-
-def _chain_sources(ctx: Context) -> pd.Series:
-    """Every source id of every well-formed chain, indexed by claim row (repeated). Chains
-    repeat (a handful of voices per article), so each distinct chain is split only once."""
-
-    def compute() -> pd.Series:
-        chains = _chains(ctx)
-        split = {chain: notation.source_ids(chain) for chain in chains.unique()}
-        return chains.map(split).explode()
-
-    sources: pd.Series = ctx.cached("claims:chain_sources", compute)
-    return sources
-
-
-def used_sources(ctx: Context) -> set[str]:
-    """The distinct source ids that claims' chains name; blocks of claims combine by union."""
-
-    def compute() -> set[str]:
-        return {sid for chain in _chains(ctx).unique() for sid in notation.source_ids(chain)}
-
-    used: set[str] = ctx.cached("claims:used_sources", compute)
-    return used
-
-
-@dataset_rule("claims.attribution.sources_exist", needs=("claims", "sources"))
-def _attribution_sources_exist(self: DatasetRule, ctx: Context) -> Iterator[Problem]:
-    listed = set(ctx.keys("sources"))
-    if used_sources(ctx) <= listed:
-        return
-    sources = _chain_sources(ctx)
-    unknown = sources[~is_in(sources, listed)]
-    claims = ctx.tables["claims"]
-    for index, names in unknown.groupby(level=0, sort=True):
-        names_listed = ", ".join(dict.fromkeys(names))
-        yield self.problem(index, claims.at[index, "attribution"], names=names_listed)
-
-
-@dataset_rule("claims.attribution.starts_with_publisher", needs=("claims", "articles", "sources"))
-def _starts_with_publisher(self: DatasetRule, ctx: Context) -> Iterator[Problem]:
-    chains = _chains(ctx)
-    publisher = ctx.referenced(
-        "articles", "publisher_source_id", ctx.column("claims", "article_id")[chains.index]
-    )
-    known = is_in(publisher, ctx.keys("sources"))  # an unknown one is reported on its article
-    first = chains.str.split(notation.LINK, n=1, regex=False).str[0]
-    for index in chains.index[known & (first != publisher)]:
-        yield self.problem(index, chains[index], publisher=publisher[index])
-
-
-@dataset_rule("claims.span_end.inside_text", needs=("claims", "articles"))
-def _span_inside_text(self: DatasetRule, ctx: Context) -> Iterator[Problem]:
-    spans = ctx.spans()
-    lengths = ctx.text_lengths()[spans.index]
-    claims = ctx.tables["claims"]
-    for index in spans.index[(spans["end"] > lengths).fillna(False).astype(bool)]:
-        yield self.problem(
-            index,
-            claims.at[index, "span_end"],
-            length=int(lengths[index]),
-        )
-
-
-@dataset_rule("claims.quote.matches_span", needs=("claims", "articles"))
-def _quote_matches(self: DatasetRule, ctx: Context) -> Iterator[Problem]:
-    spans = ctx.spans()
-    lengths = ctx.text_lengths()[spans.index]
-    claims = ctx.tables["claims"]
-    checkable = (spans["end"] <= lengths).fillna(False).astype(bool) & claims["quote"][
-        spans.index
-    ].notna()
-    for index in spans.index[checkable].difference(ctx.grounded().index):
-        text = ctx.article_text(claims.at[index, "article_id"])
-        assert text is not None  # it has a length
-        start, end = spans["start"][index], spans["end"][index]
-        yield self.problem(index, claims.at[index, "quote"], actual=text[start:end])
-
-
-@dataset_rule("claims.span_start.not_in_heading", needs=("claims", "articles"))
-def _not_in_heading(self: DatasetRule, ctx: Context) -> Iterator[Problem]:
-    claims = ctx.tables["claims"]
-    for index, paragraph in ctx.grounded()["paragraph"].items():
-        if paragraph is not None and paragraph.kind == "heading":
-            yield self.problem(index, claims.at[index, "span_start"], heading=paragraph.text)
-
-
-def _cues_in_paragraph(
-    self: DatasetRule, ctx: Context, cues_of: Callable[[str], list[str]]
-) -> Iterator[Problem]:
-    cells = ctx.column("claims", self.column)
-    grounded = ctx.grounded()
-    present = grounded.index.intersection(cells.index[cells.notna()])
-    paragraphs = grounded["paragraph"][present].tolist()
-    for index, cell, paragraph in zip(present, cells[present].tolist(), paragraphs, strict=True):
-        where = paragraph.text if paragraph is not None else ""
-        missing = [cue for cue in cues_of(cell) if cue not in where]
-        if missing:
-            yield self.problem(index, cell, missing=", ".join(map(repr, missing)))
-
-
-@dataset_rule("claims.attribution_cue.in_paragraph", needs=("claims", "articles"))
-def _attribution_cues(self: DatasetRule, ctx: Context) -> Iterator[Problem]:
-    yield from _cues_in_paragraph(
-        self, ctx, lambda cell: notation.cues(cell) if matches(notation.CUES, cell) else []
+def spans() -> str:
+    """SQL: claims whose offsets are both whole numbers with start < end, as integers
+    `start` and `"end"` beside the cells the rules read. An offset past 64 bits is left
+    out (TRY_CAST): no text is that long, and the span rules have nothing to compare."""
+    start, end = "TRY_CAST(span_start AS BIGINT)", "TRY_CAST(span_end AS BIGINT)"
+    cells = "article_id, quote, span_start, span_end, attribution_cue, certainty_cue"
+    return (
+        f'SELECT {ROW}, {cells}, {start} AS start, {end} AS "end" '
+        f"FROM claims WHERE {matches('span_start', NON_NEGATIVE_INTEGER)} "
+        f"AND {matches('span_end', NON_NEGATIVE_INTEGER)} AND {start} < {end}"
     )
 
 
-@dataset_rule("claims.certainty_cue.in_paragraph", needs=("claims", "articles"))
-def _certainty_cues(self: DatasetRule, ctx: Context) -> Iterator[Problem]:
-    yield from _cues_in_paragraph(self, ctx, lambda cell: [cell])
+def _placed() -> str:
+    """SQL: spans of claims whose article is listed and its text readable, with the text
+    and its length; the text_file rule says why any other article has none."""
+    return (
+        f"SELECT s.*, t.text, t.length FROM ({spans()}) AS s "
+        "JOIN texts AS t ON t.article_id = s.article_id AND t.text IS NOT NULL"
+    )
+
+
+def _at_span(placed: str) -> str:
+    """SQL: the text of a placed claim at its span (cut short at the text's end, as
+    Python's slice is)."""
+    return f'substring({placed}.text, {placed}.start + 1, {placed}."end" - {placed}.start)'
+
+
+def _grounded() -> str:
+    """SQL: grounded claims with the paragraph or heading their span starts in (`kind` and
+    `paragraph` NULL where it starts between paragraphs). The as-of join takes the last
+    paragraph starting at or before the span, as a search over sorted starts would."""
+    inside = 'g.start < p."end"'
+    return (
+        f"SELECT g.{ROW}, g.span_start, g.attribution_cue, g.certainty_cue, "
+        f"CASE WHEN {inside} THEN p.kind END AS kind, "
+        f"CASE WHEN {inside} THEN p.text END AS paragraph "
+        f"FROM ({_placed()}) AS g "
+        "ASOF LEFT JOIN paragraphs AS p ON p.article_id = g.article_id AND g.start >= p.start "
+        f"WHERE {_at_span('g')} = g.quote"
+    )
+
+
+def _each(columns: str, items: str, item: str, source: str) -> str:
+    """SQL: a row for every element (`item`) of the list `items` of each row of `source`,
+    with `columns` and the element's place in its list (`ordinal`, from 1)."""
+    return (
+        f"SELECT {columns}, unnest({items}) AS {item}, "
+        f"generate_subscripts({items}, 1) AS ordinal FROM ({source})"
+    )
+
+
+def _listing(item: str, order: str) -> str:
+    """SQL: an aggregate listing `item`s as a message does, joined by commas in `order`."""
+    return f"string_agg({item}, ', ' ORDER BY {order})"
+
+
+def _chains() -> str:
+    """SQL: claims with a well-formed attribution chain."""
+    well_formed = matches("attribution", notation.ATTRIBUTION)
+    return f"SELECT {ROW}, article_id, attribution FROM claims WHERE {well_formed}"
+
+
+def _sources_exist() -> Query:
+    # every source id of a chain with its position (split as `notation.source_ids` does),
+    # then the unknown ones, each named once where it first appears
+    groups = f"string_split(attribution, {_LINK})"
+    ids = f"flatten(list_transform({groups}, lambda g: string_split(g, {_JOINT})))"
+    named = _each(f"{ROW}, attribution", ids, "source_id", _chains())
+    unknown = (
+        f"SELECT {ROW}, attribution, source_id, min(ordinal) AS first_seen FROM ({named}) "
+        "WHERE source_id NOT IN (SELECT source_id FROM sources WHERE source_id IS NOT NULL) "
+        f"GROUP BY {ROW}, attribution, source_id"
+    )
+    return Query(
+        "claims.attribution.sources_exist",
+        ("claims", "sources"),
+        f"SELECT {ROW}, attribution AS value, {_listing('source_id', 'first_seen')} AS names "
+        f"FROM ({unknown}) GROUP BY {ROW}, attribution",
+    )
+
+
+def _starts_with_publisher() -> Query:
+    # the publisher of the first row listing the article; one not in sources.csv is
+    # reported on its article, not on every claim
+    publishers = (
+        "SELECT article_id, publisher_source_id AS publisher FROM articles "
+        "WHERE article_id IS NOT NULL "
+        f"QUALIFY row_number() OVER (PARTITION BY article_id ORDER BY {ROW}) = 1"
+    )
+    return Query(
+        "claims.attribution.starts_with_publisher",
+        ("claims", "articles", "sources"),
+        f"SELECT c.{ROW}, c.attribution AS value, p.publisher FROM ({_chains()}) AS c "
+        f"JOIN ({publishers}) AS p ON p.article_id = c.article_id "
+        "WHERE p.publisher IN (SELECT source_id FROM sources) "
+        f"AND split_part(c.attribution, {_LINK}, 1) <> p.publisher",
+    )
+
+
+def _span_inside_text() -> Query:
+    return Query(
+        "claims.span_end.inside_text",
+        ("claims", "articles"),
+        f'SELECT {ROW}, span_end AS value, length FROM ({_placed()}) WHERE "end" > length',
+    )
+
+
+def _quote_matches() -> Query:
+    # a span past the text's end is reported by the rule above, not here
+    return Query(
+        "claims.quote.matches_span",
+        ("claims", "articles"),
+        f"SELECT {ROW}, quote AS value, {_at_span('s')} AS actual FROM ({_placed()}) AS s "
+        f'WHERE s."end" <= s.length AND s.quote IS NOT NULL AND {_at_span("s")} <> s.quote',
+    )
+
+
+def _not_in_heading() -> Query:
+    return Query(
+        "claims.span_start.not_in_heading",
+        ("claims", "articles"),
+        f"SELECT {ROW}, span_start AS value, paragraph AS heading FROM ({_grounded()}) "
+        "WHERE kind = 'heading'",
+    )
+
+
+def _cues_in_paragraph(rule_id: str, column: str, present: str, cues: str) -> Query:
+    """The rule that every cue of `column` (`cues`, an SQL list, where `present` holds)
+    occurs in the claim's paragraph; the missing ones are listed as Python's `repr`s, in
+    order, repeats kept."""
+    listed = (
+        f"SELECT {ROW}, {column} AS cell, coalesce(paragraph, '') AS paragraph, "
+        f"{cues} AS cues FROM ({_grounded()}) WHERE {present}"
+    )
+    each = _each(f"{ROW}, cell, paragraph", "cues", "cue", listed)
+    return Query(
+        rule_id,
+        ("claims", "articles"),
+        f"SELECT {ROW}, cell AS value, {_listing(f'{PYTHON_REPR}(cue)', 'ordinal')} AS missing "
+        f"FROM ({each}) WHERE NOT contains(paragraph, cue) GROUP BY {ROW}, cell",
+    )
+
+
+def queries() -> Iterator[Query]:
+    yield _sources_exist()
+    yield _starts_with_publisher()
+    yield _span_inside_text()
+    yield _quote_matches()
+    yield _not_in_heading()
+    yield _cues_in_paragraph(
+        "claims.attribution_cue.in_paragraph",
+        "attribution_cue",
+        matches("attribution_cue", notation.CUES),
+        f"string_split(attribution_cue, {_LINK})",
+    )
+    yield _cues_in_paragraph(
+        "claims.certainty_cue.in_paragraph",
+        "certainty_cue",
+        "certainty_cue IS NOT NULL",
+        "[certainty_cue]",
+    )

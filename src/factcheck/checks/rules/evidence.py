@@ -1,15 +1,17 @@
-"""Verdicts and evidence: each verdict rests on the evidence it needs."""
+"""Verdicts and evidence: each verdict rests on the evidence it needs.
+
+Where a rule looks a claim or an article up by its key, it joins the first row with that
+key (`_first`): a broken table may list a key twice, and the first row wins.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 
-import pandas as pd
-
-from factcheck.checks.context import Context
-from factcheck.checks.keys import is_in
-from factcheck.checks.rules.base import RULES, Check, DatasetRule, dataset_rule
+from factcheck.checks.engines.base import ROW
+from factcheck.checks.rules.base import Query, literal, matches, name
 from factcheck.model.cells import ISO_DATE
+from factcheck.model.tables import spec_named
 from factcheck.model.vocabularies import (
     DISPUTED_VERDICTS,
     AttributionCheck,
@@ -17,171 +19,177 @@ from factcheck.model.vocabularies import (
     Stance,
     Verdict,
 )
-from factcheck.problems import Problem
 
 
-def independent_publisher(evidence: pd.DataFrame) -> pd.Series:
-    """Who each evidence item really comes from: its originator (the wire service whose story
-    it carries), else its publisher. A wire story counts once however many outlets carry it."""
-    return evidence["originator"].fillna(evidence["publisher"])
-
-
-def content_publishers(evidence: pd.DataFrame) -> pd.DataFrame:
-    """Each claim id with the independent publishers of its content evidence (`claim_id`,
-    `who`), once each."""
-    content = evidence[evidence["bears_on"] == BearsOn.CONTENT.value]
-    found = pd.DataFrame({"claim_id": content["claim_id"], "who": independent_publisher(content)})
-    return found.dropna().drop_duplicates()
-
-
-EVIDENCE_KINDS = (
-    (BearsOn.CONTENT, Stance.SUPPORTS),
-    (BearsOn.CONTENT, Stance.REFUTES),
-    (BearsOn.ATTRIBUTION, Stance.SUPPORTS),
-    (BearsOn.ATTRIBUTION, Stance.REFUTES),
-)
-
-
-def claims_with(ctx: Context, bears_on: BearsOn, stance: Stance) -> pd.Series:
-    """The claim ids that have at least one evidence item of this kind (one of
-    `EVIDENCE_KINDS`)."""
-
-    def compute() -> pd.Series:
-        evidence = ctx.tables["evidence"]
-        chosen = (evidence["bears_on"] == bears_on.value) & (evidence["stance"] == stance.value)
-        return evidence.loc[chosen, "claim_id"].dropna().drop_duplicates()
-
-    found: pd.Series = ctx.cached(f"evidence:with:{bears_on.value}:{stance.value}", compute)
-    return found
-
-
-def claims_have(ctx: Context, bears_on: BearsOn, stance: Stance) -> pd.Series:
-    """For each claim row, whether an evidence item of this kind names its id; a check in
-    blocks builds it from the evidence blocks' `claims_with`, combined by claim."""
-
-    def compute() -> pd.Series:
-        claims = ctx.tables["claims"]
-        return is_in(claims["claim_id"], claims_with(ctx, bears_on, stance))
-
-    has: pd.Series = ctx.cached(f"evidence:has:{bears_on.value}:{stance.value}", compute)
-    return has
-
-
-def _evidence_claims(ctx: Context, name: str) -> pd.Series:
-    """For each evidence row, a column of the claim it names (NaN if none)."""
-    return ctx.referenced("claims", name, ctx.column("evidence", "claim_id"))
-
-
-def _date(values: pd.Series) -> pd.Series:
-    """ISO dates as text (comparable as text), NaN where missing or malformed."""
-    text = values.astype("str")  # a lookup that found nothing comes back as floats
-    return text.where(text.str.match(ISO_DATE).fillna(False).astype(bool))
-
-
-@dataset_rule("evidence.published_on.not_after_review", needs=("evidence", "claims"))
-def _published_before_review(self: DatasetRule, ctx: Context) -> Iterator[Problem]:
-    published = _date(ctx.column("evidence", "published_on"))
-    reviewed = _date(_evidence_claims(ctx, "reviewed_on"))
-    late = (published > reviewed).fillna(False).astype(bool)
-    for index in late[late].index:
-        yield self.problem(index, published[index], reviewed=reviewed[index])
-
-
-@dataset_rule("evidence.bears_on.attributed_claim", needs=("evidence", "claims"))
-def _attribution_evidence_needs_attribution(self: DatasetRule, ctx: Context) -> Iterator[Problem]:
-    evidence = ctx.tables["evidence"]
-    check = _evidence_claims(ctx, "attribution_check")
-    wrong = (evidence["bears_on"] == BearsOn.ATTRIBUTION.value) & (
-        check == AttributionCheck.NOT_APPLICABLE.value
+def _first(table: str) -> str:
+    """SQL: the rows of `table` a lookup by its primary key finds, the first row with each
+    key, as `Context.referenced` finds them."""
+    key, rows = name(spec_named(table).key), name(table)
+    return (
+        f"(SELECT * FROM {rows} WHERE {ROW} IN "
+        f"(SELECT min({ROW}) FROM {rows} WHERE {key} IS NOT NULL GROUP BY {key}))"
     )
-    yield from self.at(evidence, wrong.fillna(False).astype(bool))
 
 
-@dataset_rule("evidence.stance.checkable_claim", needs=("evidence", "claims"))
-def _uncheckable_claims_take_context_only(self: DatasetRule, ctx: Context) -> Iterator[Problem]:
-    evidence = ctx.tables["evidence"]
-    verdict = _evidence_claims(ctx, "verdict")
-    wrong = (
-        (verdict == Verdict.NOT_CHECKABLE.value)
-        & (evidence["bears_on"] == BearsOn.CONTENT.value)
-        & evidence["stance"].isin([Stance.SUPPORTS.value, Stance.REFUTES.value])
+def _of(alias: str, column: str) -> str:
+    """SQL: a column of the table joined as `alias`."""
+    return f"{alias}.{name(column)}"
+
+
+def _values(members: Iterable[str]) -> str:
+    """SQL: a vocabulary's values as the list of an IN, in a stable order."""
+    return ", ".join(literal(value) for value in sorted(members))
+
+
+def _with_claim(select: str, where: str) -> str:
+    """SQL: `select` over each evidence row (`e`) and the claim it names (`c`), where `where`
+    holds; evidence naming no listed claim has no claim to compare with."""
+    key = name(spec_named("claims").key)
+    return (
+        f"SELECT {select} FROM {name('evidence')} AS e JOIN {_first('claims')} AS c "
+        f"ON e.{name('claim_id')} = c.{key} WHERE {where}"
     )
-    yield from self.at(evidence, wrong.fillna(False).astype(bool))
 
 
-def _verdict_needs(column: str, value: str, bears_on: BearsOn, stance: Stance) -> Check:
-    def check(self: DatasetRule, ctx: Context) -> Iterator[Problem]:
-        claims = ctx.tables["claims"]
-        lacking = (claims[column] == value) & ~claims_have(ctx, bears_on, stance)
-        yield from self.at(claims, lacking.fillna(False).astype(bool))
-
-    return check
+def _earlier(early: str, late: str) -> str:
+    """SQL: both cells are ISO dates and `early` is before `late`: such dates compare as
+    text, and a malformed date is its column rule's problem, not this one's."""
+    return f"{matches(early, ISO_DATE)} AND {matches(late, ISO_DATE)} AND {early} < {late}"
 
 
-RULES += [
-    DatasetRule(
+def _published_before_review() -> Query:
+    published, reviewed = _of("e", "published_on"), _of("c", "reviewed_on")
+    return Query(
+        "evidence.published_on.not_after_review",
+        ("evidence", "claims"),
+        _with_claim(
+            f"e.{ROW}, {published} AS value, {reviewed} AS reviewed",
+            _earlier(reviewed, published),
+        ),
+    )
+
+
+def _attribution_evidence_needs_attribution() -> Query:
+    bears_on = _of("e", "bears_on")
+    return Query(
+        "evidence.bears_on.attributed_claim",
+        ("evidence", "claims"),
+        _with_claim(
+            f"e.{ROW}, {bears_on} AS value",
+            f"{bears_on} = {literal(BearsOn.ATTRIBUTION.value)} AND "
+            f"{_of('c', 'attribution_check')} = {literal(AttributionCheck.NOT_APPLICABLE.value)}",
+        ),
+    )
+
+
+def _uncheckable_claims_take_context_only() -> Query:
+    stance = _of("e", "stance")
+    settling = _values([Stance.SUPPORTS.value, Stance.REFUTES.value])
+    return Query(
+        "evidence.stance.checkable_claim",
+        ("evidence", "claims"),
+        _with_claim(
+            f"e.{ROW}, {stance} AS value",
+            f"{_of('c', 'verdict')} = {literal(Verdict.NOT_CHECKABLE.value)} AND "
+            f"{_of('e', 'bears_on')} = {literal(BearsOn.CONTENT.value)} AND "
+            f"{stance} IN ({settling})",
+        ),
+    )
+
+
+def _verdict_needs(
+    rule_id: str, column: str, value: str, bears_on: BearsOn, stance: Stance
+) -> Query:
+    """Claims whose `column` is `value` while no evidence item of this kind names them; a
+    claim without an id has none."""
+    key = name(spec_named("claims").key)
+    return Query(
+        rule_id,
+        ("claims", "evidence"),
+        f"SELECT c.{ROW}, c.{name(column)} AS value FROM {name('claims')} AS c "
+        f"WHERE c.{name(column)} = {literal(value)} AND NOT EXISTS (SELECT 1 FROM "
+        f"{name('evidence')} AS e WHERE e.{name('claim_id')} = c.{key} AND "
+        f"{_of('e', 'bears_on')} = {literal(bears_on.value)} AND "
+        f"{_of('e', 'stance')} = {literal(stance.value)})",
+    )
+
+
+def _verdicts_need_evidence() -> Iterator[Query]:
+    yield _verdict_needs(
         "claims.verdict.supported_needs_support",
-        ("claims", "evidence"),
-        _verdict_needs("verdict", Verdict.SUPPORTED.value, BearsOn.CONTENT, Stance.SUPPORTS),
-    ),
-    DatasetRule(
+        "verdict",
+        Verdict.SUPPORTED.value,
+        BearsOn.CONTENT,
+        Stance.SUPPORTS,
+    )
+    yield _verdict_needs(
         "claims.verdict.refuted_needs_refutation",
-        ("claims", "evidence"),
-        _verdict_needs("verdict", Verdict.REFUTED.value, BearsOn.CONTENT, Stance.REFUTES),
-    ),
-    DatasetRule(
+        "verdict",
+        Verdict.REFUTED.value,
+        BearsOn.CONTENT,
+        Stance.REFUTES,
+    )
+    yield _verdict_needs(
         "claims.attribution_check.confirmed_needs_support",
-        ("claims", "evidence"),
-        _verdict_needs(
-            "attribution_check",
-            AttributionCheck.CONFIRMED.value,
-            BearsOn.ATTRIBUTION,
-            Stance.SUPPORTS,
-        ),
-    ),
-    DatasetRule(
+        "attribution_check",
+        AttributionCheck.CONFIRMED.value,
+        BearsOn.ATTRIBUTION,
+        Stance.SUPPORTS,
+    )
+    yield _verdict_needs(
         "claims.attribution_check.contradicted_needs_refutation",
+        "attribution_check",
+        AttributionCheck.CONTRADICTED.value,
+        BearsOn.ATTRIBUTION,
+        Stance.REFUTES,
+    )
+
+
+def _content_publishers() -> str:
+    """SQL: each claim id with its content evidence's independent publishers (`who`: the
+    originator, whose wire story an outlet carries, else the publisher), once each."""
+    who = f"coalesce({_of('e', 'originator')}, {_of('e', 'publisher')})"
+    claim_id = _of("e", "claim_id")
+    return (
+        f"SELECT DISTINCT {claim_id} AS claim_id, {who} AS who FROM {name('evidence')} AS e "
+        f"WHERE {_of('e', 'bears_on')} = {literal(BearsOn.CONTENT.value)} "
+        f"AND {claim_id} IS NOT NULL AND {who} IS NOT NULL"
+    )
+
+
+def _two_independent_publishers() -> Query:
+    # Text orders by code point here as Python's `sorted` does (UTF-8 bytes sort alike).
+    found = (
+        "SELECT claim_id, count(*) AS publishers, string_agg(who, ', ' ORDER BY who) AS names "
+        f"FROM ({_content_publishers()}) AS content GROUP BY claim_id"
+    )
+    verdict = _of("c", "verdict")
+    return Query(
+        "claims.verdict.two_independent_publishers",
         ("claims", "evidence"),
-        _verdict_needs(
-            "attribution_check",
-            AttributionCheck.CONTRADICTED.value,
-            BearsOn.ATTRIBUTION,
-            Stance.REFUTES,
-        ),
-    ),
-]
-
-
-@dataset_rule("claims.verdict.two_independent_publishers", needs=("claims", "evidence"))
-def _two_independent_publishers(self: DatasetRule, ctx: Context) -> Iterator[Problem]:
-    claims = ctx.tables["claims"]
-    strict = claims["verdict"].isin(DISPUTED_VERDICTS)
-    if not strict.any():
-        return
-    found = publishers_of_content(ctx)
-    counts = found.groupby("claim_id").size()
-    ids = claims.loc[strict, "claim_id"]
-    short = ids.map(counts).fillna(0) < 2
-    for index in short[short].index:
-        names = sorted(found.loc[found["claim_id"] == ids[index], "who"])
-        yield self.problem(index, claims.at[index, "verdict"], names=", ".join(names) or "none")
-
-
-def publishers_of_content(ctx: Context) -> pd.DataFrame:
-    """`content_publishers` of the context's evidence, computed once; a check in blocks
-    combines those of the evidence blocks."""
-    found: pd.DataFrame = ctx.cached(
-        "evidence:publishers", lambda: content_publishers(ctx.tables["evidence"])
+        f"SELECT c.{ROW}, {verdict} AS value, coalesce(p.names, 'none') AS names "
+        f"FROM {name('claims')} AS c LEFT JOIN ({found}) AS p "
+        f"ON c.{name(spec_named('claims').key)} = p.claim_id "
+        f"WHERE {verdict} IN ({_values(DISPUTED_VERDICTS)}) AND coalesce(p.publishers, 0) < 2",
     )
-    return found
 
 
-@dataset_rule("claims.reviewed_on.not_before_article", needs=("claims", "articles"))
-def _reviewed_after_publication(self: DatasetRule, ctx: Context) -> Iterator[Problem]:
-    published = _date(
-        ctx.referenced("articles", "published_on", ctx.column("claims", "article_id"))
+def _reviewed_after_publication() -> Query:
+    reviewed, published = _of("c", "reviewed_on"), _of("a", "published_on")
+    return Query(
+        "claims.reviewed_on.not_before_article",
+        ("claims", "articles"),
+        f"SELECT c.{ROW}, {reviewed} AS value, {published} AS published "
+        f"FROM {name('claims')} AS c JOIN {_first('articles')} AS a "
+        f"ON c.{name('article_id')} = a.{name(spec_named('articles').key)} "
+        f"WHERE {_earlier(reviewed, published)}",
     )
-    reviewed = _date(ctx.column("claims", "reviewed_on"))
-    early = (reviewed < published).fillna(False).astype(bool)
-    for index in early[early].index:
-        yield self.problem(index, reviewed[index], published=published[index])
+
+
+def queries() -> Iterator[Query]:
+    yield _published_before_review()
+    yield _attribution_evidence_needs_attribution()
+    yield _uncheckable_claims_take_context_only()
+    yield from _verdicts_need_evidence()
+    yield _two_independent_publishers()
+    yield _reviewed_after_publication()

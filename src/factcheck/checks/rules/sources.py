@@ -1,22 +1,154 @@
-"""Rules of sources.csv across tables: every source is used."""
+"""Rules of sources.csv that need more than a row: every source is used, and sources' names
+and ids are told apart.
+
+Here too are the two checks of the sources model that compare a row with every other row
+(`aliases.distinct`, `source_id.not_inside_another`), which the column compiler leaves out
+(`columns.WHOLE_TABLE`). They report as any model check on whole rows does: at the column
+the check's name starts with, showing that column's cell.
+"""
 
 from __future__ import annotations
 
 from collections.abc import Iterator
+from functools import cache
 
-from factcheck.checks.context import Context
-from factcheck.checks.keys import is_in
-from factcheck.checks.rules.base import DatasetRule, dataset_rule
-from factcheck.checks.rules.claims import used_sources
+from factcheck.checks.engines.base import ROW
+from factcheck.checks.rules.base import Query, literal, matches, name, sql_pattern
+from factcheck.model import notation
+from factcheck.model.names import ALIAS_SEPARATOR
 from factcheck.model.schemas import SOURCE_ID
-from factcheck.problems import Problem
+
+# The planes that hold cased letters: case folding does not reach past them.
+_CASED_PLANES = 0x20000
+_DOTTED_CAPITAL_I = "\u0130"  # İ
+# How many `replace` calls one stage of case folding nests.
+_NESTED = 20
 
 
-@dataset_rule("sources.source_id.used", needs=("sources", "claims", "articles"))
-def _source_used(self: DatasetRule, ctx: Context) -> Iterator[Problem]:
-    sources = ctx.tables["sources"]
-    publishers = set(ctx.column("articles", "publisher_source_id").dropna())
-    unused = ctx.valid("sources", "source_id", SOURCE_ID) & ~is_in(
-        sources["source_id"], used_sources(ctx) | publishers
+def _used_source_ids() -> str:
+    """SQL: every source id a well-formed attribution chain names, and every article's
+    publisher. In a well-formed chain the separators are the only spaces, so making the
+    joint separator a link one splits the chain into its ids, as `notation.source_ids` does."""
+    chain = name("attribution")
+    links = f"replace({chain}, {literal(notation.JOINT)}, {literal(notation.LINK)})"
+    publisher = name("publisher_source_id")
+    return (
+        f"SELECT unnest(string_split({links}, {literal(notation.LINK)})) AS source_id "
+        f"FROM {name('claims')} WHERE {matches(chain, notation.ATTRIBUTION)} "
+        f"UNION SELECT {publisher} FROM {name('articles')} WHERE {publisher} IS NOT NULL"
     )
-    yield from self.at(sources, unused)
+
+
+def _source_used() -> Query:
+    source_id = name("source_id")
+    return Query(
+        "sources.source_id.used",
+        ("sources", "claims", "articles"),
+        f"SELECT {ROW}, {source_id} AS value FROM {name('sources')} "
+        f"WHERE {matches(source_id, SOURCE_ID)} "
+        f"AND {source_id} NOT IN ({_used_source_ids()})",
+    )
+
+
+@cache
+def _folding() -> dict[str, str]:
+    """What each lower-case character becomes when case-folded (and lowered again), where
+    that is not itself: sharp s is ss, final sigma is sigma, the fi ligature is fi."""
+    folding = {}
+    for point in range(_CASED_PLANES):
+        char = chr(point)
+        if char == char.lower() and char.casefold().lower() != char:
+            folding[char] = char.casefold().lower()
+    return folding
+
+
+def _stage(texts: str, change: str) -> str:
+    """SQL: the rows of `texts` (`_row`, `text`) with `change` (SQL of `text`) made."""
+    return f"SELECT {ROW}, {change} AS text FROM ({texts}) AS texts"
+
+
+def _fold_case(texts: str) -> str:
+    """SQL: the rows of `texts` (`_row`, `text`) with their text case-folded, then lowered.
+
+    SQL has no `casefold`: `lower`, then folding what it leaves unfolded (`_folding`), gives
+    texts the same result exactly when Python's `casefold` does (folding a lowered text folds
+    the text, and lowering a folded one merges nothing folding kept apart). The dotted
+    capital I is folded first, as DuckDB's `lower` drops its dot. A character that folds to
+    several is replaced one `replace` at a time, in stages of `_NESTED` nested calls, as a
+    parser (sqlglot's, for one) recurses once per nested call."""
+    dotted = literal(_DOTTED_CAPITAL_I)
+    texts = _stage(
+        texts, f"lower(replace(text, {dotted}, {literal(_DOTTED_CAPITAL_I.casefold())}))"
+    )
+    single = {char: folded for char, folded in _folding().items() if len(folded) == 1}
+    chars, folded = literal("".join(single)), literal("".join(single.values()))
+    texts = _stage(texts, f"translate(text, {chars}, {folded})")
+    several = [(char, folded) for char, folded in _folding().items() if len(folded) > 1]
+    for first in range(0, len(several), _NESTED):
+        change = "text"
+        for char, folded in several[first : first + _NESTED]:
+            change = f"replace({change}, {literal(char)}, {literal(folded)})"
+        texts = _stage(texts, change)
+    return texts
+
+
+def _name_keys(texts: str) -> str:
+    """SQL: the rows of `texts` (`_row`, `text`) as `_row` and `key`, the text's
+    `names.name_key` up to a renaming that keeps equal keys equal and unequal ones unequal:
+    typographic apostrophes plain, case folded, runs of white space one space, trimmed."""
+    plain = _stage(texts, f"replace(text, {literal(chr(0x2019))}, {literal(chr(0x27))})")
+    spaces = literal(sql_pattern(r"\s+"))
+    return (
+        f"SELECT {ROW}, trim(regexp_replace(text, {spaces}, ' ', 'g')) AS key "
+        f"FROM ({_fold_case(plain)}) AS folded"
+    )
+
+
+def _alias_keys() -> str:
+    """SQL: each source's aliases as `_row` and `key` (the alias's name key), one row each."""
+    aliases = name("aliases")
+    return _name_keys(
+        f"SELECT {ROW}, unnest(string_split({aliases}, {literal(ALIAS_SEPARATOR)})) AS text "
+        f"FROM {name('sources')} WHERE {aliases} IS NOT NULL"
+    )
+
+
+def _aliases_distinct() -> Query:
+    names = _name_keys(
+        f"SELECT {ROW}, {name('name')} AS text FROM {name('sources')} "
+        f"WHERE {name('name')} IS NOT NULL"
+    )
+    # How many times each key occurs across every source's name and aliases: an alias is
+    # told apart when its key occurs once, its own occurrence.
+    owners = (
+        f"SELECT key, count(*) AS owners FROM (SELECT key FROM ({names}) AS named "
+        f"UNION ALL SELECT key FROM ({_alias_keys()}) AS listed) AS every_name GROUP BY key"
+    )
+    # a blank alias is the only one whose key is empty
+    failing = (
+        f"SELECT a.{ROW} FROM ({_alias_keys()}) AS a JOIN ({owners}) AS o ON a.key = o.key "
+        "WHERE o.owners > 1 OR a.key = ''"
+    )
+    return Query(
+        "sources.aliases.distinct",
+        ("sources",),
+        f"SELECT {ROW}, {name('aliases')} AS value FROM {name('sources')} "
+        f"WHERE {ROW} IN ({failing})",
+    )
+
+
+def _not_inside_another() -> Query:
+    source_id = name("source_id")
+    return Query(
+        "sources.source_id.not_inside_another",
+        ("sources",),
+        f"SELECT s.{ROW}, s.{source_id} AS value FROM {name('sources')} AS s WHERE EXISTS "
+        f"(SELECT 1 FROM {name('sources')} AS o WHERE o.{source_id} <> s.{source_id} "
+        f"AND position(s.{source_id} IN o.{source_id}) > 0)",
+    )
+
+
+def queries() -> Iterator[Query]:
+    yield _source_used()
+    yield _aliases_distinct()
+    yield _not_inside_another()

@@ -9,7 +9,7 @@ from typing import Any
 from factcheck import registry
 from factcheck.checks.collector import Collector
 from factcheck.checks.engines.base import ROW, Engine
-from factcheck.checks.queries.base import Query
+from factcheck.checks.rules.base import Query
 from factcheck.problems import Problem
 
 _PLACE = (ROW, "value", "_file", "_column", "_order")

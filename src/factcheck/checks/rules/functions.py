@@ -14,7 +14,7 @@ from typing import Any
 import pandas as pd
 
 from factcheck.checks.engines.base import Engine
-from factcheck.checks.queries.columns import BUILTIN_RULES, WHOLE_TABLE, function_name
+from factcheck.checks.rules.columns import BUILTIN_RULES, WHOLE_TABLE, function_name
 from factcheck.model.schemas import CELL_RULES, NOT_DUPLICATED
 from factcheck.model.sql import SQL
 from factcheck.model.tables import TABLES, TableSpec

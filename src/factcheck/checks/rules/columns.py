@@ -14,9 +14,9 @@ from collections.abc import Iterator
 from typing import Any
 
 from factcheck.checks.engines.base import ROW
-from factcheck.checks.queries.base import Query, breaks, literal, name
+from factcheck.checks.rules.base import Query, breaks, name
 from factcheck.model.schemas import CELL_RULES, NOT_DUPLICATED
-from factcheck.model.sql import CANDIDATES, CELL, SQL
+from factcheck.model.sql import CANDIDATES, CELL, SQL, one_of
 from factcheck.model.tables import TableSpec
 
 # pandera's names for its built-in checks, and ours for the rule each enforces.
@@ -69,27 +69,25 @@ def _column_check(spec: TableSpec, column: str, check: Any, table: str) -> Query
     cell = name(column)
     statistics = check.statistics
     if check.name == "str_matches":
-        words = str(spec.schema.columns[column].metadata["format"])
-        return _query(spec, column, check.name, breaks(cell, statistics["pattern"]), format=words)
-    if check.name == "isin":
-        allowed = statistics["allowed_values"]
-        listed = ", ".join(literal(v) for v in allowed)
-        return _query(
-            spec, column, check.name, f"{cell} NOT IN ({listed})", allowed=", ".join(allowed)
+        failing = breaks(cell, statistics["pattern"])
+    elif check.name == "isin":
+        failing = f"{cell} NOT IN {one_of(statistics['allowed_values'])}"
+    elif check.name == "str_length":
+        failing = f"length({cell}) > {statistics['max_value']}"
+    elif SQL in statistics:
+        failing = (
+            f"{cell} IS NOT NULL AND NOT coalesce({statistics[SQL].replace(CELL, cell)}, true)"
         )
-    if check.name == "str_length":
-        maximum = statistics["max_value"]
-        return _query(
-            spec, column, check.name, f"length({cell}) > {maximum}", max_value=str(maximum)
-        )
-    passes = check.statistics.get(SQL)
-    if passes is None:  # a Python check: run once per distinct value, which cells repeat
+    else:  # a Python check: run once per distinct value, which cells repeat
         function = function_name(spec, column, str(check.name))
         distinct = f"SELECT DISTINCT {cell} AS v FROM {table} WHERE {cell} IS NOT NULL"
         failing = f"{cell} IN (SELECT v FROM ({distinct}) AS d WHERE NOT {function}(v))"
-    else:
-        failing = f"{cell} IS NOT NULL AND NOT coalesce({passes.replace(CELL, cell)}, true)"
-    return _query(spec, column, str(check.name), failing)
+    return _query(spec, column, str(check.name), failing, **schema_fields(spec, column, check))
+
+
+def _fails(cell: str, passes: str) -> str:
+    """SQL: a present cell fails a check whose SQL (naming the cell `{cell}`) passes it."""
+    return f"{cell} IS NOT NULL AND NOT coalesce({passes.replace(CELL, cell)}, true)"
 
 
 def _unique(spec: TableSpec, column: str) -> Query:
@@ -116,9 +114,7 @@ def table_queries(spec: TableSpec) -> Iterator[Query]:
         if check_name in CELL_RULES:
             passes = check.statistics.get(SQL) or _python_cell_rule(spec, check)
             for column in columns:
-                cell = name(column)
-                failing = f"{cell} IS NOT NULL AND NOT coalesce({passes.replace(CELL, cell)}, true)"
-                yield _query(spec, column, check_name, failing)
+                yield _query(spec, column, check_name, _fails(name(column), passes))
         elif check_name in NOT_DUPLICATED:
             yield _not_duplicated(spec, check_name, NOT_DUPLICATED[check_name])
         elif check_name not in WHOLE_TABLE:
@@ -160,3 +156,34 @@ def _not_duplicated(spec: TableSpec, check_name: str, together: list[str]) -> Qu
         f"count(*) OVER (PARTITION BY {cells}) AS copies FROM {name(spec.name)}) "
         "WHERE copies > 1",
     )
+
+
+def schema_rule_ids(spec: TableSpec) -> list[str]:
+    """Every rule id the table's schema can report."""
+    ids = [f"{spec.name}.columns.known"]
+    for column_name, column in spec.schema.columns.items():
+        if not column.nullable:
+            ids.append(f"{spec.name}.{column_name}.required")
+        if column.unique:
+            ids.append(f"{spec.name}.{column_name}.unique")
+        ids += [rule_id(spec, column_name, str(check.name)) for check in column.checks]
+    for check in spec.schema.checks:
+        if check.name in CELL_RULES:
+            ids += [f"{spec.name}.{column}.{check.name}" for column in spec.columns]
+        else:
+            ids.append(f"{spec.name}.{check.name}")
+    return ids
+
+
+def schema_fields(spec: TableSpec, column: str, check: Any) -> dict[str, str]:
+    """What a column's check fills into its rule's requirement: the pattern in words, the
+    allowed values, the longest length. The data dictionary shows the same words."""
+    if check is None:
+        return {}
+    if check.name == "str_matches":
+        return {"format": str(spec.schema.columns[column].metadata["format"])}
+    if check.name == "isin":
+        return {"allowed": ", ".join(check.statistics["allowed_values"])}
+    if check.name == "str_length":
+        return {"max_value": str(check.statistics["max_value"])}
+    return {}
