@@ -71,7 +71,10 @@ def _needs_reader(path: Path) -> bool:
             return True
         if data.find(b"\n") < 0 and data.find(b"\r") >= 0:
             return True
-        return _EMPTY_LINE_INSIDE.search(data) is not None
+        # the first empty line found at memchr speed; only from there does a regex look
+        # whether a record follows it (empty lines at the end are no rows)
+        found = [at for at in (data.find(b"\n\n"), data.find(b"\n\r\n")) if at >= 0]
+        return bool(found) and _EMPTY_LINE_INSIDE.search(data, min(found)) is not None
 
 
 def _load_by_reader(

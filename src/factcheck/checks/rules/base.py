@@ -18,6 +18,17 @@ from factcheck.model.tables import spec_named
 
 
 @dataclass(frozen=True)
+class Scan:
+    """A rule that looks at one row at a time, in SQL alone: the row fails where `failing`
+    holds, and its problem shows the cell of `column`. The runner checks every such rule
+    of a table in one pass over it (`run.run_queries`), not one query each."""
+
+    table: str
+    failing: str
+    column: str
+
+
+@dataclass(frozen=True)
 class Query:
     """A rule's registry id, the tables it reads, and the SQL that finds its problems."""
 
@@ -25,6 +36,7 @@ class Query:
     needs: tuple[str, ...]
     sql: str
     fields: Mapping[str, str] = field(default_factory=dict)  # fixed parts of its message
+    scan: Scan | None = None  # what the query finds, for one pass over its table
 
     @property
     def file(self) -> str:
@@ -40,4 +52,4 @@ def breaks(column: str, pattern: str) -> str:
     return f"({column} IS NOT NULL AND NOT {matches(column, pattern)})"
 
 
-__all__ = ["Query", "breaks", "literal", "matches", "name", "sql_pattern"]
+__all__ = ["Query", "Scan", "breaks", "literal", "matches", "name", "sql_pattern"]

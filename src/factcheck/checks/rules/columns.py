@@ -14,7 +14,7 @@ from collections.abc import Iterator
 from typing import Any
 
 from factcheck.checks.engines.base import ROW
-from factcheck.checks.rules.base import Query, breaks, name
+from factcheck.checks.rules.base import Query, Scan, breaks, name
 from factcheck.model.schemas import CELL_RULES, NOT_DUPLICATED
 from factcheck.model.sql import CANDIDATES, CELL, SQL, one_of
 from factcheck.model.tables import TableSpec
@@ -49,25 +49,31 @@ def column_queries(spec: TableSpec) -> Iterator[Query]:
     for column_name, column in spec.schema.columns.items():
         cell = name(column_name)
         if not column.nullable:
-            yield _query(spec, column_name, "not_nullable", f"{cell} IS NULL")
+            yield _query(spec, column_name, "not_nullable", f"{cell} IS NULL", True)
         if column.unique:
             yield _unique(spec, column_name)
         for check in column.checks:
             yield _column_check(spec, column_name, check, table)
 
 
-def _query(spec: TableSpec, column: str, check_name: str, failing: str, **fields: str) -> Query:
+def _query(
+    spec: TableSpec, column: str, check_name: str, failing: str, sql_only: bool, **fields: str
+) -> Query:
+    """A rule failing where `failing` holds; `sql_only` when that calls no Python check,
+    so that the rule can join its table's one pass (a Python check runs on its own)."""
     return Query(
         rule_id(spec, column, check_name),
         (spec.name,),
         f"SELECT {ROW}, {name(column)} AS value FROM {name(spec.name)} WHERE {failing}",
         fields,
+        Scan(spec.name, failing, column) if sql_only else None,
     )
 
 
 def _column_check(spec: TableSpec, column: str, check: Any, table: str) -> Query:
     cell = name(column)
     statistics = check.statistics
+    sql_only = True
     if check.name == "str_matches":
         failing = breaks(cell, statistics["pattern"])
     elif check.name == "isin":
@@ -79,10 +85,12 @@ def _column_check(spec: TableSpec, column: str, check: Any, table: str) -> Query
             f"{cell} IS NOT NULL AND NOT coalesce({statistics[SQL].replace(CELL, cell)}, true)"
         )
     else:  # a Python check: run once per distinct value, which cells repeat
+        sql_only = False
         function = function_name(spec, column, str(check.name))
         distinct = f"SELECT DISTINCT {cell} AS v FROM {table} WHERE {cell} IS NOT NULL"
         failing = f"{cell} IN (SELECT v FROM ({distinct}) AS d WHERE NOT {function}(v))"
-    return _query(spec, column, str(check.name), failing, **schema_fields(spec, column, check))
+    fields = schema_fields(spec, column, check)
+    return _query(spec, column, str(check.name), failing, sql_only, **fields)
 
 
 def _fails(cell: str, passes: str) -> str:
@@ -112,9 +120,10 @@ def table_queries(spec: TableSpec) -> Iterator[Query]:
     for check in spec.schema.checks:
         check_name = str(check.name)
         if check_name in CELL_RULES:
+            sql_only = SQL in check.statistics
             passes = check.statistics.get(SQL) or _python_cell_rule(spec, check)
             for column in columns:
-                yield _query(spec, column, check_name, _fails(name(column), passes))
+                yield _query(spec, column, check_name, _fails(name(column), passes), sql_only)
         elif check_name in NOT_DUPLICATED:
             yield _not_duplicated(spec, check_name, NOT_DUPLICATED[check_name])
         elif check_name not in WHOLE_TABLE:
@@ -133,16 +142,18 @@ def _row_check(spec: TableSpec, check: Any, columns: list[str]) -> Query:
     check_name = str(check.name)
     column = check_name.split(".", 1)[0]
     passes = check.statistics.get(SQL)
+    sql_only = passes is not None
     if passes is None:
         cells = "struct_pack(" + ", ".join(f"{name(c)} := {name(c)}" for c in columns) + ")"
         passes = f"{function_name(spec, None, check_name)}({cells})"
     # pandera passes a row whose every cell is empty (a blank line) on checks of whole rows
     everything_empty = " AND ".join(f"{name(c)} IS NULL" for c in columns)
+    failing = f"NOT ({everything_empty}) AND NOT coalesce({passes}, true)"
     return Query(
         f"{spec.name}.{check_name}",
         (spec.name,),
-        f"SELECT {ROW}, {name(column)} AS value FROM {name(spec.name)} "
-        f"WHERE NOT ({everything_empty}) AND NOT coalesce({passes}, true)",
+        f"SELECT {ROW}, {name(column)} AS value FROM {name(spec.name)} WHERE {failing}",
+        scan=Scan(spec.name, failing, column) if sql_only else None,
     )
 
 

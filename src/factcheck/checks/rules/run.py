@@ -9,7 +9,7 @@ from typing import Any
 from factcheck import registry
 from factcheck.checks.collector import Collector
 from factcheck.checks.engines.base import ROW, Engine
-from factcheck.checks.rules.base import Query
+from factcheck.checks.rules.base import Query, name
 from factcheck.problems import Problem
 
 _PLACE = (ROW, "value", "_file", "_column", "_order")
@@ -17,20 +17,51 @@ _PLACE = (ROW, "value", "_file", "_column", "_order")
 
 def run_queries(engine: Engine, queries: Iterable[Query], found: Collector) -> None:
     """Every query's problems into `found`: at most as many as the collector still lists for
-    the rule, the first by row, the rest only counted."""
+    the rule, the first by row, the rest only counted. The rules that look at one row at a
+    time run together, in one pass over their table."""
+    scans: dict[str, list[Query]] = {}
     for query in queries:
-        wanted = found.room(query.id)
-        if wanted is None:
-            rows = engine.query(query.sql)
+        if query.scan is not None:
+            scans.setdefault(query.scan.table, []).append(query)
         else:
-            rows = engine.query(
-                f"SELECT * FROM ({query.sql}) AS found {_order(query)} LIMIT {wanted}"
-            )
-        rows.sort(key=_place)
-        for row in rows:
-            found.add(problem(query, row))
-        if wanted is not None and len(rows) == wanted:
-            found.count_more(query.id, query.file, _count(engine, query) - wanted)
+            _run(engine, query, found)
+    for table, together in scans.items():
+        _run_scan(engine, table, together, found)
+
+
+def _run(engine: Engine, query: Query, found: Collector) -> None:
+    wanted = found.room(query.id)
+    if wanted is None:
+        rows = engine.query(query.sql)
+    else:
+        rows = engine.query(f"SELECT * FROM ({query.sql}) AS found {_order(query)} LIMIT {wanted}")
+    rows.sort(key=_place)
+    for row in rows:
+        found.add(problem(query, row))
+    if wanted is not None and len(rows) == wanted:
+        found.count_more(query.id, query.file, _count(engine, query) - wanted)
+
+
+def _run_scan(engine: Engine, table: str, queries: list[Query], found: Collector) -> None:
+    """The rows of `table` that fail any of `queries`, in one pass: for each, which rules
+    it fails (a list holding the failed rules' positions, NULL for the others) and the
+    cells they show."""
+    scans = [q.scan for q in queries if q.scan is not None]
+    columns = list(dict.fromkeys(scan.column for scan in scans))
+    failed = ", ".join(f"CASE WHEN {s.failing} THEN {i} END" for i, s in enumerate(scans))
+    cells = ", ".join(name(c) for c in columns)
+    rows = engine.query(
+        f"SELECT {ROW}, [{failed}] AS failed, [{cells}] AS cells FROM {name(table)} "
+        f"WHERE {' OR '.join(f'({s.failing})' for s in scans)} ORDER BY {ROW}"
+    )
+    for row in rows:
+        for at in (i for i in row["failed"] if i is not None):
+            query, scan = queries[at], scans[at]
+            if found.room(query.id) == 0:
+                found.count_more(query.id, query.file, 1)
+                continue
+            value = row["cells"][columns.index(scan.column)]
+            found.add(problem(query, {ROW: row[ROW], "value": value}))
 
 
 def _order(query: Query) -> str:
