@@ -101,7 +101,7 @@ def row(size: int, directory: Path, timeout: float) -> str:
         f"| {parse.seconds:.2f} | {parse.peak_mib:,.0f} | {arrow.seconds:.2f} "
         f"| {peer_time} | {peer.peak_mib:,.0f} "
         f"| {validate.seconds / parse.seconds:.2f}× | {validate.seconds / arrow.seconds:.2f}× "
-        f"| {'≥' if peer.code is None else ''}{speedup:.0f}× "
+        f"| {'≥' if peer.code is None else ''}{speedup:.1f}× "
         f"| {validate.peak_mib * 2**20 / total:.2f}× |"
         + ("" if validate.code == 0 else f" validate exited {validate.code} |")
     )
