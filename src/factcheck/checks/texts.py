@@ -26,7 +26,6 @@ import pyarrow as pa
 
 from factcheck.checks.engines.base import Engine
 from factcheck.checks.rules.base import matches
-from factcheck.checks.rules.claims import PYTHON_REPR
 from factcheck.model import segment
 from factcheck.model.schemas import ARTICLE_ID
 from factcheck.model.tables import article_path
@@ -83,8 +82,6 @@ def load_texts(engine: Engine, root: Path, with_claims: bool) -> dict[str, str]:
     texts = {r.article_id: r.text for r in read if r.text is not None}
     claimed = _claimed(engine) if with_claims else set()
     _load_segments(engine, {a: t for a, t in texts.items() if a in claimed})
-    # the queries call it only on the few cells a message quotes
-    engine.register_text(PYTHON_REPR, repr)
     return texts
 
 

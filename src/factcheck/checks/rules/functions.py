@@ -14,16 +14,23 @@ from typing import Any
 import pandas as pd
 
 from factcheck.checks.engines.base import Engine
+from factcheck.checks.rules.claims import PYTHON_REPR
 from factcheck.checks.rules.columns import BUILTIN_RULES, WHOLE_TABLE, function_name
+from factcheck.checks.rules.sources import NAME_KEY
+from factcheck.model.names import name_key
 from factcheck.model.schemas import CELL_RULES, NOT_DUPLICATED
 from factcheck.model.sql import SQL
 from factcheck.model.tables import TABLES, TableSpec
 
 
 def register_checks(engine: Engine) -> None:
-    """Register every Python check of every model in `engine`."""
+    """Register every Python check of every model in `engine`, and the Python functions
+    the dataset rules call: a cue written as Python writes it, a source name's key. The
+    rules call these only on the few cells a message quotes, or on sources' names."""
     for spec in TABLES:
         _register_table(engine, spec)
+    engine.register_text(PYTHON_REPR, repr)
+    engine.register_text(NAME_KEY, name_key)
 
 
 def _register_table(engine: Engine, spec: TableSpec) -> None:

@@ -10,19 +10,16 @@ the check's name starts with, showing that column's cell.
 from __future__ import annotations
 
 from collections.abc import Iterator
-from functools import cache
 
 from factcheck.checks.engines.base import ROW
-from factcheck.checks.rules.base import Query, literal, matches, name, sql_pattern
+from factcheck.checks.rules.base import Query, literal, matches, name
 from factcheck.model import notation
 from factcheck.model.names import ALIAS_SEPARATOR
 from factcheck.model.schemas import SOURCE_ID
 
-# The planes that hold cased letters: case folding does not reach past them.
-_CASED_PLANES = 0x20000
-_DOTTED_CAPITAL_I = "\u0130"  # İ
-# How many `replace` calls one stage of case folding nests.
-_NESTED = 20
+# The SQL name of `names.name_key`, which an engine runs as Python (`functions`): how
+# sources' names are compared is defined once, there.
+NAME_KEY = "fc_name_key"
 
 
 def _used_source_ids() -> str:
@@ -50,58 +47,10 @@ def _source_used() -> Query:
     )
 
 
-@cache
-def _folding() -> dict[str, str]:
-    """What each lower-case character becomes when case-folded (and lowered again), where
-    that is not itself: sharp s is ss, final sigma is sigma, the fi ligature is fi."""
-    folding = {}
-    for point in range(_CASED_PLANES):
-        char = chr(point)
-        if char == char.lower() and char.casefold().lower() != char:
-            folding[char] = char.casefold().lower()
-    return folding
-
-
-def _stage(texts: str, change: str) -> str:
-    """SQL: the rows of `texts` (`_row`, `text`) with `change` (SQL of `text`) made."""
-    return f"SELECT {ROW}, {change} AS text FROM ({texts}) AS texts"
-
-
-def _fold_case(texts: str) -> str:
-    """SQL: the rows of `texts` (`_row`, `text`) with their text case-folded, then lowered.
-
-    SQL has no `casefold`: `lower`, then folding what it leaves unfolded (`_folding`), gives
-    texts the same result exactly when Python's `casefold` does (folding a lowered text folds
-    the text, and lowering a folded one merges nothing folding kept apart). The dotted
-    capital I is folded first, as DuckDB's `lower` drops its dot. A character that folds to
-    several is replaced one `replace` at a time, in stages of `_NESTED` nested calls, as a
-    parser (sqlglot's, for one) recurses once per nested call."""
-    dotted = literal(_DOTTED_CAPITAL_I)
-    texts = _stage(
-        texts, f"lower(replace(text, {dotted}, {literal(_DOTTED_CAPITAL_I.casefold())}))"
-    )
-    single = {char: folded for char, folded in _folding().items() if len(folded) == 1}
-    chars, folded = literal("".join(single)), literal("".join(single.values()))
-    texts = _stage(texts, f"translate(text, {chars}, {folded})")
-    several = [(char, folded) for char, folded in _folding().items() if len(folded) > 1]
-    for first in range(0, len(several), _NESTED):
-        change = "text"
-        for char, folded in several[first : first + _NESTED]:
-            change = f"replace({change}, {literal(char)}, {literal(folded)})"
-        texts = _stage(texts, change)
-    return texts
-
-
 def _name_keys(texts: str) -> str:
     """SQL: the rows of `texts` (`_row`, `text`) as `_row` and `key`, the text's
-    `names.name_key` up to a renaming that keeps equal keys equal and unequal ones unequal:
-    typographic apostrophes plain, case folded, runs of white space one space, trimmed."""
-    plain = _stage(texts, f"replace(text, {literal(chr(0x2019))}, {literal(chr(0x27))})")
-    spaces = literal(sql_pattern(r"\s+"))
-    return (
-        f"SELECT {ROW}, trim(regexp_replace(text, {spaces}, ' ', 'g')) AS key "
-        f"FROM ({_fold_case(plain)}) AS folded"
-    )
+    `names.name_key`."""
+    return f"SELECT {ROW}, {NAME_KEY}(text) AS key FROM ({texts}) AS texts"
 
 
 def _alias_keys() -> str:
