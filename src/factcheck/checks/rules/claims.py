@@ -14,9 +14,9 @@ from factcheck.checks.rules.base import Query, literal, matches
 from factcheck.model import notation
 from factcheck.model.schemas import NON_NEGATIVE_INTEGER
 
-# The SQL function that writes a cell as Python's `repr` does, registered where the texts
-# are loaded: the cue rules' messages quote missing cues so, and SQL cannot tell which
-# characters Python prints as escapes.
+# The SQL function that writes a cell as Python's `repr` does (`functions` registers it):
+# the cue rules' messages quote missing cues so, and SQL cannot tell which characters
+# Python prints as escapes.
 PYTHON_REPR = "fc_python_repr"
 
 _LINK = literal(notation.LINK)
