@@ -42,9 +42,9 @@ def load_table(
             return _load_by_reader(engine, root, spec)
         with path.open("rb") as handle:
             head = handle.read(_HEAD)
-        problems = reader.check_header(head, spec.file, spec.columns)
-        if problems:
-            return None, problems
+        if reader.check_header(head, spec.file, spec.columns):
+            # the reader says why, and in its order: a byte that is not UTF-8 first
+            return _load_by_reader(engine, root, spec)
         header = _header(head)
         engine.load_csv(spec.name, path, header)
         notice = _engine_notice(engine, path, spec, header)
