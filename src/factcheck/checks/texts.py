@@ -101,7 +101,8 @@ def _claimed(engine: Engine) -> set[str]:
 
 
 def _read(root: Path, article_id: str) -> _Read:
-    """An article's file as `Context.read_article` reads it."""
+    """An article's file as `storage.reader.read_article` reads it, with the SHA-256 of
+    its bytes."""
     name = article_path(article_id)
     data, problem = read_bytes(root / name, name, what=ARTICLE_TEXT)
     if data is None:

@@ -120,7 +120,7 @@ def date(description: str, **kwargs: Any) -> Any:
 
 
 # Table checks that compare rows with one another, by the columns that must not repeat
-# together. A table read in blocks is checked for them across its blocks (see TableSpec).
+# together: an engine runs them as SQL over the whole table (checks/rules/columns.py).
 NOT_DUPLICATED = {
     "claim.not_duplicated": ["article_id", "span_start", "span_end", "claim"],
     "url.not_duplicated": ["claim_id", "bears_on", "url"],

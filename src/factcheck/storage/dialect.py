@@ -86,14 +86,7 @@ def canonical(spec: TableSpec, frame: pd.DataFrame) -> bytes:
     return text.encode("utf-8")
 
 
-def differences(
-    data: Buffer,
-    spec: TableSpec,
-    frame: pd.DataFrame,
-    first: bool = True,
-    last: bool = True,
-    before: str | None = None,
-) -> list[str]:
+def differences(data: Buffer, spec: TableSpec, frame: pd.DataFrame) -> list[str]:
     """How a file's bytes depart from the canonical dialect, in words; empty if they do not.
 
     It reads the bytes rather than rendering the canonical file to compare: a parsed file
@@ -101,49 +94,26 @@ def differences(
     key order and quotes only around cells that need them is byte for byte what `canonical`
     writes (a test holds the two to agreement). `data` may be a memory map of a large file:
     it is searched, never copied whole. `frame` needs only the header's columns and the key
-    column. For one block of a file read in blocks, `first` and `last` say which ends of the
-    file it holds, and `before` is the key of the row just before it."""
+    column."""
     found = []
     start = 0
-    if first and data[: len(BOM)] == BOM:
+    if data[: len(BOM)] == BOM:
         found.append("a byte-order mark")
         start = len(BOM)
     if data.find(b"\r", start) >= 0:
         found.append("CRLF line endings" if data.find(b"\r\n", start) >= 0 else "CR line endings")
     tail = bytes(data[max(start, len(data) - 4) :]).replace(b"\r\n", b"\n").replace(b"\r", b"\n")
-    if last and tail.endswith(b"\n\n"):
+    if tail.endswith(b"\n\n"):
         found.append("empty lines at the end")
-    elif last and not tail.endswith(b"\n"):
+    elif not tail.endswith(b"\n"):
         found.append("no line break after the last row")
-    if first and _header(data, start) != spec.columns + [
-        c for c in frame.columns if c not in spec.columns
-    ]:
+    if _header(data, start) != spec.columns + [c for c in frame.columns if c not in spec.columns]:
         found.append("columns out of order")
-    keys = frame[spec.key].astype("str")
-    if before is not None:
-        keys = pd.concat([pd.Series([before], dtype="str"), keys], ignore_index=True)
-    if not is_in_order(keys):
+    if not is_in_order(frame[spec.key].astype("str")):
         found.append("rows out of order")
     if data.find(b'"', start) >= 0 and _needless_quotes(data, start):
         found.append("quotes around cells that need none")
     return found
-
-
-DEPARTURES = (
-    "a byte-order mark",
-    "CRLF line endings",
-    "CR line endings",
-    "empty lines at the end",
-    "no line break after the last row",
-    "columns out of order",
-    "rows out of order",
-    "quotes around cells that need none",
-)
-
-
-def in_order(found: set[str]) -> list[str]:
-    """Departures found in several blocks of a file, in the order `differences` gives."""
-    return [d for d in DEPARTURES if d in found]
 
 
 def _header(data: Buffer, start: int) -> list[str]:

@@ -22,8 +22,8 @@ from factcheck.model.vocabularies import (
 
 
 def _first(table: str) -> str:
-    """SQL: the rows of `table` a lookup by its primary key finds, the first row with each
-    key, as `Context.referenced` finds them."""
+    """SQL: the rows of `table` a lookup by its primary key finds: the first row with each
+    key, where a broken table repeats one."""
     key, rows = name(spec_named(table).key), name(table)
     return (
         f"(SELECT * FROM {rows} WHERE {ROW} IN "
