@@ -3,9 +3,11 @@
 The models stay the schema of record: this module reads each model's columns and checks and
 writes the SQL that finds their failures, as pandera's own backends implement its checks per
 data library. pandera's built-in checks (required, unique, a pattern, a vocabulary, a length)
-become SQL. A check written as a Python function in a model runs in the engine as that very
-function, called on batches of cells (`functions`); only checks that compare rows with one
-another are SQL here, because a batch cannot see the other rows.
+become SQL here; a check the model declares with its SQL (`model.sql`) runs as that SQL; a
+check written as a Python function runs in the engine as that very function (`functions`).
+The checks that compare rows with one another (no duplicate claims, say) are SQL here, over
+the whole table. A rule that looks at one row at a time in SQL alone carries a `Scan`, so the
+runner checks a table's rules of that kind in one pass.
 """
 
 from __future__ import annotations
