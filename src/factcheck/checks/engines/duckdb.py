@@ -20,20 +20,13 @@ import pandas as pd
 import pyarrow as pa
 
 from factcheck.checks.engines.base import ROW, Engine, EngineError, Function
+from factcheck.model.sql import literal, name
 from factcheck.storage.reader import FIRST_DATA_ROW
-
-
-def _quoted(name: str) -> str:
-    return '"' + name.replace('"', '""') + '"'
 
 
 def _stored(table: str) -> str:
     """The name a table's rows are stored under; `table` itself is the view with `_row`."""
-    return _quoted(f"{table}_cells")
-
-
-def _literal(text: str) -> str:
-    return "'" + text.replace("'", "''") + "'"
+    return name(f"{table}_cells")
 
 
 # What DuckDB may hold in memory before it pages tables and intermediates out to disk: a
@@ -53,17 +46,17 @@ class DuckDBEngine(Engine):
         self._cleanup = weakref.finalize(self, shutil.rmtree, spill, ignore_errors=True)
         # a database file, not memory: past `memory_limit` its tables are paged out to disk
         self.connection = duckdb.connect(str(Path(spill) / "dataset.duckdb"))
-        self.connection.execute(f"SET temp_directory = {_literal(spill)}")
+        self.connection.execute(f"SET temp_directory = {literal(spill)}")
         self.connection.execute("SET preserve_insertion_order = true")  # rowid is file order
         if memory_limit is not None:
-            self.connection.execute(f"SET memory_limit = {_literal(memory_limit)}")
+            self.connection.execute(f"SET memory_limit = {literal(memory_limit)}")
         if threads is not None:
             self.connection.execute(f"SET threads = {int(threads)}")
 
     def load_csv(self, table: str, path: Path, columns: Sequence[str]) -> None:
-        types = ", ".join(f"{_literal(c)}: 'VARCHAR'" for c in columns)
+        types = ", ".join(f"{literal(c)}: 'VARCHAR'" for c in columns)
         source = (
-            f"read_csv({_literal(str(path))}, header = true, auto_detect = false, "
+            f"read_csv({literal(str(path))}, header = true, auto_detect = false, "
             f"columns = {{{types}}}, delim = ',', quote = '\"', escape = '\"', "
             "strict_mode = true, encoding = 'utf-8')"
         )
@@ -77,25 +70,25 @@ class DuckDBEngine(Engine):
         """`table` as a view of its stored rows with `_row`: the rows keep the file's order
         (`preserve_insertion_order`), so `rowid` is the data row, and no copy is made."""
         self.connection.execute(
-            f"CREATE OR REPLACE VIEW {_quoted(table)} AS "
+            f"CREATE OR REPLACE VIEW {name(table)} AS "
             f"SELECT rowid + {FIRST_DATA_ROW} AS {ROW}, * FROM {_stored(table)}"
         )
 
     def load_frame(self, table: str, frame: pd.DataFrame) -> None:
         data = pa.Table.from_pandas(frame.astype("str").where(frame.notna()), preserve_index=False)
-        data = data.cast(pa.schema([(name, pa.string()) for name in frame.columns]))
-        self.connection.register("_incoming", data)
-        try:
-            self.connection.execute(f"CREATE OR REPLACE TABLE {_stored(table)} AS FROM _incoming")
-        finally:
-            self.connection.unregister("_incoming")
+        data = data.cast(pa.schema([(column, pa.string()) for column in frame.columns]))
+        self._create(_stored(table), data)
         self._number_rows(table)
 
     def load_records(self, table: str, records: pa.Table) -> None:
         """Load rows derived in Python (article texts, their sentences) as they are."""
-        self.connection.register("_incoming", records)
+        self._create(name(table), records)
+
+    def _create(self, table: str, data: pa.Table) -> None:
+        """A table (its SQL name) made from Arrow data."""
+        self.connection.register("_incoming", data)
         try:
-            self.connection.execute(f"CREATE OR REPLACE TABLE {_quoted(table)} AS FROM _incoming")
+            self.connection.execute(f"CREATE OR REPLACE TABLE {table} AS FROM _incoming")
         finally:
             self.connection.unregister("_incoming")
 
@@ -106,12 +99,12 @@ class DuckDBEngine(Engine):
 
     def column(self, table: str, column: str) -> pd.Series:
         found = self.connection.sql(
-            f"SELECT {_quoted(column)} FROM {_quoted(table)} ORDER BY {ROW}"
+            f"SELECT {name(column)} FROM {name(table)} ORDER BY {ROW}"
         ).to_arrow_table()
         return pd.Series(found.column(0).to_pandas(), dtype="str")
 
     def frame(self, table: str) -> pd.DataFrame:
-        found = self.connection.sql(f"FROM {_quoted(table)} ORDER BY {ROW}").to_arrow_table()
+        found = self.connection.sql(f"FROM {name(table)} ORDER BY {ROW}").to_arrow_table()
         result: pd.DataFrame = found.drop_columns([ROW]).to_pandas()
         return result.astype("str").where(result.notna())
 
