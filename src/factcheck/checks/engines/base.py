@@ -49,6 +49,11 @@ class Engine(ABC):
     def query(self, sql: str) -> list[dict[str, Any]]:
         """The rows of a query, as dictionaries; NULL is None."""
 
+    def query_all(self, statements: Sequence[str]) -> list[list[dict[str, Any]]]:
+        """The rows of each of `statements`, which do not depend on one another: an engine
+        that runs queries side by side runs them so."""
+        return [self.query(sql) for sql in statements]
+
     @abstractmethod
     def column(self, table: str, column: str) -> pd.Series:
         """One column of a loaded table, in row order, as text (NaN where empty)."""

@@ -21,8 +21,10 @@ import shutil
 import sys
 import tempfile
 from collections.abc import Callable, Iterator, Mapping, Sequence
+from concurrent.futures import ThreadPoolExecutor
 from contextlib import contextmanager
-from functools import cache
+from functools import cache, reduce
+from operator import or_
 from pathlib import Path
 from typing import Any
 
@@ -49,6 +51,7 @@ JAVA_MISSING = (
     "the spark engine needs a Java runtime, 17 or later (on Debian or Ubuntu: apt-get install "
     "openjdk-17-jre-headless): put `java` on the PATH or set JAVA_HOME"
 )
+REPLACED = "\ufffd"  # what Spark's CSV reader reads for bytes that are not UTF-8
 # Spark's errors: those of its SQL, and those of its JVM (a failed job, say).
 _SPARK_ERRORS = (PySparkException, Py4JError)
 # Spark SQL settings for a dataset of thousands of rows, run as some 300 small queries:
@@ -93,10 +96,12 @@ class SparkEngine(Engine):
         master: str = "local[*]",
         shuffle_partitions: int = 4,
         settings: Mapping[str, str] | None = None,
+        threads: int = 4,
     ) -> None:
         """A session on Spark at `master`; `settings` are Spark SQL settings over
         `SMALL_DATA`'s (for a large dataset on a cluster, say, `{"spark.sql.adaptive.enabled":
-        "true", "spark.sql.codegen.wholeStage": "true"}`)."""
+        "true", "spark.sql.codegen.wholeStage": "true"}`); `threads` is how many queries
+        are sent to Spark at once."""
         self.spark = _context_session(master).newSession()
         # the dataset's tables are small: a few partitions spare the scheduler hundreds of
         # empty tasks per query (Spark's default is 200)
@@ -104,6 +109,7 @@ class SparkEngine(Engine):
         for key, value in {**chosen, **(settings or {})}.items():
             self.spark.conf.set(key, value)
         self._views: list[str] = []
+        self.threads = threads
 
     def load_csv(self, table: str, path: str | Path, columns: Sequence[str]) -> None:
         schema = StructType([StructField(c, StringType()) for c in columns])
@@ -122,8 +128,16 @@ class SparkEngine(Engine):
         )
         try:
             frame = _numbered(reader.csv(str(path)))
+            replaced = frame.where(
+                reduce(or_, [frame[_quoted(c)].contains(REPLACED) for c in columns])
+            )
+            suspect = bool(replaced.limit(1).count())
         except _SPARK_ERRORS as error:
             raise EngineError(str(error)) from error
+        if suspect:
+            # Spark's reader puts U+FFFD for bytes that are not UTF-8, and says nothing; the
+            # dataset's reader says where they are, or reads the cell if it holds U+FFFD
+            raise EngineError(f"{path}: U+FFFD in a cell: maybe bytes that are not UTF-8")
         self._keep(table, frame)
 
     def load_frame(self, table: str, frame: pd.DataFrame) -> None:
@@ -149,6 +163,15 @@ class SparkEngine(Engine):
         except _SPARK_ERRORS as error:
             raise EngineError(f"{error}\nin: {spark_sql(sql)}") from error
         return [row.asDict() for row in rows]
+
+    def query_all(self, statements: Sequence[str]) -> list[list[dict[str, Any]]]:
+        """Several queries at once, from threads of this process: a small query's time is
+        mostly Spark scheduling its stages, which queries side by side share (measured in
+        local[2]: the bundled dataset validated in 14 s with 4 threads, 19 s with one)."""
+        for sql in statements:
+            spark_sql(sql)  # translated here: sqlglot's deep recursion stays in this thread
+        with ThreadPoolExecutor(self.threads) as pool:
+            return list(pool.map(self.query, statements))
 
     def column(self, table: str, column: str) -> pd.Series:
         data = self.spark.table(_quoted(table)).orderBy(ROW).select(_quoted(column)).toArrow()

@@ -18,23 +18,34 @@ _PLACE = (ROW, "value", "_file", "_column", "_order")
 def run_queries(engine: Engine, queries: Iterable[Query], found: Collector) -> None:
     """Every query's problems into `found`: at most as many as the collector still lists for
     the rule, the first by row, the rest only counted. The rules that look at one row at a
-    time run together, in one pass over their table."""
+    time run together, in one pass over their table; all the queries are sent to the engine
+    at once (no two share a rule, so what each may list is known before any runs)."""
+    singles: list[Query] = []
     scans: dict[str, list[Query]] = {}
     for query in queries:
         if query.scan is not None:
             scans.setdefault(query.scan.table, []).append(query)
         else:
-            _run(engine, query, found)
-    for table, together in scans.items():
-        _run_scan(engine, table, together, found)
+            singles.append(query)
+    wanted = [found.room(query.id) for query in singles]
+    statements = [_limited(q, n) for q, n in zip(singles, wanted, strict=True)]
+    statements += [_scan(table, together) for table, together in scans.items()]
+    results = engine.query_all(statements)
+    for query, limit, rows in zip(singles, wanted, results, strict=False):
+        _add(engine, query, limit, rows, found)
+    for together, rows in zip(scans.values(), results[len(singles) :], strict=True):
+        _add_scan(together, rows, found)
 
 
-def _run(engine: Engine, query: Query, found: Collector) -> None:
-    wanted = found.room(query.id)
+def _limited(query: Query, wanted: int | None) -> str:
     if wanted is None:
-        rows = engine.query(query.sql)
-    else:
-        rows = engine.query(f"SELECT * FROM ({query.sql}) AS found {_order(query)} LIMIT {wanted}")
+        return query.sql
+    return f"SELECT * FROM ({query.sql}) AS found {_order(query)} LIMIT {wanted}"
+
+
+def _add(
+    engine: Engine, query: Query, wanted: int | None, rows: list[dict[str, Any]], found: Collector
+) -> None:
     rows.sort(key=_place)
     for row in rows:
         found.add(problem(query, row))
@@ -42,25 +53,33 @@ def _run(engine: Engine, query: Query, found: Collector) -> None:
         found.count_more(query.id, query.file, _count(engine, query) - wanted)
 
 
-def _run_scan(engine: Engine, table: str, queries: list[Query], found: Collector) -> None:
+def _scan(table: str, queries: list[Query]) -> str:
     """The rows of `table` that fail any of `queries`, in one pass: for each, which rules
     it fails (a list holding the failed rules' positions, NULL for the others) and the
     cells they show."""
     scans = [q.scan for q in queries if q.scan is not None]
-    columns = list(dict.fromkeys(scan.column for scan in scans))
     failed = ", ".join(f"CASE WHEN {s.failing} THEN {i} END" for i, s in enumerate(scans))
-    cells = ", ".join(name(c) for c in columns)
-    rows = engine.query(
+    cells = ", ".join(name(c) for c in _columns(queries))
+    return (
         f"SELECT {ROW}, [{failed}] AS failed, [{cells}] AS cells FROM {name(table)} "
         f"WHERE {' OR '.join(f'({s.failing})' for s in scans)} ORDER BY {ROW}"
     )
+
+
+def _columns(queries: list[Query]) -> list[str]:
+    return list(dict.fromkeys(q.scan.column for q in queries if q.scan is not None))
+
+
+def _add_scan(queries: list[Query], rows: list[dict[str, Any]], found: Collector) -> None:
+    columns = _columns(queries)
     for row in rows:
         for at in (i for i in row["failed"] if i is not None):
-            query, scan = queries[at], scans[at]
+            query = queries[at]
+            assert query.scan is not None  # a scan's queries all have one
             if found.room(query.id) == 0:
                 found.count_more(query.id, query.file, 1)
                 continue
-            value = row["cells"][columns.index(scan.column)]
+            value = row["cells"][columns.index(query.scan.column)]
             found.add(problem(query, {ROW: row[ROW], "value": value}))
 
 
