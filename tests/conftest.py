@@ -55,7 +55,7 @@ def get_cell(directory: Path, file: str, row: int, column: str) -> str:
 
 
 # The engines every rule fixture runs on. Spark's start takes seconds and each of its
-# validations many more, so it is compared with DuckDB in tests/test_spark.py instead.
+# validations many more, so tests/test_spark.py runs the fixtures there, packed together.
 READ_MODES: dict[str, dict[str, Any]] = {"duckdb": {"engine": "duckdb"}}
 
 

@@ -1,5 +1,6 @@
-"""The Spark engine finds what DuckDB finds: the same problems, for the bundled dataset and
-for broken copies of it, and the same rows for the SQL it has to rewrite.
+"""The Spark engine finds what DuckDB finds: the same problems, for the bundled dataset, for
+every rule fixture and fuzz case, and for broken copies of it; and the same rows for the SQL
+it has to rewrite.
 
 Spark needs pyspark and a Java runtime; without either, these tests are skipped.
 """
@@ -12,16 +13,19 @@ from typing import Any
 
 import pyarrow as pa
 import pytest
+from hypothesis import Phase, given, settings
+from hypothesis import strategies as st
 
 pytest.importorskip(
     "pyspark", reason="the spark engine needs pyspark: pip install 'factcheck-dataset[spark]'"
 )
 
-from conftest import ARTICLE_FILE, REPO, read_rows, set_cell, write_rows
+from conftest import ARTICLE_FILE, REPO, TABLE_FILES, read_rows, set_cell, write_rows
 from factcheck.checks.engines.base import EngineError
 from factcheck.checks.engines.duckdb import DuckDBEngine
 from factcheck.checks.engines.spark import SparkEngine, java_found, spark_sql
 from factcheck.checks.validate import check_dataset
+from fixture_batches import Batch, Fixture, apply, copy_dataset, pack
 
 if not java_found():
     pytest.skip(
@@ -45,6 +49,89 @@ def test_bundled_dataset_gives_the_same_problems_and_tables() -> None:
     assert spark.tables.keys() == duck.tables.keys()
     for name, table in spark.tables.items():
         assert table.equals(duck.tables[name]), name
+
+
+# Every rule fixture and fuzz case, on Spark ---------------------------------------------
+# Spark takes seconds per validation however small the data, so the fixtures are packed into
+# a few copies of the dataset, each checked on DuckDB to hold exactly its fixtures' problems
+# (see fixture_batches).
+
+
+def _all(edits: tuple[Callable[[Path], None], ...]) -> Callable[[Path], None]:
+    def edit(root: Path) -> None:
+        for one in edits:
+            one(root)
+
+    return edit
+
+
+def rule_fixtures() -> list[Fixture]:
+    """The fixtures of test_rules and test_schemas: each rule broken, one at a time."""
+    import test_rules
+    import test_schemas
+
+    found = [Fixture(f"rule {rule}", _all(edits)) for rule, (edits, _) in test_rules.CASES.items()]
+    found += [Fixture(f"schema {case.rule}", _all(case.edits)) for case in test_schemas.CASES]
+    found += [
+        Fixture(f"column {table}.{column}.{rule}", test_schemas.generic_edit(table, column, rule))
+        for table, column, rule in test_schemas.generic_cases()
+    ]
+    return found
+
+
+def fuzz_fixtures(each: int = 25) -> list[Fixture]:
+    """The fuzz tests' mutations: `each` of every kind, drawn the same way on every run,
+    and each table cut to its header or replaced by a folder."""
+    import test_fuzz
+
+    drawn: list[test_fuzz.Mutation] = []
+    for strategy in (test_fuzz.table_mutation, test_fuzz.cell_mutation, test_fuzz.file_mutation):
+
+        @settings(derandomize=True, database=None, max_examples=each, phases=[Phase.generate])
+        @given(st.composite(strategy)())
+        def draw(mutation: test_fuzz.Mutation) -> None:
+            drawn.append(mutation)
+
+        draw()
+    found = [Fixture(f"fuzz {n} {m.name}", m.apply) for n, m in enumerate(drawn)]
+    for name in TABLE_FILES:
+        found.append(Fixture(f"header only {name}", _header_only(name)))
+        found.append(Fixture(f"folder for {name}", _folder(name)))
+    return found
+
+
+def _header_only(name: str) -> Callable[[Path], None]:
+    return lambda root: write_rows(root / name, read_rows(root / name)[:1])
+
+
+def _folder(name: str) -> Callable[[Path], None]:
+    def edit(root: Path) -> None:
+        (root / name).unlink()
+        (root / name).mkdir()
+
+    return edit
+
+
+def differences(batches: list[Batch], scratch: Path) -> list[str]:
+    """The batches whose problems on Spark are not DuckDB's, with both lists."""
+    differing = []
+    for number, batch in enumerate(batches):
+        root = copy_dataset(scratch / f"spark-{number}")
+        apply(batch.changes, root)
+        found = [p.to_text() for p in check_dataset(root, engine=SparkEngine()).problems]
+        if found != batch.problems:
+            differing.append(f"{batch.fixtures}:\nspark  {found}\nduckdb {batch.problems}")
+    return differing
+
+
+@pytest.mark.parametrize("kind", ["rule", "fuzz"])
+def test_every_rule_fixture_and_fuzz_case_gives_the_same_problems(
+    kind: str, tmp_path: Path
+) -> None:
+    fixtures = rule_fixtures() if kind == "rule" else fuzz_fixtures()
+    batches = pack(fixtures, tmp_path)
+    assert sorted(n for b in batches for n in b.fixtures) == sorted(f.name for f in fixtures)
+    assert differences(batches, tmp_path) == []
 
 
 def _broken_cells(root: Path) -> None:
@@ -151,6 +238,18 @@ def test_a_malformed_csv_is_an_engine_error(
     path.write_bytes(b"a,b\nx,y\nx,y,z\n")
     with pytest.raises(EngineError):
         engines[0].load_csv("bad", path, ["a", "b"])
+
+
+def test_a_file_not_utf8_is_an_engine_error(
+    engines: tuple[SparkEngine, DuckDBEngine], tmp_path: Path
+) -> None:
+    """Spark's reader would read a Latin-1 é as U+FFFD and say nothing: the loading falls
+    back to the dataset's reader, which says where the byte is."""
+    path = tmp_path / "latin.csv"
+    path.write_bytes("a,b\nx,caf\u00e9\n".encode("latin-1"))
+    for engine in engines:
+        with pytest.raises(EngineError):
+            engine.load_csv("latin", path, ["a", "b"])
 
 
 def _load_records(engines: tuple[SparkEngine, DuckDBEngine], **tables: pa.Table) -> None:
