@@ -23,7 +23,7 @@ pytest.importorskip(
 from conftest import ARTICLE_FILE, REPO, TABLE_FILES, read_rows, set_cell, write_rows
 from factcheck.checks.engines.base import EngineError
 from factcheck.checks.engines.duckdb import DuckDBEngine
-from factcheck.checks.engines.spark import SparkEngine, java_found, spark_sql
+from factcheck.checks.engines.spark import SparkEngine, java_found
 from factcheck.checks.validate import check_dataset
 from fixture_batches import Batch, Fixture, apply, copy_dataset, pack
 
@@ -316,8 +316,3 @@ def test_python_checks_get_text_cells_with_nan_for_null(
         engine.register("fc_starts_with_a", starts_with_a, None)
     query = "SELECT _row FROM t WHERE NOT fc_starts_with_a(s) ORDER BY _row"
     assert engines[0].query(query) == engines[1].query(query) == [{"_row": 4}]
-
-
-def test_each_query_is_translated_once() -> None:
-    sql = "SELECT regexp_matches('a', 'a') AS m"
-    assert spark_sql(sql) is spark_sql(sql)
