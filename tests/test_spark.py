@@ -25,6 +25,7 @@ from factcheck.checks.engines.base import EngineError
 from factcheck.checks.engines.duckdb import DuckDBEngine
 from factcheck.checks.engines.spark import SparkEngine, java_found
 from factcheck.checks.validate import check_dataset
+from factcheck.problems import OMITTED
 from fixture_batches import Batch, Fixture, apply, copy_dataset, pack
 
 if not java_found():
@@ -204,6 +205,17 @@ def test_broken_copies_give_the_same_problems(dataset: Path, name: str) -> None:
     expected = problems(dataset, spark=False)
     assert expected  # each break breaks something
     assert problems(dataset, spark=True) == expected
+
+
+def test_a_limit_lists_and_counts_the_same_problems(dataset: Path) -> None:
+    """Under `--limit`, each rule lists its first problems by row and counts the rest."""
+    _broken_cells(dataset)
+    set_cell(dataset, "claims.csv", 13, "reviewed_on", "2024-14-01")  # a second of a rule
+    spark = check_dataset(dataset, limit=1, engine=SparkEngine())
+    duck = check_dataset(dataset, limit=1, engine="duckdb")
+    assert any(p.rule == OMITTED for p in duck.problems)
+    assert [p.to_text() for p in spark.problems] == [p.to_text() for p in duck.problems]
+    assert spark.total == duck.total
 
 
 # The engine itself ----------------------------------------------------------------------

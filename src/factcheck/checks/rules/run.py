@@ -27,6 +27,8 @@ def run_queries(engine: Engine, queries: Iterable[Query], found: Collector) -> N
             scans.setdefault(query.scan.table, []).append(query)
         else:
             singles.append(query)
+    ids = [q.id for q in singles] + [q.id for together in scans.values() for q in together]
+    assert len(set(ids)) == len(ids), "two queries of one rule: their limits would overlap"
     wanted = [found.room(query.id) for query in singles]
     statements = [_limited(q, n) for q, n in zip(singles, wanted, strict=True)]
     statements += [_scan(table, together) for table, together in scans.items()]
