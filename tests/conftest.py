@@ -18,15 +18,19 @@ ARTICLE_ID = "2025-09-02-kim-jong-un-train-beijing"
 ARTICLE_FILE = f"articles/{ARTICLE_ID}.txt"
 
 
+def copy_dataset(target: Path) -> Path:
+    """A copy of the committed dataset's tables and texts at `target`, a new directory."""
+    target.mkdir(parents=True)
+    for name in TABLE_FILES:
+        shutil.copyfile(REPO / name, target / name)
+    shutil.copytree(REPO / "articles", target / "articles")
+    return target
+
+
 @pytest.fixture
 def dataset(tmp_path: Path) -> Path:
     """A copy of the committed dataset in a temporary directory."""
-    copy = tmp_path / "dataset"
-    copy.mkdir()
-    for name in TABLE_FILES:
-        shutil.copyfile(REPO / name, copy / name)
-    shutil.copytree(REPO / "articles", copy / "articles")
-    return copy
+    return copy_dataset(tmp_path / "dataset")
 
 
 def read_rows(path: Path) -> list[list[str]]:

@@ -25,7 +25,7 @@ from dataclasses import dataclass, field
 from multiprocessing import get_context
 from pathlib import Path
 
-from conftest import REPO, TABLE_FILES, read_rows, write_rows
+from conftest import TABLE_FILES, copy_dataset, read_rows, write_rows
 from factcheck.checks.validate import check_dataset
 
 Edit = Callable[[Path], None]
@@ -96,14 +96,6 @@ class Batch:
     fixtures: list[str]
     changes: Changes
     problems: list[str]  # as the embedded engine reports them, in its order
-
-
-def copy_dataset(target: Path) -> Path:
-    target.mkdir(parents=True)
-    for name in TABLE_FILES:
-        shutil.copyfile(REPO / name, target / name)
-    shutil.copytree(REPO / "articles", target / "articles")
-    return target
 
 
 def _files(root: Path) -> dict[str, bytes]:

@@ -16,7 +16,6 @@ import hashlib
 import io
 import json
 import os
-import shutil
 import tempfile
 import unicodedata
 from collections.abc import Callable
@@ -28,7 +27,7 @@ from hypothesis import HealthCheck, find, given, settings
 from hypothesis import strategies as st
 
 import factcheck
-from conftest import REPO, TABLE_FILES, read_rows, write_rows
+from conftest import REPO, TABLE_FILES, copy_dataset, read_rows, write_rows
 from factcheck.cli import main
 from factcheck.model.tables import TABLES
 
@@ -210,11 +209,7 @@ def snapshot(directory: Path) -> dict[str, str]:
 
 def check(mutation: Mutation) -> None:
     with tempfile.TemporaryDirectory() as scratch:
-        directory = Path(scratch) / "dataset"
-        directory.mkdir()
-        for name in TABLE_FILES:
-            shutil.copyfile(REPO / name, directory / name)
-        shutil.copytree(REPO / "articles", directory / "articles")
+        directory = copy_dataset(Path(scratch) / "dataset")
         mutation.apply(directory)
         before = snapshot(directory)
         out, err = io.StringIO(), io.StringIO()
@@ -258,23 +253,30 @@ def test_file_mutations_are_reported_never_raised(data: st.DataObject) -> None:
     check(data.draw(st.composite(lambda draw: file_mutation(draw))()))
 
 
-@pytest.mark.parametrize("name", TABLE_FILES)
-def test_a_directory_in_place_of_each_file(name: str) -> None:
+def directory_in_place(name: str) -> Mutation:
     def apply(directory: Path) -> None:
         (directory / name).unlink()
         (directory / name).mkdir()
 
-    check(Mutation(f"directory {name}", apply, breaks=True))
+    return Mutation(f"directory {name}", apply, breaks=True)
+
+
+def header_only(name: str) -> Mutation:
+    def apply(directory: Path) -> None:
+        write_rows(directory / name, read_rows(directory / name)[:1])
+
+    return Mutation(f"header only {name}", apply, breaks=True)
+
+
+@pytest.mark.parametrize("name", TABLE_FILES)
+def test_a_directory_in_place_of_each_file(name: str) -> None:
+    check(directory_in_place(name))
 
 
 @pytest.mark.parametrize("name", TABLE_FILES)
 def test_each_table_cut_to_its_header(name: str) -> None:
     """Found by the fuzz: an empty claims table once kept a str dtype into a numeric rule."""
-
-    def apply(directory: Path) -> None:
-        write_rows(directory / name, read_rows(directory / name)[:1])
-
-    check(Mutation(f"header only {name}", apply, breaks=True))
+    check(header_only(name))
 
 
 @pytest.mark.parametrize("strategy", [table_mutation, cell_mutation, file_mutation])

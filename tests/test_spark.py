@@ -20,13 +20,13 @@ pytest.importorskip(
     "pyspark", reason="the spark engine needs pyspark: pip install 'factcheck-dataset[spark]'"
 )
 
-from conftest import ARTICLE_FILE, REPO, TABLE_FILES, read_rows, set_cell, write_rows
+from conftest import ARTICLE_FILE, REPO, TABLE_FILES, copy_dataset, read_rows, set_cell, write_rows
 from factcheck.checks.engines.base import EngineError
 from factcheck.checks.engines.duckdb import DuckDBEngine
 from factcheck.checks.engines.spark import SparkEngine, java_found
 from factcheck.checks.validate import check_dataset
 from factcheck.problems import OMITTED
-from fixture_batches import Batch, Fixture, apply, copy_dataset, pack
+from fixture_batches import Batch, Fixture, apply, pack
 
 if not java_found():
     pytest.skip(
@@ -94,23 +94,9 @@ def fuzz_fixtures(each: int = 25) -> list[Fixture]:
             drawn.append(mutation)
 
         draw()
-    found = [Fixture(f"fuzz {n} {m.name}", m.apply) for n, m in enumerate(drawn)]
-    for name in TABLE_FILES:
-        found.append(Fixture(f"header only {name}", _header_only(name)))
-        found.append(Fixture(f"folder for {name}", _folder(name)))
-    return found
-
-
-def _header_only(name: str) -> Callable[[Path], None]:
-    return lambda root: write_rows(root / name, read_rows(root / name)[:1])
-
-
-def _folder(name: str) -> Callable[[Path], None]:
-    def edit(root: Path) -> None:
-        (root / name).unlink()
-        (root / name).mkdir()
-
-    return edit
+    drawn += [test_fuzz.header_only(name) for name in TABLE_FILES]
+    drawn += [test_fuzz.directory_in_place(name) for name in TABLE_FILES]
+    return [Fixture(f"fuzz {n} {m.name}", m.apply) for n, m in enumerate(drawn)]
 
 
 def differences(batches: list[Batch], scratch: Path) -> list[str]:
