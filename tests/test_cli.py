@@ -122,6 +122,29 @@ def test_internal_errors_are_one_line_not_a_traceback(
         cli.main(["validate", "--dir", str(REPO)])
 
 
+def test_a_uri_the_engine_cannot_read_is_said_in_one_line(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    assert cli.main(["validate", "--dir", REPO.as_uri()]) == ExitCode.CANNOT_RUN
+    assert capsys.readouterr().err == (
+        f"factcheck: {REPO.as_uri()}: the duckdb engine reads folders on this machine; "
+        "validate a remote folder with --engine spark\n"
+    )
+
+
+def test_spark_without_java_says_what_to_install(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    spark = pytest.importorskip(
+        "factcheck.checks.engines.spark",
+        reason="the spark engine needs pyspark: pip install 'factcheck-dataset[spark]'",
+    )
+    monkeypatch.setenv("JAVA_HOME", str(tmp_path))  # no bin/java there
+    monkeypatch.setattr(spark, "_started", {})  # as if no test had started Spark yet
+    assert cli.main(["validate", "--engine", "spark"]) == ExitCode.CANNOT_RUN
+    assert capsys.readouterr().err == f"factcheck: {spark.JAVA_MISSING}\n"
+
+
 def test_usage_errors_exit_2(capsys: pytest.CaptureFixture[str]) -> None:
     with pytest.raises(SystemExit) as exit_info:
         cli.main(["validate", "--format", "xml"])

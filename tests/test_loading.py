@@ -12,6 +12,7 @@ from factcheck.checks.engines.base import Engine
 from factcheck.checks.engines.duckdb import DuckDBEngine
 from factcheck.checks.loading import load_table
 from factcheck.model.tables import spec_named
+from factcheck.storage.folders import LocalFolder
 
 SOURCES = spec_named("sources")
 
@@ -36,7 +37,7 @@ def test_rows_are_spreadsheet_rows_and_a_quoted_line_break_stays_in_its_cell(
 ) -> None:
     header = (REPO / "sources.csv").read_bytes().split(b"\n", 1)[0]
     body = header + b'\nA,a,,person,,,"one\nline"\nB,b,,person,,,two\n'
-    columns, problems = load_table(engine, _sources(tmp_path, body), SOURCES)
+    columns, problems = load_table(engine, LocalFolder(_sources(tmp_path, body)), SOURCES)
     assert columns is not None
     assert [p.rule for p in problems] == []
     assert _rows(engine) == [(2, "A"), (3, "B")]
@@ -45,7 +46,7 @@ def test_rows_are_spreadsheet_rows_and_a_quoted_line_break_stays_in_its_cell(
 def test_an_empty_line_between_records_keeps_its_row_number(tmp_path: Path, engine: Engine) -> None:
     header = (REPO / "sources.csv").read_bytes().split(b"\n", 1)[0]
     body = header + b"\nA,a,,person,,,one\n\nB,b,,person,,,two\n\n\n"
-    load_table(engine, _sources(tmp_path, body), SOURCES)
+    load_table(engine, LocalFolder(_sources(tmp_path, body)), SOURCES)
     assert _rows(engine) == [(2, "A"), (3, None), (4, "B")]
 
 
@@ -60,6 +61,6 @@ def test_an_empty_line_between_records_keeps_its_row_number(tmp_path: Path, engi
 def test_what_the_engine_cannot_read_is_said_by_the_reader(
     tmp_path: Path, engine: Engine, body: bytes, rule: str
 ) -> None:
-    columns, problems = load_table(engine, _sources(tmp_path, body), SOURCES)
+    columns, problems = load_table(engine, LocalFolder(_sources(tmp_path, body)), SOURCES)
     assert columns is None
     assert [p.rule for p in problems] == [rule]

@@ -20,8 +20,9 @@ pytest.importorskip(
     "pyspark", reason="the spark engine needs pyspark: pip install 'factcheck-dataset[spark]'"
 )
 
+import test_folders
 from conftest import ARTICLE_FILE, REPO, TABLE_FILES, copy_dataset, read_rows, set_cell, write_rows
-from factcheck.checks.engines.base import EngineError
+from factcheck.checks.engines.base import EngineError, EngineUnavailable
 from factcheck.checks.engines.duckdb import DuckDBEngine
 from factcheck.checks.engines.spark import SparkEngine, java_found
 from factcheck.checks.validate import check_dataset
@@ -37,8 +38,12 @@ if not java_found():
 
 
 def problems(root: Path, spark: bool) -> list[str]:
+    """The problems DuckDB finds in the folder at `root`, or Spark in the same folder named
+    by its URI (read as HDFS or object storage is: through Spark's Hadoop file systems)."""
     checked = (
-        check_dataset(root, engine=SparkEngine()) if spark else check_dataset(root, engine="duckdb")
+        check_dataset(root.as_uri(), engine=SparkEngine())
+        if spark
+        else check_dataset(root, engine="duckdb")
     )
     return [p.to_text() for p in checked.problems]
 
@@ -176,21 +181,45 @@ def _no_sources(root: Path) -> None:
     (root / "sources.csv").unlink()
 
 
+def _odd_bytes(root: Path) -> None:
+    """What the byte checks read from a local copy of a remote file (see test_folders), and
+    a folder where the sources table should be."""
+    test_folders.broken_bytes(root)
+    (root / "sources.csv").unlink()
+    (root / "sources.csv").mkdir()
+
+
 BREAKS: dict[str, Callable[[Path], None]] = {
     "cells": _broken_cells,
     "changed text": _changed_text,
     "missing text": _missing_text,
     "odd files": _odd_files,
     "no sources": _no_sources,
+    "odd bytes": _odd_bytes,
 }
 
 
 @pytest.mark.parametrize("name", list(BREAKS))
 def test_broken_copies_give_the_same_problems(dataset: Path, name: str) -> None:
+    """Spark reads each copy by its URI, as it would read one in HDFS or object storage."""
     BREAKS[name](dataset)
     expected = problems(dataset, spark=False)
     assert expected  # each break breaks something
     assert problems(dataset, spark=True) == expected
+
+
+def test_a_missing_folder_at_a_uri_is_named_as_given(tmp_path: Path) -> None:
+    location = (tmp_path / "nowhere").as_uri()
+    checked = check_dataset(location, engine=SparkEngine())
+    assert [p.to_text() for p in checked.problems] == [
+        f"{location}: is not a directory: give the folder that holds the dataset's CSV files "
+        "[dataset.directory]"
+    ]
+
+
+def test_a_scheme_spark_cannot_read_is_said_before_any_reading() -> None:
+    with pytest.raises(EngineUnavailable, match='No FileSystem for scheme "nosuch"'):
+        check_dataset("nosuch://host/data", engine=SparkEngine())
 
 
 def test_a_limit_lists_and_counts_the_same_problems(dataset: Path) -> None:

@@ -63,7 +63,8 @@ def build_parser(argv: Sequence[str] | None = None) -> argparse.ArgumentParser:
         choices=ENGINES,
         default="duckdb",
         help="the engine that runs the rules: duckdb, embedded (default), or spark, on a "
-        "cluster or in local mode (see --master)",
+        "cluster or in local mode (see --master); spark also reads --dir as a URI of any file "
+        "system it reads, e.g. hdfs://namenode/data/factcheck or s3a://bucket/factcheck",
     )
     validate.add_argument(
         "--master",
@@ -259,13 +260,18 @@ def _add_drafting_commands(commands: Any) -> None:
 
 def _validate(args: argparse.Namespace) -> int:
     from factcheck.checks.engines import make_engine
+    from factcheck.checks.engines.base import EngineUnavailable
     from factcheck.checks.validate import check_dataset
     from factcheck.problems import exit_code, render_text, write_json
 
-    engine = make_engine(args.engine, args.master)
-    checked = check_dataset(
-        args.directory, limit=args.limit or None, engine=engine, keep_tables=False
-    )
+    try:
+        engine = make_engine(args.engine, args.master)
+        checked = check_dataset(
+            args.directory, limit=args.limit or None, engine=engine, keep_tables=False
+        )
+    except (EngineUnavailable, ImportError) as error:  # no Java, no pyspark, an unread URI
+        print(f"factcheck: {error}", file=sys.stderr)
+        return ExitCode.CANNOT_RUN
     if args.format == "json":
         write_json(checked.problems, sys.stdout)
     else:

@@ -5,7 +5,8 @@ the speed of `memchr` finds what the engine would read differently from a spread
 byte, and an empty line between records (a spreadsheet shows it as an empty row, with a
 number, where the engine would skip it). Such a file, and any file the engine refuses, is
 read by `storage.reader` instead: it says exactly why a file cannot be read, and gives the
-rows a spreadsheet shows.
+rows a spreadsheet shows. A remote file's bytes are checked in a local copy (`Folder.local`),
+while the engine reads the file itself where it is.
 """
 
 from __future__ import annotations
@@ -23,33 +24,44 @@ from factcheck.checks.engines.base import Engine, EngineError
 from factcheck.model.tables import TableSpec
 from factcheck.problems import Problem
 from factcheck.storage import dialect, reader
+from factcheck.storage.folders import Folder
 
 _EMPTY_LINE_INSIDE = re.compile(rb"\n(?:\r?\n)+[^\r\n]")
 _HEAD = 1 << 16  # the header is read from this many bytes at the start
 
 
 def load_table(
-    engine: Engine, root: Path, spec: TableSpec
+    engine: Engine, folder: Folder, spec: TableSpec
 ) -> tuple[list[str] | None, list[Problem]]:
     """Load `spec`'s file into `engine` as table `spec.name`: the header's columns, and the
     problems of the reading (fatal ones mean the table was not loaded: columns None)."""
-    path = root / spec.file
-    problem = reader.unopenable(path, spec.file, what="CSV file")
+    problem = folder.unopenable(spec.file, what="CSV file")
     if problem is not None:
         return None, [problem]
     try:
+        with folder.local(spec.file) as path:
+            return _load(engine, folder.uri(spec.file), path, spec)
+    except OSError as error:  # a remote file that could not be copied here
+        return None, [registry.problem("file.readable", spec.file, error=error.strerror)]
+
+
+def _load(
+    engine: Engine, uri: str, path: Path, spec: TableSpec
+) -> tuple[list[str] | None, list[Problem]]:
+    """Load the file the engine reads at `uri`, whose bytes are at `path` on this machine."""
+    try:
         if _needs_reader(path):
-            return _load_by_reader(engine, root, spec)
+            return _load_by_reader(engine, path, spec)
         with path.open("rb") as handle:
             head = handle.read(_HEAD)
         if reader.check_header(head, spec.file, spec.columns):
             # the reader says why, and in its order: a byte that is not UTF-8 first
-            return _load_by_reader(engine, root, spec)
+            return _load_by_reader(engine, path, spec)
         header = _header(head)
-        engine.load_csv(spec.name, path, header)
+        engine.load_csv(spec.name, uri, header)
         notice = _engine_notice(engine, path, spec, header)
     except (OSError, ValueError, EngineError, csv.Error):
-        return _load_by_reader(engine, root, spec)  # it says why, or reads what we could not
+        return _load_by_reader(engine, path, spec)  # it says why, or reads what we could not
     return header, _unknown_columns(spec, header) + notice
 
 
@@ -78,9 +90,9 @@ def _needs_reader(path: Path) -> bool:
 
 
 def _load_by_reader(
-    engine: Engine, root: Path, spec: TableSpec
+    engine: Engine, path: Path, spec: TableSpec
 ) -> tuple[list[str] | None, list[Problem]]:
-    frame, data, found = reader.read_table(root, spec)
+    frame, data, found = reader.read_table(path, spec)
     if frame is None:
         return None, found
     assert data is not None  # read

@@ -19,7 +19,6 @@ from __future__ import annotations
 
 import hashlib
 from collections.abc import Sequence
-from pathlib import Path
 from typing import NamedTuple
 
 import pyarrow as pa
@@ -30,7 +29,8 @@ from factcheck.model import segment
 from factcheck.model.schemas import ARTICLE_ID
 from factcheck.model.tables import article_path
 from factcheck.problems import Problem
-from factcheck.storage.reader import ARTICLE_TEXT, article_text, read_bytes
+from factcheck.storage.folders import Folder
+from factcheck.storage.reader import ARTICLE_TEXT, article_text
 
 _TEXTS = pa.schema(
     [
@@ -73,11 +73,11 @@ class _Read(NamedTuple):
     problem_reason: str | None
 
 
-def load_texts(engine: Engine, root: Path, with_claims: bool) -> dict[str, str]:
+def load_texts(engine: Engine, folder: Folder, with_claims: bool) -> dict[str, str]:
     """Load tables `texts`, `paragraphs` and `sentences` into `engine` (the last two for
     the articles claims name, if claims were loaded); return the texts of the listed
     articles that could be read, by article id."""
-    read = [_read(root, article_id) for article_id in _listed(engine)]
+    read = [_read(folder, article_id) for article_id in _listed(engine)]
     engine.load_records("texts", _table(read, _TEXTS))
     texts = {r.article_id: r.text for r in read if r.text is not None}
     claimed = _claimed(engine) if with_claims else set()
@@ -100,11 +100,11 @@ def _claimed(engine: Engine) -> set[str]:
     return {str(row["article_id"]) for row in rows}
 
 
-def _read(root: Path, article_id: str) -> _Read:
+def _read(folder: Folder, article_id: str) -> _Read:
     """An article's file as `storage.reader.read_article` reads it, with the SHA-256 of
     its bytes."""
     name = article_path(article_id)
-    data, problem = read_bytes(root / name, name, what=ARTICLE_TEXT)
+    data, problem = folder.read_bytes(name, what=ARTICLE_TEXT)
     if data is None:
         return _unreadable(article_id, problem)
     text, problem = article_text(data, name)

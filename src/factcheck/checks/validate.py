@@ -24,6 +24,7 @@ from factcheck.checks.rules.run import run_queries
 from factcheck.checks.texts import load_texts
 from factcheck.model.tables import TABLES, TableSpec
 from factcheck.problems import Problem
+from factcheck.storage.folders import Folder
 
 
 @dataclass
@@ -45,29 +46,30 @@ def check_dataset(
     """Check every table and every dataset rule on `engine` (a name of `ENGINES`, or one
     made for this run, which is closed after it); report the problems sorted by place.
 
-    With a `limit`, only the first `limit` problems of each rule are listed, followed by a
-    notice of how many more each rule found. With `keep_tables`, the tables come back as
-    pandas frames of text, for the loader."""
+    `directory` is a local folder, or a URI of one for an engine that reads remote files
+    (Spark: `hdfs://`, `s3a://`); an engine that cannot read it, or cannot start, raises
+    `EngineUnavailable`. With a `limit`, only the first `limit` problems of each rule are listed,
+    followed by a notice of how many more each rule found. With `keep_tables`, the tables
+    come back as pandas frames of text, for the loader."""
     chosen = make_engine(engine) if isinstance(engine, str) else engine
-    root = Path(directory)
-    if not root.is_dir():
-        chosen.close()
-        return Checked([registry.problem("dataset.directory", str(root))])
     try:
-        return _check(root, chosen, Collector(limit), keep_tables)
+        folder = chosen.folder(str(directory))
+        if not folder.is_dir():
+            return Checked([registry.problem("dataset.directory", folder.location)])
+        return _check(folder, chosen, Collector(limit), keep_tables)
     finally:
         chosen.close()
 
 
-def _check(root: Path, engine: Engine, found: Collector, keep_tables: bool) -> Checked:
+def _check(folder: Folder, engine: Engine, found: Collector, keep_tables: bool) -> Checked:
     loaded: list[TableSpec] = []
     for spec in TABLES:
-        header, problems = load_table(engine, root, spec)
+        header, problems = load_table(engine, folder, spec)
         found.extend(problems)
         if header is not None:
             loaded.append(spec)
     names = {spec.name for spec in loaded}
-    texts = load_texts(engine, root, "claims" in names) if "articles" in names else {}
+    texts = load_texts(engine, folder, "claims" in names) if "articles" in names else {}
     register_checks(engine)
     queries = [q for spec in loaded for q in (*column_queries(spec), *table_queries(spec))]
     queries += [q for q in dataset_queries() if set(q.needs) <= names]

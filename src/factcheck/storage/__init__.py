@@ -2,5 +2,6 @@
 
 Every command reads a table through `reader` (the same decoding and the same located,
 fatal problems everywhere) and writes one through `dialect` (canonical bytes, replaced in one
-step).
+step). Validation reads the dataset's folder through `folders`: in place, or, for a remote
+one, through local copies an engine makes.
 """

@@ -33,11 +33,12 @@ ARTICLE_TEXT = "article text"
 
 
 def read_table(
-    directory: Path, spec: TableSpec
+    path: Path, spec: TableSpec
 ) -> tuple[pd.DataFrame | None, bytes | None, list[Problem]]:
-    """The table's cells as strings, or None and the fatal problems that prevent reading it;
-    and the file's bytes where it could be read, so the dialect check need not read again."""
-    return _read_csv(directory / spec.file, spec.file, spec.columns)
+    """The table's cells as strings from its file at `path` (in the dataset's folder, or a
+    local copy of a remote one), or None and the fatal problems that prevent reading it; and
+    the file's bytes where it could be read, so the dialect check need not read again."""
+    return _read_csv(path, spec.file, spec.columns)
 
 
 def read_cells(

@@ -1,7 +1,8 @@
 """The engines that run the rules: each loads the tables and runs the rules' SQL.
 
 An engine is chosen by name (`ENGINES`): `duckdb`, embedded and the default, needs no server
-and no configuration; `spark` runs the same SQL on a Spark cluster, or in local mode. Every
+and no configuration; `spark` runs the same SQL on a Spark cluster, or in local mode, and
+reads the dataset from any URI Spark's file systems read (`hadoop`). Every
 engine reports the same problems for the same files: a differential test holds them to it.
 """
 

@@ -15,11 +15,18 @@ from typing import Any
 import pandas as pd
 import pyarrow as pa
 
+from factcheck.storage.folders import Folder, LocalFolder, is_remote
+
 ROW = "_row"  # the spreadsheet row of a table's row, in every table an engine holds
 
 
 class EngineError(Exception):
     """The engine could not read a file the way the dataset needs it read."""
+
+
+class EngineUnavailable(EngineError):
+    """The engine cannot start, or cannot read the folder it was given: nothing to do with
+    the data, and nothing validation can report as a problem of it."""
 
 
 # A check the rules call by name in SQL, run by the engine on batches of rows: given a
@@ -32,10 +39,21 @@ class Engine(ABC):
 
     name: str
 
+    def folder(self, location: str) -> Folder:
+        """The dataset's folder at `location`, read as this engine reads files: a local
+        path; an engine that reads remote files takes their URIs too."""
+        if is_remote(location):
+            raise EngineUnavailable(
+                f"{location}: the {self.name} engine reads folders on this machine; "
+                "validate a remote folder with --engine spark"
+            )
+        return LocalFolder(location)
+
     @abstractmethod
-    def load_csv(self, table: str, path: Path, columns: Sequence[str]) -> None:
+    def load_csv(self, table: str, path: str | Path, columns: Sequence[str]) -> None:
         """Load a CSV file whose header holds `columns`, every cell as text; raise
-        `EngineError` when the engine cannot read it (the reader then says why)."""
+        `EngineError` when the engine cannot read it (the reader then says why). `path` is
+        what the engine's folder gives as the file's `uri`."""
 
     @abstractmethod
     def load_frame(self, table: str, frame: pd.DataFrame) -> None:

@@ -53,7 +53,7 @@ class DuckDBEngine(Engine):
         if threads is not None:
             self.connection.execute(f"SET threads = {int(threads)}")
 
-    def load_csv(self, table: str, path: Path, columns: Sequence[str]) -> None:
+    def load_csv(self, table: str, path: str | Path, columns: Sequence[str]) -> None:
         types = ", ".join(f"{literal(c)}: 'VARCHAR'" for c in columns)
         source = (
             f"read_csv({literal(str(path))}, header = true, auto_detect = false, "

@@ -7,7 +7,8 @@ Python checks run as pandas UDFs in Spark's Python workers.
 
 Starting Spark takes seconds, so one SparkContext serves every engine of a process; each
 engine has a session of its own (its views, functions and settings), which `close` drops.
-Spark needs a Java runtime (17 or later): `java` on the PATH, or `JAVA_HOME`.
+Spark needs a Java runtime (17 or later): `java` on the PATH, or `JAVA_HOME`. The dataset's
+folder may be local or at any URI Spark reads (`hadoop`).
 """
 
 from __future__ import annotations
@@ -28,8 +29,10 @@ from typing import Any
 import pandas as pd
 import pyarrow as pa
 
-from factcheck.checks.engines.base import ROW, Engine, EngineError, Function
+from factcheck.checks.engines.base import ROW, Engine, EngineError, EngineUnavailable, Function
+from factcheck.checks.engines.hadoop import HadoopFolder
 from factcheck.checks.engines.spark_sql import quoted, spark_sql
+from factcheck.storage.folders import Folder, LocalFolder, is_remote
 from factcheck.storage.reader import FIRST_DATA_ROW
 
 try:
@@ -103,7 +106,14 @@ class SparkEngine(Engine):
         self._views: list[str] = []
         self.threads = threads
 
+    def folder(self, location: str) -> Folder:
+        """A local folder, or one at any URI Spark's file systems read (HDFS, object
+        storage), read with Spark's own configuration and credentials."""
+        return HadoopFolder(location, self.spark) if is_remote(location) else LocalFolder(location)
+
     def load_csv(self, table: str, path: str | Path, columns: Sequence[str]) -> None:
+        # a local path named as a URI: on a cluster a bare path is the default file system's
+        source = str(path) if is_remote(str(path)) else Path(path).resolve().as_uri()
         schema = StructType([StructField(c, StringType()) for c in columns])
         reader = (
             self.spark.read.schema(schema)
@@ -119,7 +129,7 @@ class SparkEngine(Engine):
             .option("encoding", "UTF-8")
         )
         try:
-            frame = _numbered(reader.csv(str(path)))
+            frame = _numbered(reader.csv(source))
             replaced = frame.where(
                 reduce(or_, [frame[quoted(c)].contains(REPLACED) for c in columns])
             )
@@ -240,9 +250,9 @@ def _context_session(master: str) -> SparkSession:
         return _started[master]
     if _started:
         running = next(iter(_started))
-        raise EngineError(f"Spark already runs on {running} in this process, not {master}")
+        raise EngineUnavailable(f"Spark already runs on {running} in this process, not {master}")
     if not java_found():
-        raise EngineError(JAVA_MISSING)
+        raise EngineUnavailable(JAVA_MISSING)
     if master.startswith("local") and "PYSPARK_PYTHON" not in os.environ:
         # Spark starts its Python workers as `python3` from the PATH unless told: local
         # workers must run this interpreter, which has factcheck and pyspark
