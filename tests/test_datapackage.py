@@ -39,7 +39,7 @@ def test_keys_enums_patterns_and_descriptions_come_from_the_schemas() -> None:
     assert fields["reviewed_on"]["type"] == "date"
     assert all(f["description"] for r in resources.values() for f in r["fields"])
     sources = {f["name"]: f for f in resources["sources"]["fields"]}
-    assert sources["state_controlled"]["trueValues"] == ["true"]
+    assert sources["state_controlled"]["trueValues"] == ["true", "True", "TRUE"]
     assert "KP" in sources["country"]["constraints"]["enum"]
 
 

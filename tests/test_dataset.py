@@ -52,6 +52,18 @@ def test_typed_values(loaded: factcheck.Dataset) -> None:
     assert pd.isna(sources.loc["CURRENTINDIA", "state_controlled"])
 
 
+def test_booleans_a_spreadsheet_wrote_in_capitals_load_as_booleans(dataset: Path) -> None:
+    original = factcheck.load_dataset(dataset).sources["state_controlled"]
+    rows = (dataset / "sources.csv").read_text(encoding="utf-8")
+    (dataset / "sources.csv").write_text(
+        rows.replace(",true,", ",TRUE,").replace(",false,", ",False,"), encoding="utf-8"
+    )
+    assert ",TRUE," in (dataset / "sources.csv").read_text(encoding="utf-8")
+    loaded = factcheck.load_dataset(dataset).sources["state_controlled"]
+    assert loaded.dtype == "boolean"
+    assert loaded.equals(original)
+
+
 def test_texts_are_the_stored_articles(loaded: factcheck.Dataset) -> None:
     text = loaded.texts["2025-09-02-kim-jong-un-train-beijing"]
     assert len(text) == 2622

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import REPO, TABLE_FILES, read_rows, set_cell
+from conftest import REPO, TABLE_FILES, get_cell, read_rows, set_cell
 from factcheck.cli import main
 from test_reader import spreadsheet_save
 
@@ -68,3 +68,72 @@ def test_invalid_data_is_refused_and_nothing_is_written(
 def test_unreadable_data_is_refused_with_exit_2(dataset: Path) -> None:
     (dataset / "evidence.csv").unlink()
     assert main(["format", "--dir", str(dataset)]) == 2
+
+
+# What spreadsheets write: booleans in capitals, dates in their short format ---------------
+
+CAPITALS_NOTICE = (
+    "sources.csv: notice: is not in the canonical CSV dialect (booleans not in lower case "
+    "(TRUE, as spreadsheets write them)); `factcheck format` rewrites it without changing what "
+    "any cell says [csv.canonical]"
+)
+
+
+def test_booleans_in_any_case_validate_with_a_notice_and_come_back_lower_case(
+    dataset: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    original = digest(dataset)
+    for row, spelled in ((3, str.upper), (4, str.title)):
+        old = get_cell(dataset, "sources.csv", row, "state_controlled")
+        set_cell(dataset, "sources.csv", row, "state_controlled", spelled(old))
+    assert main(["validate", "--dir", str(dataset)]) == 0
+    assert capsys.readouterr().out.splitlines()[0] == CAPITALS_NOTICE
+    assert main(["format", "--dir", str(dataset)]) == 0
+    assert capsys.readouterr().out == (
+        "rewrote sources.csv (booleans not in lower case (TRUE, as spreadsheets write them))\n"
+    )
+    assert digest(dataset) == original
+
+
+def test_a_short_date_is_converted_only_in_the_order_the_user_gives(
+    dataset: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    original = digest(dataset)
+    assert get_cell(dataset, "claims.csv", 7, "reviewed_on") == "2026-11-29"
+    set_cell(dataset, "claims.csv", 7, "reviewed_on", "11/29/2026")
+    changed = digest(dataset)
+    assert main(["format", "--dir", str(dataset)]) == 1  # no order given: nothing guessed
+    assert "[claims.reviewed_on.short_date]" in capsys.readouterr().err
+    assert main(["format", "--dir", str(dataset), "--date-order", "dmy"]) == 1
+    assert capsys.readouterr().err.splitlines()[0] == (
+        "claims.csv, row 7, column reviewed_on: '11/29/2026' is no date read in the order dmy: "
+        "correct it by hand as YYYY-MM-DD; `factcheck format --date-order dmy` converts no date "
+        "until every one is a date [claims.reviewed_on.date_order]"
+    )
+    assert digest(dataset) == changed
+    assert main(["format", "--dir", str(dataset), "--date-order", "mdy"]) == 0
+    assert capsys.readouterr().out == (
+        "rewrote claims.csv (dates in a spreadsheet's short format, now YYYY-MM-DD)\n"
+    )
+    assert digest(dataset) == original
+
+
+def test_day_first_dates_with_dots_come_back_in_every_date_column(dataset: Path) -> None:
+    original = digest(dataset)
+    set_cell(dataset, "articles.csv", 2, "published_on", "02.09.2025")
+    set_cell(dataset, "claims.csv", 3, "when", "2.9.2025")
+    set_cell(dataset, "evidence.csv", 2, "published_on", "03/09/2025")
+    assert main(["format", "--dir", str(dataset), "--date-order", "dmy"]) == 0
+    assert digest(dataset) == original
+
+
+def test_a_converted_date_that_breaks_another_rule_is_refused(
+    dataset: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    set_cell(dataset, "claims.csv", 7, "reviewed_on", "1/2/2025")  # before its article
+    changed = digest(dataset)
+    assert main(["format", "--dir", str(dataset), "--date-order", "mdy"]) == 1
+    assert "'2025-01-02' must not be before its article's publication date" in (
+        capsys.readouterr().err
+    )
+    assert digest(dataset) == changed

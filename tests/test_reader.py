@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import csv
 from pathlib import Path
 from typing import Any
 
@@ -58,6 +59,21 @@ def test_duplicated_column(dataset: Path, read_mode: str) -> None:
     write_rows(dataset / "sources.csv", [[*r, r[1]] for r in rows])
     assert lines(problems_in(dataset, read_mode)) == [
         "sources.csv, column name: appears more than once in the header row [csv.header.repeated]"
+    ]
+
+
+@pytest.mark.parametrize(("delimiter", "words"), [(";", "semicolons"), ("\t", "tabs")])
+def test_a_file_saved_with_another_delimiter_says_so(
+    dataset: Path, read_mode: str, delimiter: str, words: str
+) -> None:
+    rows = read_rows(dataset / "evidence.csv")
+    with (dataset / "evidence.csv").open("w", encoding="utf-8", newline="") as handle:
+        csv.writer(handle, delimiter=delimiter, lineterminator="\r\n").writerows(rows)
+    assert lines(problems_in(dataset, read_mode)) == [
+        f"evidence.csv: separates its fields with {words}, as spreadsheets save CSV in locales "
+        "that write decimal commas: save it again with a comma as the field delimiter (Excel: "
+        "'CSV UTF-8 (Comma delimited)'; LibreOffice: Save As, 'Edit filter settings', Field "
+        "delimiter ',') [csv.delimiter]"
     ]
 
 

@@ -63,6 +63,12 @@ class Case:
     also: tuple[str, ...] = ()
 
 
+SHORT_DATE_MESSAGE = (
+    "is a date as a spreadsheet saves it in its short format, which does not say whether the "
+    "day or the month comes first: write it YYYY-MM-DD, or have `factcheck format --date-order "
+    "mdy` (month first, as Excel in the US) or `--date-order dmy` (day first) convert every "
+    "such date"
+)
 C = "claims.csv"
 S = "sources.csv"
 A = "articles.csv"
@@ -508,6 +514,38 @@ CASES = [
         (
             "evidence.csv, row 3, column published_on: '2 Sept 2025' must be a real date written "
             "YYYY-MM-DD [evidence.published_on.real_date]",
+        ),
+    ),
+    Case(
+        "articles.published_on.short_date",
+        (cell(A, 2, "published_on", "9/2/2025"),),
+        (
+            f"articles.csv, row 2, column published_on: '9/2/2025' {SHORT_DATE_MESSAGE} "
+            "[articles.published_on.short_date]",
+        ),
+    ),
+    Case(
+        "claims.reviewed_on.short_date",
+        (cell(C, 7, "reviewed_on", "11/29/2026"),),
+        (
+            f"claims.csv, row 7, column reviewed_on: '11/29/2026' {SHORT_DATE_MESSAGE} "
+            "[claims.reviewed_on.short_date]",
+        ),
+    ),
+    Case(
+        "claims.when.short_date",
+        (cell(C, 3, "when", "02.09.2025"),),
+        (
+            f"claims.csv, row 3, column when: '02.09.2025' {SHORT_DATE_MESSAGE} "
+            "[claims.when.short_date]",
+        ),
+    ),
+    Case(
+        "evidence.published_on.short_date",
+        (cell(E, 3, "published_on", "02-09-2025"),),
+        (
+            f"evidence.csv, row 3, column published_on: '02-09-2025' {SHORT_DATE_MESSAGE} "
+            "[evidence.published_on.short_date]",
         ),
     ),
     Case(

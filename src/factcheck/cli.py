@@ -24,6 +24,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from factcheck.checks.engines import ENGINES
+from factcheck.model.spreadsheets import DateOrder
 from factcheck.problems import ExitCode
 
 DEFAULT_LIMIT = 100  # problems listed per rule; a million bad cells stay a readable report
@@ -84,6 +85,15 @@ def build_parser(argv: Sequence[str] | None = None) -> argparse.ArgumentParser:
     _directory(fmt, legacy=True)
     fmt.add_argument(
         "--check", action="store_true", help="write nothing; exit 1 if any file would be rewritten"
+    )
+    fmt.add_argument(
+        "--date-order",
+        choices=DateOrder.values(),
+        default=None,
+        help="convert the dates a spreadsheet saved in its short format to YYYY-MM-DD, read "
+        "month first (mdy: 9/2/2025 is 2 September, Excel in the US) or day first (dmy: "
+        "02/09/2025 is 2 September, the UK and most of Europe); refuses any that is no date "
+        "so read",
     )
     fmt.set_defaults(run=_format)
     summary = commands.add_parser(
@@ -295,7 +305,8 @@ def _format(args: argparse.Namespace) -> int:
     from factcheck.edits.formatting import format_dataset
     from factcheck.problems import exit_code, render_text
 
-    result = format_dataset(args.directory, check_only=args.check)
+    order = None if args.date_order is None else DateOrder.of(args.date_order)
+    result = format_dataset(args.directory, check_only=args.check, date_order=order)
     if result.problems:
         print(render_text(result.problems), file=sys.stderr)
         print("factcheck format: nothing written; fix the problems first", file=sys.stderr)

@@ -17,6 +17,7 @@ import pandas as pd
 
 from factcheck.checks.validate import Checked, check_dataset
 from factcheck.model import notation
+from factcheck.model.spreadsheets import canonical_boolean
 from factcheck.model.tables import TABLES, TableSpec
 from factcheck.problems import Problem, blocking
 
@@ -114,7 +115,8 @@ def typed(spec: TableSpec, frame: pd.DataFrame) -> pd.DataFrame:
         elif dtype == "Int64":
             columns[name] = pd.to_numeric(values).astype("Int64")
         elif dtype == "boolean":
-            columns[name] = values.map({"true": True, "false": False}).astype("boolean")
+            spelled = values.map(canonical_boolean, na_action="ignore")  # TRUE, from a spreadsheet
+            columns[name] = spelled.map({"true": True, "false": False}).astype("boolean")
         elif dtype == "date":
             columns[name] = pd.to_datetime(values, format="%Y-%m-%d").astype("datetime64[ns]")
         else:

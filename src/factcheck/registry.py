@@ -74,9 +74,16 @@ RULES = _rules(
     Rule("csv.header.repeated", "appears more than once in the header row", severity=FATAL),
     Rule("csv.header.missing", "is missing from the header row", severity=FATAL),
     Rule(
+        "csv.delimiter",
+        "separates its fields with {delimiter}, as spreadsheets save CSV in locales that write "
+        "decimal commas: save it again with a comma as the field delimiter (Excel: 'CSV UTF-8 "
+        "(Comma delimited)'; LibreOffice: Save As, 'Edit filter settings', Field delimiter ',')",
+        severity=FATAL,
+    ),
+    Rule(
         "csv.canonical",
         "is not in the canonical CSV dialect ({departures}); `factcheck format` rewrites it "
-        "without changing a cell",
+        "without changing what any cell says",
         severity=NOTICE,
     ),
     Rule(
@@ -110,6 +117,18 @@ RULES = _rules(
     Rule("*.*.http_url", "must be an absolute http:// or https:// address"),
     Rule("*.*.real_date", "must be a real date written YYYY-MM-DD"),
     Rule("*.*.real_past_date", "must be a real date written YYYY-MM-DD, not after today"),
+    Rule(
+        "*.*.short_date",
+        "is a date as a spreadsheet saves it in its short format, which does not say whether the "
+        "day or the month comes first: write it YYYY-MM-DD, or have `factcheck format "
+        "--date-order mdy` (month first, as Excel in the US) or `--date-order dmy` (day first) "
+        "convert every such date",
+    ),
+    Rule(
+        "*.*.date_order",
+        "is no date read in the order {order}: correct it by hand as YYYY-MM-DD; `factcheck "
+        "format --date-order {order}` converts no date until every one is a date",
+    ),
     Rule(
         "*.*.date_or_interval",
         "must be a real date written YYYY, YYYY-MM or YYYY-MM-DD, or two of them joined by '/' "

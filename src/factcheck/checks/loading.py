@@ -113,10 +113,10 @@ def dialect_problems(spec: TableSpec, found: list[str]) -> list[Problem]:
 
 
 def _engine_notice(engine: Engine, path: Path, spec: TableSpec, header: list[str]) -> list[Problem]:
-    """The dialect notice of a file the engine read: its bytes mapped, its keys from the
-    engine, so a large file is never held in memory twice."""
-    keys = engine.column(spec.name, spec.key)
-    frame = pd.DataFrame({name: keys if name == spec.key else None for name in header})
+    """The dialect notice of a file the engine read: its bytes mapped, its keys and booleans
+    from the engine, so a large file is never held in memory twice."""
+    read = {c: engine.column(spec.name, c) for c in [spec.key, *spec.typed("boolean")]}
+    frame = pd.DataFrame({name: read.get(name) for name in header})
     with path.open("rb") as handle, mmap.mmap(handle.fileno(), 0, access=mmap.ACCESS_READ) as data:
         return dialect_notice(spec, data, frame)
 

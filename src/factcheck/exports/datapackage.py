@@ -90,7 +90,11 @@ def field(spec: TableSpec, name: str) -> dict[str, Any]:
     dtype = column.metadata["dtype"]
     result: dict[str, Any] = {"name": name, "type": TYPES[dtype], "description": column.description}
     if dtype == "boolean":
-        result |= {"trueValues": ["true"], "falseValues": ["false"]}
+        # the spellings spreadsheets write, which validation reads too (`model.spreadsheets`)
+        result |= {
+            "trueValues": ["true", "True", "TRUE"],
+            "falseValues": ["false", "False", "FALSE"],
+        }
     constraints: dict[str, Any] = {}
     if not column.nullable:
         constraints["required"] = True

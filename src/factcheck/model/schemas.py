@@ -38,6 +38,7 @@ from factcheck.model.cells import (
     one_to_three_sentences,
 )
 from factcheck.model.names import names_distinct
+from factcheck.model.spreadsheets import SHORT_DATE, is_short_date
 from factcheck.model.sql import (
     CANDIDATES,
     CELL,
@@ -192,9 +193,15 @@ def _in(cell: str, values: list[str]) -> str:
 
 
 _DATE_RANGE = "DATE '1677-09-22' AND DATE '2262-04-11'"  # what pandas' timestamps can hold
-REAL_DATE = (
+_ISO_REAL_DATE = (
     f"{matches(CELL, ISO_DATE)} AND coalesce(TRY_CAST({CELL} AS DATE) BETWEEN {_DATE_RANGE}, false)"
 )
+# A date a spreadsheet wrote in its short format breaks `short_date`, which says so and how to
+# convert it, and no other date rule: one problem for one cell.
+_SHORT_DATE = matches(CELL, SHORT_DATE)
+NOT_SHORT_DATE = f"NOT {_SHORT_DATE}"
+REAL_DATE = f"{_SHORT_DATE} OR ({_ISO_REAL_DATE})"
+REAL_PAST_DATE = f"{_SHORT_DATE} OR ({_ISO_REAL_DATE} AND {CELL} <= CAST(current_date AS VARCHAR))"
 
 
 class TableModel(pa.DataFrameModel):
@@ -260,6 +267,7 @@ class ArticleTable(TableModel):
 
     _http_url = column_rule("url", "http_url", contains(CELL, HTTP_URL_PATTERN))
     _real_date = column_rule("published_on", "real_date", REAL_DATE)
+    _short_date = column_rule("published_on", "short_date", NOT_SHORT_DATE)
 
     @pa.check("language", name="iso_639_1", error=requirement("*.*.iso_639_1"))
     def _iso_language(cls, values: pd.Series) -> pd.Series:
@@ -419,7 +427,8 @@ class ClaimTable(TableModel):
         error=requirement("*.*.date_or_interval"),
     )
     def _when(cls, values: pd.Series) -> pd.Series:
-        return by_distinct(values, is_date_or_interval)
+        # a short date is `short_date`'s
+        return by_distinct(values, lambda v: is_short_date(v) or is_date_or_interval(v))
 
     @pa.check(
         "verdict_rationale",
@@ -430,9 +439,9 @@ class ClaimTable(TableModel):
     def _sentences(cls, values: pd.Series) -> pd.Series:
         return one_to_three_sentences(values)
 
-    _reviewed_on = column_rule(
-        "reviewed_on", "real_past_date", f"{REAL_DATE} AND {CELL} <= CAST(current_date AS VARCHAR)"
-    )
+    _reviewed_on = column_rule("reviewed_on", "real_past_date", REAL_PAST_DATE)
+    _reviewed_on_short = column_rule("reviewed_on", "short_date", NOT_SHORT_DATE)
+    _when_short = column_rule("when", "short_date", NOT_SHORT_DATE)
     _span_order = row_rule(
         "claims",
         "span_end.after_start",
@@ -525,6 +534,7 @@ class EvidenceTable(TableModel):
 
     _http_url = column_rule("url", "http_url", contains(CELL, HTTP_URL_PATTERN))
     _real_date = column_rule("published_on", "real_date", REAL_DATE)
+    _short_date = column_rule("published_on", "short_date", NOT_SHORT_DATE)
 
     @pa.dataframe_check(
         name="url.not_duplicated",

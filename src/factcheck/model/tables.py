@@ -38,6 +38,10 @@ class TableSpec:
     def columns(self) -> list[str]:
         return list(self.schema.columns)
 
+    def typed(self, dtype: str) -> list[str]:
+        """The columns the loader reads as `dtype` ("boolean", "date", ...)."""
+        return [n for n, c in self.schema.columns.items() if c.metadata["dtype"] == dtype]
+
     def pattern(self, column: str) -> str | None:
         """The regular expression a column's cells must match, if it has one."""
         for check in self.schema.columns[column].checks:

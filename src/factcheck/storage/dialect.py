@@ -5,7 +5,8 @@ the schema's order; RFC 4180 quoting, only where a cell needs it (a comma, a quo
 break); `\\n` line endings, including after the last row and nowhere else; rows in order of
 their primary key, compared naturally so C10000 follows C9999. Spreadsheets write other
 dialects (a BOM, CRLF, every field quoted, trailing empty lines); those still validate, and
-`factcheck format` brings them back without changing a single cell.
+`factcheck format` brings them back without changing a single cell, but for the case of a
+boolean (`TRUE` is `true`, `model.spreadsheets`).
 """
 
 from __future__ import annotations
@@ -23,6 +24,7 @@ from typing import Any
 
 import pandas as pd
 
+from factcheck.model.spreadsheets import canonical_boolean
 from factcheck.model.tables import TableSpec
 from factcheck.storage.reader import BOM
 from factcheck.storage.records import is_missing
@@ -38,9 +40,11 @@ def natural_key(value: Any) -> tuple[Any, ...]:
 
 def ordered(spec: TableSpec, frame: pd.DataFrame) -> pd.DataFrame:
     """The table as text in canonical order: schema columns first, rows by primary key, every
-    missing cell ''."""
+    missing cell '', booleans in lower case."""
     columns = spec.columns + [c for c in frame.columns if c not in spec.columns]
     table = frame[columns].astype("str").fillna("")
+    for column in spec.typed("boolean"):  # TRUE, as spreadsheets write it, is true
+        table[column] = table[column].map(canonical_boolean)
     return table.iloc[_natural_order(table[spec.key])].reset_index(drop=True)
 
 
@@ -93,8 +97,8 @@ def differences(data: Buffer, spec: TableSpec, frame: pd.DataFrame) -> list[str]
     with no byte-order mark, LF endings, one final line break, the schema's columns, rows in
     key order and quotes only around cells that need them is byte for byte what `canonical`
     writes (a test holds the two to agreement). `data` may be a memory map of a large file:
-    it is searched, never copied whole. `frame` needs only the header's columns and the key
-    column."""
+    it is searched, never copied whole. `frame` needs only the header's columns, the key
+    column and the boolean columns."""
     found = []
     start = 0
     if data[: len(BOM)] == BOM:
@@ -111,9 +115,19 @@ def differences(data: Buffer, spec: TableSpec, frame: pd.DataFrame) -> list[str]
         found.append("columns out of order")
     if not is_in_order(frame[spec.key].astype("str")):
         found.append("rows out of order")
+    if _booleans_not_lower_case(spec, frame):
+        found.append("booleans not in lower case (TRUE, as spreadsheets write them)")
     if data.find(b'"', start) >= 0 and _needless_quotes(data, start):
         found.append("quotes around cells that need none")
     return found
+
+
+def _booleans_not_lower_case(spec: TableSpec, frame: pd.DataFrame) -> bool:
+    for column in spec.typed("boolean"):
+        cells = frame[column].dropna().astype("str")
+        if not cells.map(canonical_boolean).eq(cells).all():
+            return True
+    return False
 
 
 def _header(data: Buffer, start: int) -> list[str]:

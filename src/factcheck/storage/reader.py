@@ -178,12 +178,26 @@ def check_header(data: bytes, name: str, columns: Sequence[str]) -> list[Problem
         registry.problem("csv.header.repeated", name, column=column)
         for column in sorted({n for n in header if header.count(n) > 1})
     ]
-    problems += [
-        registry.problem("csv.header.missing", name, column=column)
-        for column in columns
-        if column not in header
-    ]
+    missing = [column for column in columns if column not in header]
+    if missing and len(header) == 1:
+        delimited = _other_delimiter(header[0], columns)
+        if delimited:
+            return [registry.problem("csv.delimiter", name, delimiter=delimited)]
+    problems += [registry.problem("csv.header.missing", name, column=column) for column in missing]
     return problems
+
+
+# What spreadsheets in other locales separate fields with, in words.
+_DELIMITERS = {";": "semicolons", "\t": "tabs"}
+
+
+def _other_delimiter(line: str, columns: Sequence[str]) -> str | None:
+    """The delimiter, in words, that splits a one-field header into the expected columns."""
+    for delimiter, words in _DELIMITERS.items():
+        names = next(csv.reader([line], delimiter=delimiter))
+        if columns and all(column in names for column in columns):
+            return words
+    return None
 
 
 def _lines(data: bytes, start: int) -> Iterator[str]:

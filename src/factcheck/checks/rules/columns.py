@@ -79,7 +79,7 @@ def _column_check(spec: TableSpec, column: str, check: Any, table: str) -> Query
     if check.name == "str_matches":
         failing = breaks(cell, statistics["pattern"])
     elif check.name == "isin":
-        failing = f"{cell} NOT IN {one_of(statistics['allowed_values'])}"
+        failing = f"{_spelled(spec, column, cell)} NOT IN {one_of(statistics['allowed_values'])}"
     elif check.name == "str_length":
         failing = f"length({cell}) > {statistics['max_value']}"
     elif SQL in statistics:
@@ -93,6 +93,12 @@ def _column_check(spec: TableSpec, column: str, check: Any, table: str) -> Query
         failing = f"{cell} IN (SELECT v FROM ({distinct}) AS d WHERE NOT {function}(v))"
     fields = schema_fields(spec, column, check)
     return _query(spec, column, str(check.name), failing, sql_only, **fields)
+
+
+def _spelled(spec: TableSpec, column: str, cell: str) -> str:
+    """SQL: a cell as its column's rules read it: a boolean in any case, as spreadsheets
+    write it (`model.spreadsheets`)."""
+    return f"lower({cell})" if spec.schema.columns[column].metadata["dtype"] == "boolean" else cell
 
 
 def _fails(cell: str, passes: str) -> str:

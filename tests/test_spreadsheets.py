@@ -1,0 +1,49 @@
+"""model/spreadsheets.py: what a spreadsheet writes for a boolean or a date, and what it means."""
+
+from __future__ import annotations
+
+import pytest
+
+from factcheck.model.spreadsheets import DateOrder, canonical_boolean, is_short_date, iso_date
+
+
+@pytest.mark.parametrize("cell", ["TRUE", "True", "tRuE", "true"])
+def test_a_boolean_in_any_case_is_written_in_lower_case(cell: str) -> None:
+    assert canonical_boolean(cell) == "true"
+
+
+@pytest.mark.parametrize(
+    ("cell", "short"),
+    [
+        ("9/2/2025", True),
+        ("02/09/2025", True),
+        ("02.09.2025", True),
+        ("2-9-2025", True),
+        ("2025-09-02", False),  # ISO
+        ("9/2/25", False),  # a two-digit year: which century is not ours to guess
+        ("02/09.2025", False),  # two separators
+        ("123/2/2025", False),
+        ("9/2/2025 12:00", False),
+    ],
+)
+def test_short_dates_are_day_and_month_then_a_four_digit_year(cell: str, short: bool) -> None:
+    assert is_short_date(cell) is short
+
+
+@pytest.mark.parametrize(
+    ("cell", "order", "iso"),
+    [
+        ("9/2/2025", DateOrder.MDY, "2025-09-02"),
+        ("9/2/2025", DateOrder.DMY, "2025-02-09"),
+        ("02.09.2025", DateOrder.DMY, "2025-09-02"),
+        ("11/29/2026", DateOrder.MDY, "2026-11-29"),
+        ("11/29/2026", DateOrder.DMY, None),  # no 29th month
+        ("2/29/2025", DateOrder.MDY, None),  # 2025 is no leap year
+        ("2/29/2024", DateOrder.MDY, "2024-02-29"),
+        ("2025-09-02", DateOrder.MDY, None),  # not a short date at all
+    ],
+)
+def test_a_short_date_reads_as_iso_only_when_it_is_a_date_in_that_order(
+    cell: str, order: DateOrder, iso: str | None
+) -> None:
+    assert iso_date(cell, order) == iso
