@@ -541,6 +541,15 @@ CASES = [
         ),
     ),
     Case(
+        "claims.when.short_month",
+        (cell(C, 3, "when", "Sep-25"),),
+        (
+            "claims.csv, row 3, column when: 'Sep-25' is a month as a spreadsheet saves it "
+            "(Jun-19 for 2019-06), which does not say the century: write it YYYY-MM "
+            "[claims.when.short_month]",
+        ),
+    ),
+    Case(
         "evidence.published_on.short_date",
         (cell(E, 3, "published_on", "02-09-2025"),),
         (

@@ -4,7 +4,13 @@ from __future__ import annotations
 
 import pytest
 
-from factcheck.model.spreadsheets import DateOrder, canonical_boolean, is_short_date, iso_date
+from factcheck.model.spreadsheets import (
+    DateOrder,
+    canonical_boolean,
+    is_short_date,
+    is_short_month,
+    iso_date,
+)
 
 
 @pytest.mark.parametrize("cell", ["TRUE", "True", "tRuE", "true"])
@@ -47,3 +53,17 @@ def test_a_short_date_reads_as_iso_only_when_it_is_a_date_in_that_order(
     cell: str, order: DateOrder, iso: str | None
 ) -> None:
     assert iso_date(cell, order) == iso
+
+
+@pytest.mark.parametrize(
+    ("cell", "month"),
+    [
+        ("Jun-19", True),
+        ("Sep-25", True),
+        ("2019-06", False),
+        ("June-19", False),
+        ("Jun-2019", False),
+    ],
+)
+def test_a_month_as_excel_writes_it_back_is_told_apart(cell: str, month: bool) -> None:
+    assert is_short_month(cell) is month

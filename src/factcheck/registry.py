@@ -125,6 +125,11 @@ RULES = _rules(
         "convert every such date",
     ),
     Rule(
+        "*.*.short_month",
+        "is a month as a spreadsheet saves it (Jun-19 for 2019-06), which does not say the "
+        "century: write it YYYY-MM",
+    ),
+    Rule(
         "*.*.date_order",
         "is no date read in the order {order}: correct it by hand as YYYY-MM-DD; `factcheck "
         "format --date-order {order}` converts no date until every one is a date",

@@ -4,5 +4,6 @@ Nothing here reads or writes a file. `schemas` holds one pandera model per table
 of record), `tables` the tables with their keys and references, `cells` what a single cell
 may hold, `vocabularies` every closed list of values, `notation` the attribution chain
 notation, `when` the date notation, `segment` how a text divides into paragraphs and
-sentences, `names` how source names compare.
+sentences, `names` how source names compare, `spreadsheets` what spreadsheets write in cells
+and what it means.
 """

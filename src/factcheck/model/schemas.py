@@ -38,7 +38,7 @@ from factcheck.model.cells import (
     one_to_three_sentences,
 )
 from factcheck.model.names import names_distinct
-from factcheck.model.spreadsheets import SHORT_DATE, is_short_date
+from factcheck.model.spreadsheets import SHORT_DATE, SHORT_MONTH, is_short_date, is_short_month
 from factcheck.model.sql import (
     CANDIDATES,
     CELL,
@@ -427,8 +427,11 @@ class ClaimTable(TableModel):
         error=requirement("*.*.date_or_interval"),
     )
     def _when(cls, values: pd.Series) -> pd.Series:
-        # a short date is `short_date`'s
-        return by_distinct(values, lambda v: is_short_date(v) or is_date_or_interval(v))
+        # what a spreadsheet wrote is `short_date`'s or `short_month`'s
+        def passes(cell: str) -> bool:
+            return is_short_date(cell) or is_short_month(cell) or is_date_or_interval(cell)
+
+        return by_distinct(values, passes)
 
     @pa.check(
         "verdict_rationale",
@@ -442,6 +445,7 @@ class ClaimTable(TableModel):
     _reviewed_on = column_rule("reviewed_on", "real_past_date", REAL_PAST_DATE)
     _reviewed_on_short = column_rule("reviewed_on", "short_date", NOT_SHORT_DATE)
     _when_short = column_rule("when", "short_date", NOT_SHORT_DATE)
+    _when_month = column_rule("when", "short_month", f"NOT {matches(CELL, SHORT_MONTH)}")
     _span_order = row_rule(
         "claims",
         "span_end.after_start",

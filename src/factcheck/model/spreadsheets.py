@@ -11,7 +11,8 @@ booleans where they can, and write them back in their own spelling:
   `02.09.2025` (Germany). Whether `02/09/2025` is 2 September or 9 February the cell cannot
   say: validation reports it, and `factcheck format --date-order mdy|dmy` converts it once
   the user says which order their spreadsheet writes, refusing a value that is no date in
-  that order.
+  that order;
+- a month (`2019-06`) as `Jun-19`: validation reports it, for the user to write back.
 """
 
 from __future__ import annotations
@@ -29,6 +30,10 @@ SHORT_DATE = (
     r"|[0-9]{1,2}-[0-9]{1,2}-[0-9]{4})$"
 )
 _SHORT_DATE = re.compile(SHORT_DATE)
+# A month as Excel writes `2019-06` back in English: `Jun-19`. Which century, the cell does
+# not say, so nothing converts it; validation says what happened.
+SHORT_MONTH = r"^(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)-[0-9]{2}$"
+_SHORT_MONTH = re.compile(SHORT_MONTH)
 
 
 class DateOrder(Vocabulary):
@@ -45,6 +50,10 @@ def canonical_boolean(cell: str) -> str:
 
 def is_short_date(cell: str) -> bool:
     return _SHORT_DATE.fullmatch(cell) is not None
+
+
+def is_short_month(cell: str) -> bool:
+    return _SHORT_MONTH.fullmatch(cell) is not None
 
 
 def iso_date(cell: str, order: DateOrder) -> str | None:
