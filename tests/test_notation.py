@@ -49,3 +49,9 @@ def test_well_formed_cues(cues: str) -> None:
 @pytest.mark.parametrize("cues", ["", " said", "said ", "a > ", "a >b", "a > > b", "a + b"])
 def test_malformed_cues(cues: str) -> None:
     assert not re.match(notation.CUES, cues)
+
+
+def test_a_chain_in_words_names_whom_each_level_cites() -> None:
+    names = {"OUT": "The Outlet", "Y": "Yonhap", "B": "the broadcaster", "K": "KCNA"}
+    assert notation.in_words("OUT", names) == "The Outlet (own voice)"
+    assert notation.in_words("OUT > Y > B + K", names) == "Yonhap citing the broadcaster and KCNA"

@@ -62,12 +62,8 @@ def shares(text: str, claims: pd.DataFrame) -> pd.DataFrame:
 
 
 def label(chain: str, names: Mapping[str, str]) -> str:
-    """A chain in words: 'Yonhap News Agency citing North Korea's official broadcasting service'."""
-    levels = notation.levels(chain)
-    if len(levels) == 1:
-        return f"{names[levels[0][0]]} (own voice)"
-    groups = [" and ".join(names[sid] for sid in group) for group in levels[1:]]
-    return " citing ".join(groups)
+    """A voice in words, as the figures' legends show it (`notation.in_words`)."""
+    return notation.in_words(chain, names)
 
 
 def to_html(

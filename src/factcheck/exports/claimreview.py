@@ -39,10 +39,10 @@ class Rating:
 
 # A verdict that is not a degree of truth has no number: Google requires only the words.
 RATINGS: dict[Verdict, Rating] = {
-    Verdict.SUPPORTED: Rating(5, "Supported"),
-    Verdict.PARTLY_SUPPORTED: Rating(3, "Partly supported"),
-    Verdict.REFUTED: Rating(1, "Refuted"),
-    Verdict.NOT_ENOUGH_EVIDENCE: Rating(None, "Not enough evidence"),
+    Verdict.SUPPORTED: Rating(5, Verdict.SUPPORTED.words),
+    Verdict.PARTLY_SUPPORTED: Rating(3, Verdict.PARTLY_SUPPORTED.words),
+    Verdict.REFUTED: Rating(1, Verdict.REFUTED.words),
+    Verdict.NOT_ENOUGH_EVIDENCE: Rating(None, Verdict.NOT_ENOUGH_EVIDENCE.words),
 }
 
 # The schema.org type for each kind of source when it appears as a claim's author.

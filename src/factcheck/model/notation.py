@@ -18,6 +18,7 @@ occur inside another (see the sources schema).
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass
 
 LINK = " > "
@@ -42,6 +43,16 @@ class Link:
 def levels(attribution: str) -> list[tuple[str, ...]]:
     """Split an attribution into its levels, outermost first, each a tuple of joint sources."""
     return [tuple(group.split(JOINT)) for group in attribution.split(LINK)]
+
+
+def in_words(attribution: str, names: Mapping[str, str]) -> str:
+    """A chain in words, from the source names by id: 'Yonhap News Agency citing North
+    Korea's official broadcasting service'; the outlet's own voice is 'X (own voice)'."""
+    found = levels(attribution)
+    if len(found) == 1:
+        return f"{names[found[0][0]]} (own voice)"
+    groups = [" and ".join(names[sid] for sid in group) for group in found[1:]]
+    return " citing ".join(groups)
 
 
 def source_ids(attribution: str) -> list[str]:

@@ -21,6 +21,11 @@ class Vocabulary(StrEnum):
         member.definition = definition
         return member
 
+    @property
+    def words(self) -> str:
+        """The value as a reader sees it: `partly_supported` is "Partly supported"."""
+        return self.value.replace("_", " ").capitalize()
+
     @classmethod
     def values(cls) -> list[str]:
         return [member.value for member in cls]
