@@ -96,6 +96,7 @@ def build_parser(argv: Sequence[str] | None = None) -> argparse.ArgumentParser:
         "so read",
     )
     fmt.set_defaults(run=_format)
+    _add_site_command(commands)
     summary = commands.add_parser(
         "summary",
         help="counts by source, claim type and verdict, and the claims that are not supported",
@@ -319,6 +320,50 @@ def _format(args: argparse.Namespace) -> int:
     return ExitCode.INVALID if args.check and result.changed else ExitCode.VALID
 
 
+def _add_site_command(commands: Any) -> None:
+    site = commands.add_parser(
+        "site",
+        help="build static pages of the articles with their claims, verdicts and evidence",
+        description="Build a static site from the dataset: an index of the articles and one "
+        "page per article with its text, every claim marked, each claim's verdict, "
+        "attribution and evidence, and a schema.org ClaimReview block per checked claim. "
+        "No server and nothing from the network is needed to view it.",
+    )
+    _directory(site)
+    _output(site, folder=True, default="site")
+    site.add_argument(
+        "--publisher-name",
+        required=True,
+        metavar="NAME",
+        help="the reviewing organisation, the author of every review",
+    )
+    site.add_argument(
+        "--publisher-url",
+        required=True,
+        metavar="URL",
+        help="where the site will be published: each review's address is its claim's anchor "
+        "under it (URL/articles/<article_id>.html#<claim_id>)",
+    )
+    site.set_defaults(run=_site)
+
+
+def _site(args: argparse.Namespace) -> int:
+    import re
+
+    from factcheck.site.build import build_site
+
+    if not re.match(r"^https?://[^\s/]+", args.publisher_url):
+        print("factcheck: --publisher-url must be an absolute http(s) address", file=sys.stderr)
+        return ExitCode.CANNOT_RUN
+    data, code = _load(args.directory)
+    if data is None:
+        return code
+    files = build_site(data, args.publisher_name, args.publisher_url)
+    written = _write_output(files, args.output)
+    print(f"wrote {len(written)} files into {args.output}")
+    return ExitCode.VALID
+
+
 def _summary(args: argparse.Namespace) -> int:
     from factcheck.analysis.summary import render
 
@@ -368,6 +413,7 @@ def _write_output(output: bytes | dict[str, bytes], target: str | None) -> list[
     folder = Path(target or ".")
     folder.mkdir(parents=True, exist_ok=True)
     for name, data in output.items():
+        (folder / name).parent.mkdir(parents=True, exist_ok=True)  # a site's articles/
         write_atomically(folder / name, data)
     return [str(folder / name) for name in output]
 

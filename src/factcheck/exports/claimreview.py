@@ -66,8 +66,8 @@ def claim_reviews(
 ) -> dict[str, Any]:
     """A JSON-LD document with one ClaimReview per checked claim, in claim order.
 
-    `review_url` is a template for each review's page, with `{claim_id}` and
-    `{publisher_url}` filled in.
+    `review_url` is a template for each review's page, with `{claim_id}`, `{article_id}`
+    and `{publisher_url}` filled in.
     """
     reviewer = {"@type": "Organization", "name": publisher_name, "url": publisher_url}
     sources = data.sources.set_index("source_id")
@@ -78,7 +78,11 @@ def claim_reviews(
             sources,
             articles,
             reviewer,
-            review_url.format(claim_id=claim["claim_id"], publisher_url=publisher_url),
+            review_url.format(
+                claim_id=claim["claim_id"],
+                article_id=claim["article_id"],
+                publisher_url=publisher_url,
+            ),
         )
         for claim in records(data.claims)
         if not is_missing(claim["verdict"])  # awaiting its fact-check: nothing to publish
@@ -171,7 +175,7 @@ class ClaimReviewFormat(Format):
         Option("publisher_url", "the reviewing organisation's address", "URL", required=True),
         Option(
             "review_url",
-            "each review's page, with {claim_id} and {publisher_url} filled in "
+            "each review's page, with {claim_id}, {article_id} and {publisher_url} filled in "
             "(default: %(default)s)",
             "TEMPLATE",
             default=DEFAULT_REVIEW_URL,

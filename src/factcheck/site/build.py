@@ -1,0 +1,77 @@
+"""`factcheck site`: the dataset as static pages a reader opens in a browser.
+
+An index of the articles, and one page per article: its text with every claim marked,
+coloured by verdict or by who says it, each claim's panel (its verdict and why, who says it,
+the evidence), a list of the claims to filter, and a schema.org ClaimReview block per checked
+claim, made by `exports.claimreview` exactly as `factcheck export claimreview` makes it,
+each review's `url` the claim's anchor on its page. Everything the pages need is written
+beside them (one style sheet, one small script): no server, no network at view time.
+"""
+
+from __future__ import annotations
+
+import json
+from importlib import resources
+from typing import TYPE_CHECKING, Any
+
+from jinja2 import Environment, PackageLoader, select_autoescape
+
+from factcheck.exports.claimreview import claim_reviews
+from factcheck.site.pages import Article, articles, legend
+
+if TYPE_CHECKING:
+    from factcheck.dataset import Dataset
+
+ASSETS = ("site.css", "site.js")
+# Each review's page: the claim's anchor on its article's page, under the site's address.
+REVIEW_URL = "{publisher_url}/articles/{article_id}.html#{claim_id}"
+
+
+def article_path(article_id: str) -> str:
+    return f"articles/{article_id}.html"
+
+
+def build_site(data: Dataset, publisher_name: str, publisher_url: str) -> dict[str, bytes]:
+    """The site's files by path: `index.html`, `articles/<id>.html`, `assets/...`.
+    `publisher_url` is where the site is published; the reviews' addresses are under it."""
+    site = publisher_url.rstrip("/")
+    reviews = claim_reviews(data, publisher_name, site, REVIEW_URL)["@graph"]
+    pages = articles(data)
+    environment = _environment()
+    shared = {"legend": legend(data), "publisher_name": publisher_name}
+    files = {
+        "index.html": environment.get_template("index.html").render(
+            articles=pages, article_path=article_path, **shared
+        )
+    }
+    for page in pages:
+        files[article_path(page.article_id)] = environment.get_template("article.html").render(
+            article=page, reviews=_reviews_of(page, reviews), **shared
+        )
+    found = {path: html.encode("utf-8") for path, html in files.items()}
+    assets = resources.files("factcheck.site").joinpath("assets")
+    for name in ASSETS:
+        found[f"assets/{name}"] = assets.joinpath(name).read_bytes()
+    return found
+
+
+def _reviews_of(page: Article, reviews: list[dict[str, Any]]) -> list[str]:
+    """The page's ClaimReview blocks as JSON, safe inside a script element."""
+    ids = {claim.claim_id for claim in page.claims}
+    blocks = []
+    for review in reviews:
+        if review["identifier"] in ids:
+            document = {"@context": "https://schema.org", **review}
+            text = json.dumps(document, ensure_ascii=False, indent=2)
+            blocks.append(text.replace("</", "<\\/"))  # no text may close the script early
+    return blocks
+
+
+def _environment() -> Environment:
+    return Environment(
+        loader=PackageLoader("factcheck.site", "templates"),
+        autoescape=select_autoescape(["html"]),
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+    )

@@ -1,0 +1,222 @@
+"""What each page of the site shows, as plain values the templates lay out.
+
+An article's text is cut at every claim's start and end into segments, each knowing the
+claims that cover it, innermost first: claims that share a span or overlap then need no
+nesting of elements, and each claim's text is exactly the segments that carry its id.
+"""
+
+from __future__ import annotations
+
+import itertools
+from collections import Counter
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any
+
+import pandas as pd
+
+from factcheck.analysis.palette import VERDICT_COLORS, origin, source_colors
+from factcheck.model import notation
+from factcheck.model.vocabularies import (
+    AttributionCheck,
+    Certainty,
+    ClaimType,
+    Stance,
+    Verdict,
+)
+from factcheck.storage.records import is_missing, records
+
+if TYPE_CHECKING:
+    from factcheck.dataset import Dataset
+
+AWAITING = "awaiting"  # the verdict of a claim not yet fact-checked, as the page files it
+AWAITING_WORDS = "Awaiting its fact-check"
+AWAITING_COLOR = "#ffffff"
+
+
+@dataclass(frozen=True)
+class Segment:
+    """A run of the article's text, and the claims covering it, innermost first."""
+
+    text: str
+    claims: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Evidence:
+    publisher: str
+    originator: str | None
+    published_on: str | None
+    stance: str
+    bears_on: str
+    summary: str
+    url: str
+
+
+@dataclass(frozen=True)
+class Claim:
+    """A claim as its panel shows it."""
+
+    claim_id: str
+    quote: str
+    claim: str
+    claim_type: str
+    certainty: str
+    certainty_cue: str | None
+    said_by: str  # the attribution chain in words
+    attribution_cue: str | None
+    origin: str  # the source it originates with: its colour and its filter
+    verdict: str  # a Verdict value, or AWAITING
+    verdict_words: str
+    verdict_rationale: str | None
+    reviewed_on: str | None
+    attribution_check: str | None
+    attribution_rationale: str | None
+    evidence: list[Evidence] = field(default_factory=list)
+    overlapping: list[str] = field(default_factory=list)  # claims sharing some of its text
+
+
+@dataclass(frozen=True)
+class Article:
+    """An article's page: its row, its text as segments, its claims in text order."""
+
+    article_id: str
+    title: str
+    publisher: str
+    published_on: str
+    url: str | None
+    language: str
+    segments: list[Segment]
+    claims: list[Claim]
+    verdict_counts: list[tuple[str, str, int]]  # (verdict, words, claims) in scale order
+    source_counts: list[tuple[str, str, int]]  # (source id, name, claims), most first
+
+
+@dataclass(frozen=True)
+class Legend:
+    """Colours and words the pages share: by verdict, by source."""
+
+    verdicts: list[tuple[str, str, str]]  # (value, words, colour)
+    sources: list[tuple[str, str, str]]  # (source id, name, colour)
+
+
+def legend(data: Dataset) -> Legend:
+    names = _names(data.sources)
+    colors = source_colors(data.sources.astype({"kind": "str"}))
+    verdicts = [(v.value, v.words, VERDICT_COLORS[v]) for v in Verdict]
+    verdicts.append((AWAITING, AWAITING_WORDS, AWAITING_COLOR))
+    return Legend(verdicts, [(sid, names[sid], colors[sid]) for sid in names])
+
+
+def articles(data: Dataset) -> list[Article]:
+    """Every article's page, in the table's order."""
+    names = _names(data.sources)
+    evidence = _evidence_by_claim(data.evidence)
+    pages = []
+    for row in records(data.articles):
+        claims = data.claims[data.claims["article_id"] == row["article_id"]]
+        claims = claims.sort_values(["span_start", "span_end"], kind="stable")
+        views = [_claim(c, names, evidence.get(c["claim_id"], [])) for c in records(claims)]
+        text = data.texts[row["article_id"]]
+        spans = {c["claim_id"]: (int(c["span_start"]), int(c["span_end"])) for c in records(claims)}
+        views = [_with_overlaps(view, spans) for view in views]
+        pages.append(
+            Article(
+                article_id=row["article_id"],
+                title=row["title"],
+                publisher=names[row["publisher_source_id"]],
+                published_on=_date(row["published_on"]) or "",
+                url=None if is_missing(row["url"]) else str(row["url"]),
+                language=str(row["language"]),
+                segments=segments(text, spans),
+                claims=views,
+                verdict_counts=_verdict_counts(views),
+                source_counts=_source_counts(views, names),
+            )
+        )
+    return pages
+
+
+def segments(text: str, spans: Mapping[str, tuple[int, int]]) -> list[Segment]:
+    """`text` cut at every span's ends; each piece with the spans covering it, shortest
+    (innermost) first, then by id."""
+    cuts = sorted({0, len(text), *(at for span in spans.values() for at in span)})
+    found = []
+    for start, end in itertools.pairwise(cuts):
+        covering = [c for c, (a, b) in spans.items() if a <= start and end <= b]
+        covering.sort(key=lambda c: (spans[c][1] - spans[c][0], c))
+        found.append(Segment(text[start:end], tuple(covering)))
+    return found
+
+
+def _claim(row: Mapping[str, Any], names: Mapping[str, str], evidence: list[Evidence]) -> Claim:
+    checked = not is_missing(row["verdict"])
+    verdict = Verdict.of(str(row["verdict"])) if checked else None
+    return Claim(
+        claim_id=row["claim_id"],
+        quote=row["quote"],
+        claim=row["claim"],
+        claim_type=ClaimType.of(str(row["claim_type"])).words,
+        certainty=Certainty.of(str(row["certainty"])).words,
+        certainty_cue=_text(row["certainty_cue"]),
+        said_by=notation.in_words(row["attribution"], names),
+        attribution_cue=_text(row["attribution_cue"]),
+        origin=origin(row["attribution"]),
+        verdict=verdict.value if verdict else AWAITING,
+        verdict_words=verdict.words if verdict else AWAITING_WORDS,
+        verdict_rationale=_text(row["verdict_rationale"]),
+        reviewed_on=_date(row["reviewed_on"]),
+        attribution_check=(
+            AttributionCheck.of(str(row["attribution_check"])).words
+            if not is_missing(row["attribution_check"])
+            else None
+        ),
+        attribution_rationale=_text(row["attribution_rationale"]),
+        evidence=evidence,
+    )
+
+
+def _with_overlaps(view: Claim, spans: Mapping[str, tuple[int, int]]) -> Claim:
+    start, end = spans[view.claim_id]
+    others = [c for c, (a, b) in spans.items() if c != view.claim_id and a < end and start < b]
+    return Claim(**{**view.__dict__, "overlapping": others})
+
+
+def _evidence_by_claim(evidence: pd.DataFrame) -> dict[str, list[Evidence]]:
+    found: dict[str, list[Evidence]] = {}
+    for row in records(evidence):
+        found.setdefault(row["claim_id"], []).append(
+            Evidence(
+                publisher=row["publisher"],
+                originator=_text(row["originator"]),
+                published_on=_date(row["published_on"]),
+                stance=Stance.of(str(row["stance"])).words,
+                bears_on=str(row["bears_on"]),
+                summary=row["summary"],
+                url=row["url"],
+            )
+        )
+    return found
+
+
+def _verdict_counts(claims: list[Claim]) -> list[tuple[str, str, int]]:
+    counts = Counter(c.verdict for c in claims)
+    scale = [(v.value, v.words) for v in Verdict] + [(AWAITING, AWAITING_WORDS)]
+    return [(value, words, counts[value]) for value, words in scale if counts[value]]
+
+
+def _source_counts(claims: list[Claim], names: Mapping[str, str]) -> list[tuple[str, str, int]]:
+    counts = Counter(c.origin for c in claims)
+    return [(sid, names[sid], n) for sid, n in sorted(counts.items(), key=lambda p: (-p[1], p[0]))]
+
+
+def _names(sources: pd.DataFrame) -> dict[str, str]:
+    return {str(k): str(v) for k, v in zip(sources["source_id"], sources["name"], strict=True)}
+
+
+def _text(value: Any) -> str | None:
+    return None if is_missing(value) else str(value)
+
+
+def _date(value: Any) -> str | None:
+    return None if is_missing(value) else pd.Timestamp(value).date().isoformat()

@@ -1,0 +1,173 @@
+"""`factcheck site`: every claim marked in its article's text, every panel, the ClaimReview
+blocks equal to the export, and nothing loaded from elsewhere; read from the HTML itself.
+(tests/test_site_browser.py opens the pages in a real browser.)"""
+
+from __future__ import annotations
+
+import json
+from html.parser import HTMLParser
+from pathlib import Path
+
+import pytest
+
+import factcheck
+from conftest import REPO
+from factcheck.cli import main
+from factcheck.exports.claimreview import claim_reviews
+from factcheck.site.build import REVIEW_URL, article_path, build_site
+from factcheck.site.pages import segments
+
+PUBLISHER = "factcheck test desk"
+SITE_URL = "https://factcheck.example.org/site"
+
+
+class Page(HTMLParser):
+    """What a test needs of a page: the article body's text, each claim's marked text, the
+    panels, the JSON-LD blocks, and every address the page loads."""
+
+    def __init__(self, html: str) -> None:
+        super().__init__(convert_charrefs=True)
+        self.body: list[str] = []
+        self.marked: dict[str, list[str]] = {}
+        self.panels: list[str] = []
+        self.jsonld: list[str] = []
+        self.loads: list[str] = []
+        self.language = ""
+        self._in_body = 0
+        self._segment: list[str] | None = None
+        self._script: str | None = None
+        self.feed(html)
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        found = dict(attrs)
+        classes = (found.get("class") or "").split()
+        if tag == "html":
+            self.language = found.get("lang") or ""
+        if tag == "div" and "body" in classes:
+            self._in_body = 1
+        elif self._in_body and tag == "div":
+            self._in_body += 1
+        if tag == "span" and "seg" in classes:
+            self._segment = (found.get("data-claims") or "").split()
+        if tag == "section" and "panel" in classes:
+            self.panels.append(found["id"] or "")
+        if tag == "script":
+            self._script = found.get("type") or ""
+            if found.get("src"):
+                self.loads.append(str(found["src"]))
+        if tag == "link" and found.get("href"):
+            self.loads.append(str(found["href"]))
+        if tag == "img" and found.get("src"):
+            self.loads.append(str(found["src"]))
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag == "div" and self._in_body:
+            self._in_body -= 1
+        if tag == "span":
+            self._segment = None
+        if tag == "script":
+            self._script = None
+
+    def handle_data(self, data: str) -> None:
+        if self._script == "application/ld+json":
+            self.jsonld.append(data)
+        if self._in_body:
+            self.body.append(data)
+            for claim in self._segment or []:
+                self.marked.setdefault(claim, []).append(data)
+
+
+@pytest.fixture(scope="module")
+def data() -> factcheck.Dataset:
+    return factcheck.load_dataset(REPO)
+
+
+@pytest.fixture(scope="module")
+def files(data: factcheck.Dataset) -> dict[str, bytes]:
+    return build_site(data, PUBLISHER, SITE_URL)
+
+
+@pytest.fixture(scope="module")
+def page(data: factcheck.Dataset, files: dict[str, bytes]) -> Page:
+    article_id = data.articles["article_id"].iat[0]
+    return Page(files[article_path(article_id)].decode("utf-8"))
+
+
+def test_the_site_is_an_index_a_page_per_article_and_its_assets(
+    data: factcheck.Dataset, files: dict[str, bytes]
+) -> None:
+    pages = {article_path(a) for a in data.articles["article_id"]}
+    assert set(files) == {"index.html", "assets/site.css", "assets/site.js", *pages}
+    index = files["index.html"].decode("utf-8")
+    for path in pages:
+        assert f'href="{path}"' in index
+
+
+def test_the_page_holds_the_whole_text_and_every_claim_marked_exactly(
+    data: factcheck.Dataset, page: Page
+) -> None:
+    text = next(iter(data.texts.values()))
+    assert "".join(page.body) == text
+    assert page.language == data.articles["language"].iat[0]
+    for claim in data.claims.itertuples():
+        assert "".join(page.marked[claim.claim_id]) == claim.quote, claim.claim_id
+
+
+def test_every_claim_has_its_panel_at_its_own_anchor(data: factcheck.Dataset, page: Page) -> None:
+    assert sorted(page.panels) == sorted(data.claims["claim_id"])
+
+
+def test_the_claimreview_blocks_are_the_export_with_each_claims_anchor(
+    data: factcheck.Dataset, page: Page, tmp_path: Path
+) -> None:
+    blocks = [json.loads(block) for block in page.jsonld]
+    exported = tmp_path / "claimreview.jsonld"
+    command = ["export", "claimreview", "--dir", str(REPO), "-o", str(exported)]
+    command += ["--publisher-name", PUBLISHER, "--publisher-url", SITE_URL]
+    assert main([*command, "--review-url", REVIEW_URL]) == 0
+    graph = json.loads(exported.read_text(encoding="utf-8"))["@graph"]
+    assert blocks == [{"@context": "https://schema.org", **review} for review in graph]
+    assert graph == claim_reviews(data, PUBLISHER, SITE_URL, REVIEW_URL)["@graph"]
+    article_id = data.articles["article_id"].iat[0]
+    assert blocks[0]["url"] == f"{SITE_URL}/articles/{article_id}.html#{blocks[0]['identifier']}"
+
+
+def test_nothing_is_loaded_from_elsewhere(files: dict[str, bytes]) -> None:
+    for name, content in files.items():
+        if name.endswith(".html"):
+            loads = Page(content.decode("utf-8")).loads
+            assert loads, name
+            assert all("://" not in address and not address.startswith("//") for address in loads)
+
+
+@pytest.mark.parametrize(
+    ("spans", "expected"),
+    [
+        ({"A": (0, 3)}, [("abc", ("A",)), ("defgh", ())]),
+        (
+            {"A": (0, 5), "B": (2, 4)},
+            [("ab", ("A",)), ("cd", ("B", "A")), ("e", ("A",)), ("fgh", ())],
+        ),
+        ({"A": (1, 4), "B": (1, 4)}, [("a", ()), ("bcd", ("A", "B")), ("efgh", ())]),
+        (
+            {"A": (0, 4), "B": (2, 6)},
+            [("ab", ("A",)), ("cd", ("A", "B")), ("ef", ("B",)), ("gh", ())],
+        ),
+    ],
+)
+def test_text_is_cut_where_claims_begin_and_end_innermost_first(
+    spans: dict[str, tuple[int, int]], expected: list[tuple[str, tuple[str, ...]]]
+) -> None:
+    assert [(s.text, s.claims) for s in segments("abcdefgh", spans)] == expected
+
+
+def test_the_command_writes_the_site_and_refuses_a_relative_address(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    out = tmp_path / "site"
+    base = ["site", "--dir", str(REPO), "-o", str(out), "--publisher-name", PUBLISHER]
+    assert main([*base, "--publisher-url", "example.org"]) == 2
+    assert "--publisher-url must be an absolute http(s) address" in capsys.readouterr().err
+    assert main([*base, "--publisher-url", SITE_URL]) == 0
+    assert (out / "index.html").is_file()
+    assert (out / "assets" / "site.js").is_file()

@@ -1,0 +1,185 @@
+"""The site in a real browser: headless Chromium, driven by Playwright, opens the pages from
+disk. Every claim's marked text is its quote, a claim selected by keyboard shows its panel,
+the filters and the colouring work, the ClaimReview blocks parse to the export, and the page
+reads at desktop and phone widths (screenshots kept in build/screenshots/).
+
+It needs Playwright (in the test extra) and a Chromium (Debian's `chromium`); without either
+it is skipped, saying what to install.
+"""
+
+from __future__ import annotations
+
+import json
+import shutil
+from collections.abc import Iterator
+from typing import Any
+
+import pytest
+
+import factcheck
+from conftest import REPO
+from factcheck.analysis.palette import source_colors
+from factcheck.exports.claimreview import claim_reviews
+from factcheck.site.build import REVIEW_URL, article_path, build_site
+from factcheck.site.pages import origin
+
+sync_api = pytest.importorskip(
+    "playwright.sync_api", reason="the browser tests need Playwright: pip install playwright"
+)
+CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
+if CHROMIUM is None:
+    pytest.skip(
+        "the browser tests need Chromium (on Debian or Ubuntu: apt-get install chromium) on the "
+        "PATH; Playwright drives it without downloading a browser",
+        allow_module_level=True,
+    )
+
+
+PUBLISHER = "factcheck test desk"
+SITE_URL = "https://factcheck.example.org/site"
+SCREENSHOTS = REPO / "build" / "screenshots"
+DESKTOP = {"width": 1280, "height": 900}
+PHONE = {"width": 390, "height": 844}
+
+
+@pytest.fixture(scope="module")
+def data() -> factcheck.Dataset:
+    return factcheck.load_dataset(REPO)
+
+
+@pytest.fixture(scope="module")
+def address(data: factcheck.Dataset, tmp_path_factory: pytest.TempPathFactory) -> str:
+    """The article page of the built site, as a file: address."""
+    root = tmp_path_factory.mktemp("site")
+    for name, content in build_site(data, PUBLISHER, SITE_URL).items():
+        (root / name).parent.mkdir(parents=True, exist_ok=True)
+        (root / name).write_bytes(content)
+    return (root / article_path(data.articles["article_id"].iat[0])).as_uri()
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[Any]:
+    with sync_api.sync_playwright() as playwright:
+        launched = playwright.chromium.launch(executable_path=CHROMIUM, args=["--no-sandbox"])
+        yield launched
+        launched.close()
+
+
+@pytest.fixture
+def page(browser: Any, address: str) -> Iterator[Any]:
+    context = browser.new_context(viewport=DESKTOP)
+    opened = context.new_page()
+    errors: list[str] = []
+    opened.on("pageerror", lambda error: errors.append(str(error)))
+    opened.goto(address)
+    yield opened
+    context.close()
+    assert errors == []  # no script error on the page
+
+
+def test_every_claims_marked_text_is_its_quote(page: Any, data: factcheck.Dataset) -> None:
+    marked = page.evaluate(
+        """() => {
+            const found = {};
+            document.querySelectorAll('.seg').forEach(s => s.dataset.claims.split(' ')
+                .forEach(c => { found[c] = (found[c] || '') + s.textContent; }));
+            return found;
+        }"""
+    )
+    assert marked == dict(zip(data.claims["claim_id"], data.claims["quote"], strict=True))
+
+
+def test_a_claim_selected_by_keyboard_shows_its_verdict_and_evidence(
+    page: Any, data: factcheck.Dataset
+) -> None:
+    for _ in range(100):  # Tab through the page to the first claim in the list
+        page.keyboard.press("Tab")
+        if page.evaluate("() => document.activeElement.dataset.claim || ''"):
+            break
+    first = page.evaluate("() => document.activeElement.dataset.claim")
+    page.keyboard.press("Enter")
+    panel = page.locator(f"#{first}")
+    assert panel.is_visible()
+    claim = data.claims.set_index("claim_id").loc[first]
+    assert "Supported" in panel.locator(".verdict-badge").inner_text()
+    links = panel.locator(".evidence a").evaluate_all("links => links.map(a => a.href)")
+    evidence = data.evidence[data.evidence["claim_id"] == first]
+    assert links == list(evidence["url"])
+    assert claim["claim"] in panel.inner_text()
+    page.keyboard.press("ArrowDown")  # the next claim, from the keyboard too
+    second = page.evaluate("() => document.activeElement.dataset.claim")
+    assert second != first
+    assert page.locator(f"#{second}").is_visible()
+    assert not panel.is_visible()
+
+
+def test_filtering_by_verdict_shows_those_claims_only(page: Any, data: factcheck.Dataset) -> None:
+    page.select_option("#filter-verdict", "refuted")
+    shown = page.locator(".claim-list li:not([hidden])").evaluate_all(
+        "items => items.map(li => li.dataset.verdict)"
+    )
+    assert shown == ["refuted"] * int((data.claims["verdict"] == "refuted").sum())
+    assert page.locator("#shown-count").inner_text() == str(len(shown))
+    page.select_option("#filter-verdict", "")
+    assert page.locator(".claim-list li:not([hidden])").count() == len(data.claims)
+
+
+def test_claims_sharing_a_span_are_each_reached_by_clicking_it_again(page: Any) -> None:
+    shared = page.locator(".seg[data-claims*=' ']").first
+    ids = shared.get_attribute("data-claims").split()
+    reached = []
+    for _ in ids:
+        shared.click()
+        reached.append(page.evaluate("() => document.querySelector('.panel:not([hidden])').id"))
+    assert sorted(reached) == sorted(ids)
+
+
+def test_colouring_by_source_uses_the_figures_colours(page: Any, data: factcheck.Dataset) -> None:
+    page.check("input[name=colour][value=source]")
+    claim = data.claims[data.claims["attribution"].str.count(" > ") >= 1].iloc[0]
+    colour = source_colors(data.sources.astype({"kind": "str"}))[origin(claim["attribution"])]
+    segment = page.locator(f".seg[data-claims^='{claim['claim_id']}']").first
+    seen = segment.evaluate("s => getComputedStyle(s).borderBottomColor")
+    red, green, blue = (int(colour[i : i + 2], 16) for i in (1, 3, 5))
+    assert seen == f"rgb({red}, {green}, {blue})"
+
+
+def test_the_claimreview_blocks_parse_to_the_export(page: Any, data: factcheck.Dataset) -> None:
+    blocks = page.evaluate(
+        """() => Array.from(document.querySelectorAll('script[type="application/ld+json"]'))
+            .map(s => JSON.parse(s.textContent))"""
+    )
+    graph = claim_reviews(data, PUBLISHER, SITE_URL, REVIEW_URL)["@graph"]
+    assert blocks == json.loads(
+        json.dumps([{"@context": "https://schema.org", **r} for r in graph])
+    )
+
+
+@pytest.mark.parametrize(("name", "viewport"), [("desktop", DESKTOP), ("phone", PHONE)])
+def test_the_page_reads_at_desktop_and_phone_widths(
+    browser: Any, address: str, name: str, viewport: dict[str, int]
+) -> None:
+    context = browser.new_context(viewport=viewport)
+    page = context.new_page()
+    page.goto(address)
+    claim = page.locator("[data-claim]").nth(9).get_attribute("data-claim")
+    page.locator(f".seg[data-claims^='{claim}']").first.click()  # a claim chosen in the text
+    page.evaluate("() => window.scrollTo(0, 0)")
+    assert page.locator(f"#{claim}").is_visible()
+    overflow = page.evaluate("() => document.scrollingElement.scrollWidth - window.innerWidth")
+    assert overflow <= 0  # nothing wider than the screen
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    shot = SCREENSHOTS / f"article-{name}.png"
+    page.screenshot(path=str(shot), full_page=False)
+    assert shot.stat().st_size > 10_000
+    context.close()
+
+
+def test_a_reviews_address_opens_its_claim_selected(browser: Any, address: str) -> None:
+    context = browser.new_context(viewport=DESKTOP)
+    page = context.new_page()
+    page.goto(f"{address}#C0010")
+    assert page.locator("#C0010").is_visible()
+    assert page.locator("[data-claim=C0010]").get_attribute("aria-pressed") == "true"
+    assert page.locator(".seg.selected").count() >= 1
+    context.close()
