@@ -183,3 +183,44 @@ def test_a_reviews_address_opens_its_claim_selected(browser: Any, address: str) 
     assert page.locator("[data-claim=C0010]").get_attribute("aria-pressed") == "true"
     assert page.locator(".seg.selected").count() >= 1
     context.close()
+
+
+def _rgb(css: str) -> tuple[float, float, float]:
+    """A computed colour, `rgb(r, g, b)` or `color(srgb r g b)`, as 0-1 channels."""
+    inside = css[css.index("(") + 1 : css.rindex(")")].replace(",", " ").split()
+    if css.startswith("color("):
+        return float(inside[1]), float(inside[2]), float(inside[3])
+    return float(inside[0]) / 255, float(inside[1]) / 255, float(inside[2]) / 255
+
+
+def _contrast(one: str, other: str) -> float:
+    """WCAG 2's contrast ratio of two colours."""
+
+    def luminance(css: str) -> float:
+        channels = [c / 12.92 if c <= 0.04045 else ((c + 0.055) / 1.055) ** 2.4 for c in _rgb(css)]
+        return 0.2126 * channels[0] + 0.7152 * channels[1] + 0.0722 * channels[2]
+
+    light, dark = sorted((luminance(one), luminance(other)), reverse=True)
+    return (light + 0.05) / (dark + 0.05)
+
+
+@pytest.mark.parametrize("colouring", ["verdict", "source"])
+def test_marked_text_keeps_enough_contrast_selected_or_not(page: Any, colouring: str) -> None:
+    page.check(f"input[name=colour][value={colouring}]")
+    page.locator("[data-claim]").nth(9).click()  # one selected, the rest not
+    pairs = page.evaluate(
+        """() => Array.from(document.querySelectorAll('.seg'))
+            .map(s => [getComputedStyle(s).color, getComputedStyle(s).backgroundColor])"""
+    )
+    worst = min(_contrast(color, background) for color, background in pairs)
+    assert worst >= 4.5  # WCAG AA for body text
+
+
+def test_printing_shows_every_panel_and_no_controls(page: Any, data: factcheck.Dataset) -> None:
+    page.emulate_media(media="print")
+    visible = page.locator(".panel").evaluate_all(
+        "panels => panels.filter(p => getComputedStyle(p).display !== 'none').length"
+    )
+    assert visible == len(data.claims)
+    assert not page.locator(".filters").is_visible()
+    assert not page.locator(".colour-by").is_visible()
