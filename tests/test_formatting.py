@@ -106,9 +106,9 @@ def test_a_short_date_is_converted_only_in_the_order_the_user_gives(
     assert "[claims.reviewed_on.short_date]" in capsys.readouterr().err
     assert main(["format", "--dir", str(dataset), "--date-order", "dmy"]) == 1
     assert capsys.readouterr().err.splitlines()[0] == (
-        "claims.csv, row 7, column reviewed_on: '11/29/2026' is no date read in the order dmy: "
-        "correct it by hand as YYYY-MM-DD; `factcheck format --date-order dmy` converts no date "
-        "until every one is a date [claims.reviewed_on.date_order]"
+        "claims.csv, row 7, column reviewed_on: '11/29/2026' is no date read in the order dmy, "
+        "or its year has two digits: write it by hand as YYYY-MM-DD; `factcheck format "
+        "--date-order dmy` converts no date until every one can be [claims.reviewed_on.date_order]"
     )
     assert digest(dataset) == changed
     assert main(["format", "--dir", str(dataset), "--date-order", "mdy"]) == 0
@@ -133,7 +133,22 @@ def test_a_converted_date_that_breaks_another_rule_is_refused(
     set_cell(dataset, "claims.csv", 7, "reviewed_on", "1/2/2025")  # before its article
     changed = digest(dataset)
     assert main(["format", "--dir", str(dataset), "--date-order", "mdy"]) == 1
-    assert "'2025-01-02' must not be before its article's publication date" in (
-        capsys.readouterr().err
-    )
+    err = capsys.readouterr().err
+    assert "'2025-01-02' must not be before its article's publication date" in err
+    assert (
+        "factcheck format: these are the problems of the dates as converted (--date-order mdy), "
+        "not of the cells as saved\n"
+    ) in err
+    assert digest(dataset) == changed
+
+
+def test_a_two_digit_year_is_reported_and_never_converted(
+    dataset: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    set_cell(dataset, "claims.csv", 7, "reviewed_on", "11/29/26")  # as Calc saves it
+    changed = digest(dataset)
+    assert main(["validate", "--dir", str(dataset)]) == 1
+    assert "'11/29/26' is a date as a spreadsheet saves it" in capsys.readouterr().out
+    assert main(["format", "--dir", str(dataset), "--date-order", "mdy"]) == 1
+    assert "[claims.reviewed_on.date_order]" in capsys.readouterr().err
     assert digest(dataset) == changed

@@ -62,18 +62,26 @@ def test_duplicated_column(dataset: Path, read_mode: str) -> None:
     ]
 
 
-@pytest.mark.parametrize(("delimiter", "words"), [(";", "semicolons"), ("\t", "tabs")])
+@pytest.mark.parametrize(
+    ("delimiter", "words"),
+    [
+        (";", "semicolons, as spreadsheets save CSV where the comma is the decimal separator"),
+        ("\t", "tabs, as spreadsheets save tab-delimited or Unicode text"),
+    ],
+)
+@pytest.mark.parametrize("drop_column", [False, True])
 def test_a_file_saved_with_another_delimiter_says_so(
-    dataset: Path, read_mode: str, delimiter: str, words: str
+    dataset: Path, read_mode: str, delimiter: str, words: str, drop_column: bool
 ) -> None:
     rows = read_rows(dataset / "evidence.csv")
+    if drop_column:  # a column lost too: the delimiter is still what to fix first
+        rows = [row[:-1] for row in rows]
     with (dataset / "evidence.csv").open("w", encoding="utf-8", newline="") as handle:
         csv.writer(handle, delimiter=delimiter, lineterminator="\r\n").writerows(rows)
     assert lines(problems_in(dataset, read_mode)) == [
-        f"evidence.csv: separates its fields with {words}, as spreadsheets save CSV in locales "
-        "that write decimal commas: save it again with a comma as the field delimiter (Excel: "
-        "'CSV UTF-8 (Comma delimited)'; LibreOffice: Save As, 'Edit filter settings', Field "
-        "delimiter ',') [csv.delimiter]"
+        f"evidence.csv: separates its fields with {words}: save it again as CSV with a comma as "
+        "the field delimiter (Excel: 'CSV UTF-8 (Comma delimited)'; LibreOffice: Save As, 'Edit "
+        "filter settings', Field delimiter ',') [csv.delimiter]"
     ]
 
 

@@ -67,7 +67,7 @@ SHORT_DATE_MESSAGE = (
     "is a date as a spreadsheet saves it in its short format, which does not say whether the "
     "day or the month comes first: write it YYYY-MM-DD, or have `factcheck format --date-order "
     "mdy` (month first, as Excel in the US) or `--date-order dmy` (day first) convert every "
-    "such date"
+    "such date whose year has four digits"
 )
 C = "claims.csv"
 S = "sources.csv"

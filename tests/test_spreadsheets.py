@@ -26,7 +26,8 @@ def test_a_boolean_in_any_case_is_written_in_lower_case(cell: str) -> None:
         ("02.09.2025", True),
         ("2-9-2025", True),
         ("2025-09-02", False),  # ISO
-        ("9/2/25", False),  # a two-digit year: which century is not ours to guess
+        ("09/02/25", True),  # LibreOffice's default: a two-digit year
+        ("9/2/2025\n", True),  # `$` before a final line break, as in every engine's SQL
         ("02/09.2025", False),  # two separators
         ("123/2/2025", False),
         ("9/2/2025 12:00", False),
@@ -47,6 +48,7 @@ def test_short_dates_are_day_and_month_then_a_four_digit_year(cell: str, short: 
         ("2/29/2025", DateOrder.MDY, None),  # 2025 is no leap year
         ("2/29/2024", DateOrder.MDY, "2024-02-29"),
         ("2025-09-02", DateOrder.MDY, None),  # not a short date at all
+        ("09/02/25", DateOrder.DMY, None),  # which century, the cell does not say
     ],
 )
 def test_a_short_date_reads_as_iso_only_when_it_is_a_date_in_that_order(

@@ -310,6 +310,12 @@ def _format(args: argparse.Namespace) -> int:
     result = format_dataset(args.directory, check_only=args.check, date_order=order)
     if result.problems:
         print(render_text(result.problems), file=sys.stderr)
+        if result.converted is not None:
+            print(
+                f"factcheck format: these are the problems of the dates as converted "
+                f"(--date-order {result.converted}), not of the cells as saved",
+                file=sys.stderr,
+            )
         print("factcheck format: nothing written; fix the problems first", file=sys.stderr)
         return exit_code(result.problems)
     verb = "would rewrite" if args.check else "rewrote"

@@ -75,9 +75,9 @@ RULES = _rules(
     Rule("csv.header.missing", "is missing from the header row", severity=FATAL),
     Rule(
         "csv.delimiter",
-        "separates its fields with {delimiter}, as spreadsheets save CSV in locales that write "
-        "decimal commas: save it again with a comma as the field delimiter (Excel: 'CSV UTF-8 "
-        "(Comma delimited)'; LibreOffice: Save As, 'Edit filter settings', Field delimiter ',')",
+        "separates its fields with {delimiter}, {why}: save it again as CSV with a comma as "
+        "the field delimiter (Excel: 'CSV UTF-8 (Comma delimited)'; LibreOffice: Save As, 'Edit "
+        "filter settings', Field delimiter ',')",
         severity=FATAL,
     ),
     Rule(
@@ -122,7 +122,7 @@ RULES = _rules(
         "is a date as a spreadsheet saves it in its short format, which does not say whether the "
         "day or the month comes first: write it YYYY-MM-DD, or have `factcheck format "
         "--date-order mdy` (month first, as Excel in the US) or `--date-order dmy` (day first) "
-        "convert every such date",
+        "convert every such date whose year has four digits",
     ),
     Rule(
         "*.*.short_month",
@@ -131,8 +131,9 @@ RULES = _rules(
     ),
     Rule(
         "*.*.date_order",
-        "is no date read in the order {order}: correct it by hand as YYYY-MM-DD; `factcheck "
-        "format --date-order {order}` converts no date until every one is a date",
+        "is no date read in the order {order}, or its year has two digits: write it by hand as "
+        "YYYY-MM-DD; `factcheck format --date-order {order}` converts no date until every one "
+        "can be",
     ),
     Rule(
         "*.*.date_or_interval",

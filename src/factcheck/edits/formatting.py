@@ -36,6 +36,9 @@ class Formatted:
 
     problems: list[Problem] = field(default_factory=list)
     changed: dict[str, list[str]] = field(default_factory=dict)
+    # the order the short dates were read in, when `problems` are those of the converted
+    # tables (their values are the converted dates, not the cells as saved)
+    converted: DateOrder | None = None
 
 
 class CellsWouldChange(RuntimeError):
@@ -57,6 +60,9 @@ def format_dataset(
         problems = [p for p in problems if not p.rule.endswith(SHORT_DATE_RULE)]
         if short and not problems:
             tables, problems = _converted(root, tables, short, date_order)
+            refused = any(p.rule.endswith(DATE_ORDER_RULE) for p in problems)
+            if problems and not refused:
+                return Formatted(problems=problems, converted=date_order)
     if problems:
         return Formatted(problems=problems)
     dated = {p.file for p in checked.problems if p.rule.endswith(SHORT_DATE_RULE)}

@@ -23,11 +23,13 @@ import re
 from factcheck.model.vocabularies import Vocabulary
 
 # A whole cell that is a date in a spreadsheet's short format: day and month of one or two
-# digits in either order, the year in four, with one separator throughout. (No back
-# references: every engine's regular expressions must read it.)
+# digits in either order, the year in four or two (LibreOffice's default: 09/02/25), with one
+# separator throughout. (No back references: every engine's regular expressions must read
+# it.) Matched as pandera and the engines match a column's pattern: `$` also before a final
+# line break, which other rules refuse.
 SHORT_DATE = (
-    r"^(?:[0-9]{1,2}/[0-9]{1,2}/[0-9]{4}|[0-9]{1,2}\.[0-9]{1,2}\.[0-9]{4}"
-    r"|[0-9]{1,2}-[0-9]{1,2}-[0-9]{4})$"
+    r"^(?:[0-9]{1,2}/[0-9]{1,2}/(?:[0-9]{2}){1,2}|[0-9]{1,2}\.[0-9]{1,2}\.(?:[0-9]{2}){1,2}"
+    r"|[0-9]{1,2}-[0-9]{1,2}-(?:[0-9]{2}){1,2})$"
 )
 _SHORT_DATE = re.compile(SHORT_DATE)
 # A month as Excel writes `2019-06` back in English: `Jun-19`. Which century, the cell does
@@ -49,18 +51,25 @@ def canonical_boolean(cell: str) -> str:
 
 
 def is_short_date(cell: str) -> bool:
-    return _SHORT_DATE.fullmatch(cell) is not None
+    return _SHORT_DATE.match(cell) is not None
 
 
 def is_short_month(cell: str) -> bool:
-    return _SHORT_MONTH.fullmatch(cell) is not None
+    return _SHORT_MONTH.match(cell) is not None
 
 
 def iso_date(cell: str, order: DateOrder) -> str | None:
-    """A short-format date as YYYY-MM-DD, read in `order`; None if it is no date so read."""
+    """A short-format date as YYYY-MM-DD, read in `order`; None if it is no date so read,
+    or if its year has two digits (which century, the cell does not say)."""
     if not is_short_date(cell):
         return None
-    first, second, year = (int(part) for part in re.split(r"[/.-]", cell))
+    first, second, year = re.split(r"[/.-]", cell.strip())
+    if len(year) != 4:
+        return None
+    return _iso(int(first), int(second), int(year), order)
+
+
+def _iso(first: int, second: int, year: int, order: DateOrder) -> str | None:
     month, day = (first, second) if order is DateOrder.MDY else (second, first)
     try:
         return datetime.date(year, month, day).isoformat()

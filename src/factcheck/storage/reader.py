@@ -182,20 +182,25 @@ def check_header(data: bytes, name: str, columns: Sequence[str]) -> list[Problem
     if missing and len(header) == 1:
         delimited = _other_delimiter(header[0], columns)
         if delimited:
-            return [registry.problem("csv.delimiter", name, delimiter=delimited)]
+            words, why = delimited
+            return [registry.problem("csv.delimiter", name, delimiter=words, why=why)]
     problems += [registry.problem("csv.header.missing", name, column=column) for column in missing]
     return problems
 
 
-# What spreadsheets in other locales separate fields with, in words.
-_DELIMITERS = {";": "semicolons", "\t": "tabs"}
+# Other delimiters spreadsheets save with: (in words, why a spreadsheet wrote it).
+_DELIMITERS = {
+    ";": ("semicolons", "as spreadsheets save CSV where the comma is the decimal separator"),
+    "\t": ("tabs", "as spreadsheets save tab-delimited or Unicode text"),
+}
 
 
-def _other_delimiter(line: str, columns: Sequence[str]) -> str | None:
-    """The delimiter, in words, that splits a one-field header into the expected columns."""
+def _other_delimiter(line: str, columns: Sequence[str]) -> tuple[str, str] | None:
+    """The delimiter, in words, and why a spreadsheet wrote it, if splitting a one-field
+    header by it gives at least two of the expected columns (a column may be missing too)."""
     for delimiter, words in _DELIMITERS.items():
-        names = next(csv.reader([line], delimiter=delimiter))
-        if columns and all(column in names for column in columns):
+        names = set(next(csv.reader([line], delimiter=delimiter)))
+        if len(names & set(columns)) >= min(2, len(columns)):
             return words
     return None
 
