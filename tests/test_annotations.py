@@ -32,6 +32,9 @@ def items(data: factcheck.Dataset) -> list[dict[str, Any]]:
     document = annotation_collection(data)
     assert document["@context"] == ANNOTATION_CONTEXT
     assert document["type"] == "AnnotationCollection"
+    assert document["id"].startswith("urn:uuid:")
+    assert document["first"]["partOf"] == document["id"]
+    assert document["first"]["id"] not in (document["id"], None)
     assert document["total"] == len(document["first"]["items"])
     return list(document["first"]["items"])
 
@@ -81,6 +84,7 @@ def test_the_target_is_the_published_address_and_the_bodies_say_what_and_who(
     assert first["body"][1]["value"] == f"Supported. {claim['verdict_rationale']}"
     assert first["body"][2]["value"] == "Said by: currentindia.com (own voice)"
     assert first["motivation"] == "assessing"
+    assert first["modified"] == f"{claim['reviewed_on'].date().isoformat()}T00:00:00Z"
     chained = items[data.claims.index[data.claims["claim_id"] == "C0015"][0]]
     assert chained["body"][2]["value"] == (
         "Said by: Yonhap News Agency citing North Korea's official broadcasting service "
@@ -104,6 +108,8 @@ def test_an_id_template_names_each_annotation_and_must_hold_the_claim_id() -> No
     assert first["id"] == "https://example.org/a/C0001"
     with pytest.raises(ExportError, match=r"must hold \{claim_id\}"):
         AnnotationsFormat().render(source, id_template="https://example.org/a")
+    with pytest.raises(ExportError, match=r"may name only \{claim_id\} and \{article_id\}"):
+        AnnotationsFormat().render(source, id_template="https://example.org/{claim_id}/{claim}")
 
 
 def test_the_command_writes_the_collection(tmp_path: Path) -> None:

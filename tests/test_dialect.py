@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pandas as pd
@@ -121,3 +122,19 @@ def test_departures_found_exactly_when_bytes_differ_from_canonical(tmp_path: Pat
             continue  # a missing column is the schema's to report
         canonical = dialect.canonical(SOURCES, frame)
         assert (dialect.differences(data, SOURCES, frame) == []) == (data == canonical), data[:80]
+
+
+def test_a_rewritten_file_keeps_its_permissions_and_a_new_one_follows_the_umask(
+    tmp_path: Path,
+) -> None:
+    kept = tmp_path / "kept.csv"
+    kept.write_bytes(b"old\n")
+    kept.chmod(0o640)
+    dialect.write_atomically(kept, b"new\n")
+    assert (kept.read_bytes(), kept.stat().st_mode & 0o777) == (b"new\n", 0o640)
+    mask = os.umask(0o022)
+    try:
+        dialect.write_atomically(tmp_path / "new.csv", b"x\n")
+    finally:
+        os.umask(mask)
+    assert (tmp_path / "new.csv").stat().st_mode & 0o777 == 0o644

@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 import factcheck
-from conftest import REPO
+from conftest import REPO, set_cell
 from factcheck.cli import main
 from factcheck.exports.claimreview import claim_reviews
 from factcheck.site.build import REVIEW_URL, article_path, build_site
@@ -140,6 +140,21 @@ def test_nothing_is_loaded_from_elsewhere(files: dict[str, bytes]) -> None:
             assert all("://" not in address and not address.startswith("//") for address in loads)
 
 
+def test_no_cell_can_break_out_of_a_jsonld_block(dataset: Path) -> None:
+    """A rationale holding what ends a script element, or opens a comment inside one, stays
+    inside its block: every panel is still on the page, and the block reads back."""
+    rationale = "It says </script> and <!--<script> here & there."
+    set_cell(dataset, "claims.csv", 3, "verdict_rationale", rationale)
+    data = factcheck.load_dataset(dataset)
+    files = build_site(data, PUBLISHER, SITE_URL)
+    html = files[article_path(data.articles["article_id"].iat[0])].decode("utf-8")
+    page = Page(html)
+    assert sorted(page.panels) == sorted(data.claims["claim_id"])
+    rationales = [json.loads(b)["reviewRating"]["ratingExplanation"] for b in page.jsonld]
+    assert rationale in rationales
+    assert "<!--<script>" not in html.split("</head>")[0]
+
+
 @pytest.mark.parametrize(
     ("spans", "expected"),
     [
@@ -168,6 +183,8 @@ def test_the_command_writes_the_site_and_refuses_a_relative_address(
     base = ["site", "--dir", str(REPO), "-o", str(out), "--publisher-name", PUBLISHER]
     assert main([*base, "--publisher-url", "example.org"]) == 2
     assert "--publisher-url must be an absolute http(s) address" in capsys.readouterr().err
+    assert main([*base, "--publisher-url", f"{SITE_URL}/"]) == 2  # or the reviews' addresses
+    assert "without a final '/'" in capsys.readouterr().err  # would differ from the export's
     assert main([*base, "--publisher-url", SITE_URL]) == 0
     assert (out / "index.html").is_file()
     assert (out / "assets" / "site.js").is_file()

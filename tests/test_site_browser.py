@@ -106,6 +106,13 @@ def test_a_claim_selected_by_keyboard_shows_its_verdict_and_evidence(
     evidence = data.evidence[data.evidence["claim_id"] == first]
     assert links == list(evidence["url"])
     assert claim["claim"] in panel.inner_text()
+    assert page.evaluate("() => document.activeElement.id") == first  # focus on the panel
+    for _ in range(30):  # Tab on through the panel's links to its way back to the list
+        page.keyboard.press("Tab")
+        if page.evaluate("() => document.activeElement.dataset.back || ''"):
+            break
+    page.keyboard.press("Enter")
+    assert page.evaluate("() => document.activeElement.dataset.claim") == first
     page.keyboard.press("ArrowDown")  # the next claim, from the keyboard too
     second = page.evaluate("() => document.activeElement.dataset.claim")
     assert second != first
@@ -132,6 +139,23 @@ def test_claims_sharing_a_span_are_each_reached_by_clicking_it_again(page: Any) 
         shared.click()
         reached.append(page.evaluate("() => document.querySelector('.panel:not([hidden])').id"))
     assert sorted(reached) == sorted(ids)
+
+
+def test_a_selected_claim_shows_its_own_colour_on_all_its_text(
+    page: Any, data: factcheck.Dataset
+) -> None:
+    """Where claims overlap, the text shows the innermost one's colour until another of them
+    is selected; then all of that claim's text shows its colour."""
+    outer = page.evaluate(
+        """() => Array.from(document.querySelectorAll('.seg'))
+            .map(s => s.dataset.claims.split(' '))
+            .filter(ids => ids.length > 1)[0][1]"""
+    )
+    page.locator(f"[data-claim={outer}]").click()
+    verdict = data.claims.set_index("claim_id").loc[outer, "verdict"]
+    classes = page.locator(".seg.selected").evaluate_all("found => found.map(s => s.className)")
+    assert classes
+    assert all(f"verdict-{verdict}" in c for c in classes)
 
 
 def test_colouring_by_source_uses_the_figures_colours(page: Any, data: factcheck.Dataset) -> None:

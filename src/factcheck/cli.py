@@ -358,8 +358,11 @@ def _site(args: argparse.Namespace) -> int:
 
     from factcheck.site.build import build_site
 
-    if not re.match(r"^https?://[^\s/]+", args.publisher_url):
-        print("factcheck: --publisher-url must be an absolute http(s) address", file=sys.stderr)
+    if not re.match(r"^https?://[^\s/]+", args.publisher_url) or args.publisher_url.endswith("/"):
+        print(
+            "factcheck: --publisher-url must be an absolute http(s) address without a final '/'",
+            file=sys.stderr,
+        )
         return ExitCode.CANNOT_RUN
     data, code = _load(args.directory)
     if data is None:

@@ -43,12 +43,22 @@ def annotation_collection(dataset: Dataset, id_template: str | None = None) -> d
         _annotation(claim, articles.loc[claim["article_id"]], dataset.texts, sources, id_template)
         for claim in records(dataset.claims)
     ]
+    # the collection is named by the texts it annotates, as its annotations are
+    texts = " ".join(sorted(str(h) for h in dataset.articles["text_sha256"]))
+    collection = f"urn:uuid:{uuid.uuid5(_NAMESPACE, texts)}"
     return {
         "@context": ANNOTATION_CONTEXT,
+        "id": collection,
         "type": "AnnotationCollection",
         "label": "Claims and their fact-checks",
         "total": len(items),
-        "first": {"type": "AnnotationPage", "startIndex": 0, "items": items},
+        "first": {
+            "id": f"urn:uuid:{uuid.uuid5(_NAMESPACE, texts + '#page-1')}",
+            "type": "AnnotationPage",
+            "partOf": collection,
+            "startIndex": 0,
+            "items": items,
+        },
     }
 
 
@@ -79,8 +89,8 @@ def _annotation(
             ],
         },
     }
-    if _checked(claim):
-        found["modified"] = claim["reviewed_on"].date().isoformat()
+    if _checked(claim):  # an xsd:dateTime, as the model asks: the day the check was reviewed
+        found["modified"] = f"{claim['reviewed_on'].date().isoformat()}T00:00:00Z"
     return found
 
 
@@ -154,7 +164,19 @@ class AnnotationsFormat(Format):
 
     def render(self, source: Source, **options: str) -> Output:
         template = options.get("id_template")
-        if template is not None and "{claim_id}" not in template:
-            raise ExportError("--id-template must hold {claim_id}, so that each id is its own")
+        if template is not None:
+            _check_template(template)
         document = annotation_collection(source.dataset, template)
         return (json.dumps(document, ensure_ascii=False, indent=2) + "\n").encode("utf-8")
+
+
+def _check_template(template: str) -> None:
+    """Refuse an id template that names no claim, or names what it may not."""
+    if "{claim_id}" not in template:
+        raise ExportError("--id-template must hold {claim_id}, so that each id is its own")
+    try:
+        template.format(claim_id="C0001", article_id="a")
+    except (KeyError, IndexError, ValueError) as error:
+        raise ExportError(
+            f"--id-template may name only {{claim_id}} and {{article_id}}: {error!r}"
+        ) from error

@@ -33,9 +33,9 @@ def article_path(article_id: str) -> str:
 
 def build_site(data: Dataset, publisher_name: str, publisher_url: str) -> dict[str, bytes]:
     """The site's files by path: `index.html`, `articles/<id>.html`, `assets/...`.
-    `publisher_url` is where the site is published; the reviews' addresses are under it."""
-    site = publisher_url.rstrip("/")
-    reviews = claim_reviews(data, publisher_name, site, REVIEW_URL)["@graph"]
+    `publisher_url` is where the site is published, without a final '/'; the reviews'
+    addresses are under it."""
+    reviews = claim_reviews(data, publisher_name, publisher_url, REVIEW_URL)["@graph"]
     pages = articles(data)
     environment = _environment()
     shared = {"legend": legend(data), "publisher_name": publisher_name}
@@ -62,9 +62,19 @@ def _reviews_of(page: Article, reviews: list[dict[str, Any]]) -> list[str]:
     for review in reviews:
         if review["identifier"] in ids:
             document = {"@context": "https://schema.org", **review}
-            text = json.dumps(document, ensure_ascii=False, indent=2)
-            blocks.append(text.replace("</", "<\\/"))  # no text may close the script early
+            blocks.append(script_json(document))
     return blocks
+
+
+# Inside a script element the HTML parser still reads `</script` and `<!--`: a cell holding
+# either could end the block early or swallow the page. JSON may spell these characters as
+# escapes, which every JSON parser reads back as the same text.
+_SCRIPT_SAFE = str.maketrans({"<": "\\u003c", ">": "\\u003e", "&": "\\u0026"})
+
+
+def script_json(document: dict[str, Any]) -> str:
+    """`document` as JSON that no text in it can break out of a script element."""
+    return json.dumps(document, ensure_ascii=False, indent=2).translate(_SCRIPT_SAFE)
 
 
 def _environment() -> Environment:

@@ -181,12 +181,25 @@ def is_in_order(keys: pd.Series) -> bool:
 
 
 def write_atomically(path: Path, data: bytes) -> None:
-    """Replace `path` with `data` in one step: a reader sees the old file or the new one."""
+    """Replace `path` with `data` in one step: a reader sees the old file or the new one.
+    The file keeps its permissions, or a new one gets those any new file gets here (the
+    temporary file's own, owner-only, would lock out a web server or a colleague)."""
     handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
     try:
         with os.fdopen(handle, "wb") as stream:
             stream.write(data)
+        os.chmod(temporary, _permissions(path))
         os.replace(temporary, path)
     except BaseException:
         Path(temporary).unlink(missing_ok=True)
         raise
+
+
+def _permissions(path: Path) -> int:
+    """The mode a file at `path` keeps or, if new, is created with under the umask."""
+    try:
+        return path.stat().st_mode & 0o777
+    except FileNotFoundError:
+        mask = os.umask(0)
+        os.umask(mask)  # reading the umask means setting it: set it back at once
+        return 0o666 & ~mask

@@ -1,49 +1,91 @@
 // factcheck site: selecting a claim, filtering the list, colouring by verdict or source.
-// The page reads without it: every panel is in the page, and each claim's address is #id.
+// Without it the page still reads: every panel shows, each at its claim's address (#id).
 (function () {
   "use strict";
   var buttons = Array.prototype.slice.call(document.querySelectorAll("[data-claim]"));
   var segments = Array.prototype.slice.call(document.querySelectorAll(".seg"));
   var panels = Array.prototype.slice.call(document.querySelectorAll(".panel"));
   var hint = document.querySelector(".hint");
+  var selected = null;
+
+  // each claim's verdict and source, as its list item carries them
+  var claims = {};
+  buttons.forEach(function (b) {
+    var item = b.parentElement;
+    claims[b.getAttribute("data-claim")] = {
+      item: item, button: b,
+      verdict: item.getAttribute("data-verdict"), source: item.getAttribute("data-source")
+    };
+  });
 
   function claimsOf(segment) { return segment.getAttribute("data-claims").split(" "); }
+  function shown(id) { return !claims[id].item.hidden; }
+
+  // A stretch of text takes the colours of the selected claim if it is one of its own, else
+  // of the innermost claim there the filters show; with none shown, it is dimmed.
+  function paint() {
+    segments.forEach(function (s) {
+      var ids = claimsOf(s);
+      var id = ids.indexOf(selected) >= 0 ? selected : ids.filter(shown)[0];
+      s.className = "seg";
+      if (!id) { s.classList.add("dimmed"); return; }
+      s.classList.add("verdict-" + claims[id].verdict, "source-" + claims[id].source);
+      if (id === selected) { s.classList.add("selected"); }
+    });
+  }
 
   function select(id, moveFocus) {
     var panel = document.getElementById(id);
     if (!panel || !panel.classList.contains("panel")) { return; }
+    selected = id;
     panels.forEach(function (p) { p.hidden = p !== panel; });
     if (hint) { hint.hidden = true; }
     buttons.forEach(function (b) {
       b.setAttribute("aria-pressed", String(b.getAttribute("data-claim") === id));
     });
-    segments.forEach(function (s) { s.classList.toggle("selected", claimsOf(s).indexOf(id) >= 0); });
-    if (moveFocus) { panel.focus(); }
+    paint();
+    if (moveFocus) {
+      panel.focus();  // a keyboard user lands on what they chose, its title read out
+    } else {
+      var box = panel.getBoundingClientRect();
+      if (box.bottom < 0 || box.top > window.innerHeight) {
+        panel.scrollIntoView({ block: "start" });  // on a phone the panel sits elsewhere
+      }
+    }
     if (location.hash !== "#" + id) { history.replaceState(null, "", "#" + id); }
   }
 
-  buttons.forEach(function (button, index) {
-    button.addEventListener("click", function () { select(button.getAttribute("data-claim"), false); });
+  buttons.forEach(function (button) {
+    button.addEventListener("click", function (event) {
+      // a click from Enter or Space has no pointer: move to the panel; a pointer stays put
+      select(button.getAttribute("data-claim"), event.detail === 0);
+    });
     button.addEventListener("keydown", function (event) {
       // arrow keys move through the claims the filters show
       if (event.key !== "ArrowDown" && event.key !== "ArrowUp") { return; }
-      var shown = buttons.filter(function (b) { return !b.parentElement.hidden; });
-      var at = shown.indexOf(button) + (event.key === "ArrowDown" ? 1 : -1);
-      if (at >= 0 && at < shown.length) {
+      var visible = buttons.filter(function (b) { return !b.parentElement.hidden; });
+      var at = visible.indexOf(button) + (event.key === "ArrowDown" ? 1 : -1);
+      if (at >= 0 && at < visible.length) {
         event.preventDefault();
-        shown[at].focus();
-        select(shown[at].getAttribute("data-claim"), false);
+        visible[at].focus();
+        select(visible[at].getAttribute("data-claim"), false);
       }
     });
   });
 
-  // a click on the text selects the innermost claim there; a second click on the same
-  // text, the next claim covering it, so claims sharing a span are all reachable
+  document.querySelectorAll("[data-back]").forEach(function (back) {
+    back.addEventListener("click", function () {
+      claims[back.getAttribute("data-back")].button.focus();
+    });
+  });
+
+  // a click on the text selects the innermost claim there the filters show; a second click
+  // on the same text, the next one, so claims sharing a span are all reachable
   segments.forEach(function (segment) {
     segment.addEventListener("click", function () {
-      var ids = claimsOf(segment);
-      var current = document.querySelector(".panel:not([hidden])");
-      var at = current ? ids.indexOf(current.id) : -1;
+      var ids = claimsOf(segment).filter(shown);
+      if (!ids.length) { return; }
+      var at = ids.indexOf(selected);
       select(ids[(at + 1) % ids.length], false);
     });
   });
@@ -59,18 +101,15 @@
   var source = document.getElementById("filter-source");
   var shownCount = document.getElementById("shown-count");
   function filter() {
-    var wantVerdict = verdict.value, wantSource = source.value, shown = [];
+    var count = 0;
     buttons.forEach(function (b) {
       var item = b.parentElement;
-      var keep = (!wantVerdict || item.getAttribute("data-verdict") === wantVerdict) &&
-        (!wantSource || item.getAttribute("data-source") === wantSource);
-      item.hidden = !keep;
-      if (keep) { shown.push(b.getAttribute("data-claim")); }
+      item.hidden = !((!verdict.value || item.getAttribute("data-verdict") === verdict.value) &&
+        (!source.value || item.getAttribute("data-source") === source.value));
+      if (!item.hidden) { count += 1; }
     });
-    segments.forEach(function (s) {
-      s.classList.toggle("dimmed", !claimsOf(s).some(function (id) { return shown.indexOf(id) >= 0; }));
-    });
-    shownCount.textContent = String(shown.length);
+    paint();
+    shownCount.textContent = String(count);
   }
   if (verdict && source) {
     verdict.addEventListener("change", filter);
@@ -85,9 +124,12 @@
   });
 
   function fromAddress() {
-    var id = decodeURIComponent(location.hash.slice(1));
-    if (id) { select(id, false); }
+    var id = "";
+    try { id = decodeURIComponent(location.hash.slice(1)); } catch (error) { return; }
+    if (id && claims[id]) { select(id, false); }
   }
+  // with the script, one panel at a time: none until a claim is chosen
+  panels.forEach(function (p) { p.hidden = true; });
   window.addEventListener("hashchange", fromAddress);
   fromAddress();
 })();
