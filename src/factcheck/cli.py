@@ -354,15 +354,17 @@ def _add_site_command(commands: Any) -> None:
 
 
 def _site(args: argparse.Namespace) -> int:
-    import re
-
+    from factcheck.exports.base import ExportError
+    from factcheck.exports.claimreview import check_publisher_url
     from factcheck.site.build import build_site
 
-    if not re.match(r"^https?://[^\s/]+", args.publisher_url) or args.publisher_url.endswith("/"):
-        print(
-            "factcheck: --publisher-url must be an absolute http(s) address without a final '/'",
-            file=sys.stderr,
-        )
+    try:
+        check_publisher_url(args.publisher_url)
+    except ExportError as error:
+        print(f"factcheck: {error}", file=sys.stderr)
+        return ExitCode.CANNOT_RUN
+    if args.publisher_url.endswith("/"):  # the reviews' addresses would differ from the export's
+        print("factcheck: --publisher-url must not end with '/'", file=sys.stderr)
         return ExitCode.CANNOT_RUN
     data, code = _load(args.directory)
     if data is None:

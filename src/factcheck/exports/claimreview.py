@@ -157,6 +157,12 @@ def _appearance(articles: pd.DataFrame, sources: pd.DataFrame, article_id: str) 
     return appearance
 
 
+def check_publisher_url(url: str) -> None:
+    """Refuse a reviewer's address that is not an absolute http(s) one."""
+    if not re.match(r"^https?://[^\s/]+", url):
+        raise ExportError("--publisher-url must be an absolute http(s) address")
+
+
 class ClaimReviewFormat(Format):
     name = "claimreview"
     help = "schema.org ClaimReview JSON-LD, one review per checked claim"
@@ -183,8 +189,7 @@ class ClaimReviewFormat(Format):
     )
 
     def render(self, source: Source, **options: str) -> Output:
-        if not re.match(r"^https?://[^\s/]+", options["publisher_url"]):
-            raise ExportError("--publisher-url must be an absolute http(s) address")
+        check_publisher_url(options["publisher_url"])
         document = claim_reviews(
             source.dataset,
             options["publisher_name"],
