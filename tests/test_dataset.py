@@ -100,3 +100,9 @@ def test_unreadable_data_is_refused(dataset: Path) -> None:
     with pytest.raises(factcheck.DatasetUnreadable):
         factcheck.load_dataset(dataset)
     assert issubclass(factcheck.DatasetUnreadable, factcheck.DatasetError)
+
+
+def test_source_names_by_id_in_table_order(loaded: factcheck.Dataset) -> None:
+    names = loaded.source_names()
+    assert list(names) == list(loaded.sources["source_id"])
+    assert names["YONHAP"] == "Yonhap News Agency"

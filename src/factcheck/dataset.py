@@ -50,6 +50,11 @@ class Dataset:
     evidence: pd.DataFrame
     texts: Mapping[str, str]
 
+    def source_names(self) -> dict[str, str]:
+        """Each source's name by its id, in the table's order."""
+        pairs = zip(self.sources["source_id"], self.sources["name"], strict=True)
+        return {str(source_id): str(name) for source_id, name in pairs}
+
     def attributions(self) -> pd.DataFrame:
         """The claims' attribution chains in long form: one row per claim and source.
 

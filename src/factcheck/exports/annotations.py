@@ -38,9 +38,9 @@ _NAMESPACE = uuid.UUID("6f0d3a4e-9f55-5b1e-8a3c-3c1f5e1d2b7a")
 def annotation_collection(dataset: Dataset, id_template: str | None = None) -> dict[str, Any]:
     """The claims of `dataset` as an AnnotationCollection."""
     articles = dataset.articles.set_index("article_id")
-    sources = dataset.sources.set_index("source_id")
+    names = dataset.source_names()
     items = [
-        _annotation(claim, articles.loc[claim["article_id"]], dataset.texts, sources, id_template)
+        _annotation(claim, articles.loc[claim["article_id"]], dataset.texts, names, id_template)
         for claim in records(dataset.claims)
     ]
     # the collection is named by the texts it annotates, as its annotations are
@@ -66,7 +66,7 @@ def _annotation(
     claim: Mapping[str, Any],
     article: pd.Series,
     texts: Mapping[str, str],
-    sources: pd.DataFrame,
+    names: Mapping[str, str],
     id_template: str | None,
 ) -> dict[str, Any]:
     text = texts[claim["article_id"]]
@@ -75,7 +75,7 @@ def _annotation(
         "id": _identifier(claim, article, id_template),
         "type": "Annotation",
         "motivation": "assessing" if _checked(claim) else "describing",
-        "body": _bodies(claim, article, sources),
+        "body": _bodies(claim, article, names),
         "target": {
             "source": _source(article),
             "selector": [
@@ -114,14 +114,14 @@ def _source(article: pd.Series) -> str:
 
 
 def _bodies(
-    claim: Mapping[str, Any], article: pd.Series, sources: pd.DataFrame
+    claim: Mapping[str, Any], article: pd.Series, names: Mapping[str, str]
 ) -> list[dict[str, Any]]:
     language = str(article["language"])
     bodies = [_text(claim["claim"], "describing", language)]
     if _checked(claim):
         words = Verdict.of(str(claim["verdict"])).words
         bodies.append(_text(f"{words}. {claim['verdict_rationale']}", "assessing", "en"))
-    bodies.append(_text(_attribution(claim, sources), "commenting", "en"))
+    bodies.append(_text(_attribution(claim, names), "commenting", "en"))
     return bodies
 
 
@@ -135,10 +135,9 @@ def _text(value: str, purpose: str, language: str) -> dict[str, Any]:
     }
 
 
-def _attribution(claim: Mapping[str, Any], sources: pd.DataFrame) -> str:
+def _attribution(claim: Mapping[str, Any], names: Mapping[str, str]) -> str:
     """Who says it: 'Said by: Yonhap News Agency citing North Korea's official broadcasting
     service (cues: reported > citing)'."""
-    names = {str(k): str(v) for k, v in sources["name"].items()}
     words = f"Said by: {notation.in_words(claim['attribution'], names)}"
     cue = claim["attribution_cue"]
     return words if is_missing(cue) else f"{words} (cues: {cue})"

@@ -101,7 +101,7 @@ class Legend:
 
 
 def legend(data: Dataset) -> Legend:
-    names = _names(data.sources)
+    names = data.source_names()
     colors = source_colors(data.sources.astype({"kind": "str"}))
     verdicts = [(v.value, v.words, VERDICT_COLORS[v]) for v in Verdict]
     verdicts.append((AWAITING, AWAITING_WORDS, AWAITING_COLOR))
@@ -110,7 +110,7 @@ def legend(data: Dataset) -> Legend:
 
 def articles(data: Dataset) -> list[Article]:
     """Every article's page, in the table's order."""
-    names = _names(data.sources)
+    names = data.source_names()
     evidence = _evidence_by_claim(data.evidence)
     pages = []
     for row in records(data.articles):
@@ -208,10 +208,6 @@ def _verdict_counts(claims: list[Claim]) -> list[tuple[str, str, int]]:
 def _source_counts(claims: list[Claim], names: Mapping[str, str]) -> list[tuple[str, str, int]]:
     counts = Counter(c.origin for c in claims)
     return [(sid, names[sid], n) for sid, n in sorted(counts.items(), key=lambda p: (-p[1], p[0]))]
-
-
-def _names(sources: pd.DataFrame) -> dict[str, str]:
-    return {str(k): str(v) for k, v in zip(sources["source_id"], sources["name"], strict=True)}
 
 
 def _text(value: Any) -> str | None:
