@@ -21,6 +21,7 @@ import os
 import sys
 import zipfile
 from collections.abc import Sequence
+from pathlib import Path
 from typing import Any
 
 from factcheck.checks.engines import ENGINES
@@ -265,6 +266,14 @@ def _add_drafting_commands(commands: Any) -> None:
     )
     evaluate.add_argument("article_id", metavar="ID", help="the article id")
     evaluate.add_argument("--draft", metavar="FILE", help="a draft file to score instead")
+    evaluate.add_argument(
+        "--polnear",
+        metavar="DIR",
+        help="also score the drafter on a local PolNeAR checkout (see benchmarks/attribution.py)",
+    )
+    evaluate.add_argument(
+        "--split", choices=("train", "dev"), default="dev", help="the PolNeAR split (dev)"
+    )
     _directory(evaluate)
     evaluate.set_defaults(run=_evaluate)
 
@@ -614,6 +623,21 @@ def _evaluate(args: argparse.Namespace) -> int:
         drafted = rows_of(draft)
     curated = claims[claims["article_id"] == args.article_id]
     sys.stdout.write(compare(curated, drafted).render(args.article_id))
+    if args.polnear:
+        return _polnear(Path(args.polnear), args.split)
+    return ExitCode.VALID
+
+
+def _polnear(root: Path, split: str) -> int:
+    from factcheck.drafting.benchmark import measure, render
+    from factcheck.drafting.polnear import CorpusError
+
+    try:
+        tally, seconds = measure(root, split)
+    except CorpusError as error:
+        print(f"factcheck: {error}", file=sys.stderr)
+        return ExitCode.CANNOT_RUN
+    sys.stdout.write("\n" + render(tally, f"PolNeAR {split}", seconds))
     return ExitCode.VALID
 
 

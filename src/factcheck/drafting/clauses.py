@@ -16,14 +16,17 @@ was proposed. Nothing is fact-checked; the review columns stay empty.
 
 from __future__ import annotations
 
+import dataclasses
 import itertools
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
 import pandas as pd
 
 from factcheck.drafting import cues
+from factcheck.drafting.context import PRONOUN_SOURCES, Context, Voice
 from factcheck.drafting.naming import TITLES, SourceIndex, is_source_phrase
 from factcheck.model import notation, segment
 from factcheck.model.vocabularies import Certainty, ClaimType
@@ -93,6 +96,10 @@ class Row:
     attribution: str
     attribution_cue: str | None
     note: str
+    # where the source phrases and cue words stand in the article: kept for scoring
+    # (benchmarks/attribution.py), not written to the draft file
+    source_spans: tuple[tuple[int, int], ...] = ()
+    cue_spans: tuple[tuple[int, int], ...] = ()
 
 
 @dataclass
@@ -108,12 +115,23 @@ def draft_article(text: str, article_id: str, publisher: str, sources: pd.DataFr
     """Draft claim rows for every sentence of the body of `text`."""
     index = SourceIndex(sources)
     draft = Draft(article_id, index)
-    for start, sentence in body_sentences(text):
-        draft.rows += draft_sentence(sentence, start, publisher, index)
+    context = Context(text)
+    for start, sentence, paragraph in body_sentences(text):
+        context.begin(paragraph)
+        draft.rows += draft_sentence(sentence, start, publisher, index, context)
+        context.starts.append(start)
     return draft
 
 
-def body_sentences(text: str) -> Iterator[tuple[int, str]]:
+class Sentence(NamedTuple):
+    """A sentence of the body, where it starts in the article, and where its paragraph does."""
+
+    start: int
+    text: str
+    paragraph: int
+
+
+def body_sentences(text: str) -> Iterator[Sentence]:
     """Each sentence of the body paragraphs (headings have none), with its offset: sentencex
     splits each paragraph, whose lines never run into the next."""
     from sentencex import get_sentence_boundaries
@@ -126,48 +144,77 @@ def body_sentences(text: str) -> Iterator[tuple[int, str]]:
             stripped = raw.strip()
             if stripped:
                 offset = paragraph.start + found["start_index"] + raw.index(stripped)
-                yield offset, stripped
+                yield Sentence(offset, stripped, paragraph.start)
 
 
-def draft_sentence(sentence: str, offset: int, publisher: str, index: SourceIndex) -> list[Row]:
+def draft_sentence(
+    sentence: str, offset: int, publisher: str, index: SourceIndex, context: Context | None = None
+) -> list[Row]:
     """The rows of one sentence: its clauses, the reporting clause if its cue has one,
-    descriptions of its sources, and titles and kin in apposition."""
-    found = cues.find(sentence, is_source_phrase)
+    descriptions of its sources, and titles and kin in apposition. With the `context` of the
+    sentences before, a pronoun source is resolved and a quotation may go on."""
+    context = context or Context(sentence)
+    found, antecedents = _cue(sentence, offset, context)
     own = Voice(publisher, None, "no attribution cue: the outlet's own voice")
-    if found is None:
-        regions: tuple[tuple[int, int], ...] = ((0, len(sentence)),)
-        voice = own
-        extra: list[Row] = []
-    else:
-        voice, extra = _attributed(found, sentence, offset, publisher, index)
+    extra: list[Row] = []
+    if found is not None:
+        voice, extra = _attributed(found, sentence, offset, publisher, index, antecedents)
         regions = found.content
-    rows = []
-    for start, end in regions:
-        for a, b in clauses(sentence, start, end):
-            rows.append(_row(sentence, offset, a, b, voice))
+        context.quoting = voice if found.pattern.content == "quoted" else None
+        context.sources += [(s, context.text[s[0] : s[1]]) for s in voice.sources]
+    elif context.quoting is not None and cues.opens_quotation(sentence):
+        note = "no cue of its own: goes on quoting the sentence before, " + context.quoting.note
+        voice = dataclasses.replace(context.quoting, note=note)
+        regions = ((0, len(sentence)),)
+    else:
+        voice, regions, context.quoting = own, ((0, len(sentence)),), None
+    rows = [_row(sentence, offset, a, b, voice) for r in regions for a, b in clauses(sentence, *r)]
     rows += extra
     rows += _appositions(sentence, offset, voice)
     return sorted(rows, key=lambda r: (r.start, -r.end))
 
 
-@dataclass(frozen=True)
-class Voice:
-    """Who a clause comes from, the cue words, and why the drafter thinks so."""
+Antecedents = dict[int, tuple[tuple[int, int], str]]  # a source's place → span, name
 
-    attribution: str
-    cue: str | None
-    note: str
+
+def _cue(sentence: str, offset: int, context: Context) -> tuple[cues.Found | None, Antecedents]:
+    """The cue of `sentence`, and the antecedent (in the article) of each source phrase that
+    is a pronoun, by its place in the cue's sources. A pronoun without one is no source."""
+
+    def source_or_pronoun(phrase: str) -> bool:
+        return is_source_phrase(phrase) or phrase.strip().casefold() in PRONOUN_SOURCES
+
+    found = cues.find(sentence, source_or_pronoun)
+    antecedents: Antecedents = {}
+    for number, (a, b) in enumerate(found.sources if found else ()):
+        if sentence[a:b].strip().casefold() in PRONOUN_SOURCES:
+            antecedent = context.antecedent(sentence[a:b].strip(), offset + a)
+            if antecedent is None:
+                return cues.find(sentence, is_source_phrase), {}
+            antecedents[number] = (antecedent, context.text[antecedent[0] : antecedent[1]])
+    return found, antecedents
 
 
 def _attributed(
-    found: cues.Found, sentence: str, offset: int, publisher: str, index: SourceIndex
+    found: cues.Found,
+    sentence: str,
+    offset: int,
+    publisher: str,
+    index: SourceIndex,
+    antecedents: Antecedents,
 ) -> tuple[Voice, list[Row]]:
     """The voice of the clauses a cue governs, and the own-voice rows the cue adds: the
-    reporting clause, and words that describe a source beyond its name."""
-    levels, notes, extra = [publisher], [], []
+    reporting clause, and words that describe a source beyond its name. A pronoun source
+    stands for its antecedent, whose span and name the voice takes."""
+    levels, notes, extra, spans = [publisher], [], [], []
     own = Voice(publisher, None, "the outlet's own words about its source")
-    for start, end in found.sources:
-        phrase = sentence[start:end]
+    for number, (start, end) in enumerate(found.sources):
+        phrase, span = sentence[start:end], (offset + start, offset + end)
+        if number in antecedents:
+            span, named = antecedents[number]
+            notes.append(f"'{phrase.strip()}' taken to be '{named}', the nearest name before it")
+            phrase = named
+        spans.append(span)
         ids = []
         for part in index.split(phrase):
             match = index.match(part)
@@ -176,12 +223,18 @@ def _attributed(
                 f"'{part}' is {match.source_id}"
                 + ("" if match.known else " (new: see the draft's sources file)")
             )
-            if match.description is not None and part == phrase:
+            if match.description is not None and part == phrase and number not in antecedents:
                 a, b = match.description
                 extra.append(_row(sentence, offset, start + a, start + b, own, ClaimType.ATTRIBUTE))
         levels.append(notation.JOINT.join(ids))
     note = f"cue '{notation.LINK.join(found.cues)}' ({found.pattern.name}): " + "; ".join(notes)
-    voice = Voice(notation.LINK.join(levels), notation.LINK.join(found.cues), note)
+    voice = Voice(
+        notation.LINK.join(levels),
+        notation.LINK.join(found.cues),
+        note,
+        tuple(spans),
+        tuple((offset + a, offset + b) for a, b in found.cue_spans),
+    )
     if found.reporting is not None:
         a, b = found.reporting
         reporting = Voice(publisher, None, "the report itself, in the outlet's own voice")
@@ -244,6 +297,8 @@ def _row(
         voice.attribution,
         voice.cue,
         voice.note,
+        voice.sources,
+        voice.cue_spans,
     )
 
 
@@ -255,7 +310,7 @@ def _appositions(sentence: str, offset: int, voice: Voice) -> list[Row]:
             start, end = match.span()
             while sentence[start].isspace():
                 start += 1
-            role = Voice(voice.attribution, voice.cue, f"{what}; {voice.note}")
+            role = dataclasses.replace(voice, note=f"{what}; {voice.note}")
             rows.append(_row(sentence, offset, start, end, role, ClaimType.ATTRIBUTE))
     return rows
 

@@ -19,16 +19,44 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Literal
 
+from factcheck.drafting.naming import GROUP_HEADS
+
 # Reporting verbs, as the article writes them; cue words are kept exactly as found.
 SAY = (
-    r"reported|reports|report|said|says|say|stated|states|announced|announces|added|"
-    r"confirmed|confirms|claimed|claims|claim|warned|warns|told reporters|told \w+|wrote|"
-    r"alleged|alleges|allege|insisted|insists|denied|denies|noted|notes|argued|argues"
+    r"reported|reports|report|said|says|say|stated|states|announced|announces|added|adds|"
+    r"confirmed|confirms|claimed|claims|claim|warned|warns|told reporters|"
+    r"told(?: [A-Z][\w.’'&-]*){1,4}|told \w+|tells \w+|wrote|writes|tweeted|"
+    r"alleged|alleges|allege|insisted|insists|denied|denies|noted|notes|argued|argues|"
+    r"acknowledged|acknowledges|estimated|estimates|explained|explains|declared|declares|"
+    r"recalled|recalls|replied|responded|suggested|suggests|concluded|predicted|predicts|"
+    r"conceded|admitted|asserted|contended|cautioned|complained|stressed|emphasized|"
+    r"observed|continued|testified|vowed|promised|maintained|maintains|believes|thinks|"
+    r"pointed out|according to a statement by|"
+    # what a source thinks, wants or finds is attributed as much as what it says
+    r"believes|believe|believed|thinks|think|thought|hopes|hoped|fears|feared|expects|"
+    r"expected|knows|knew|wants|wanted|worries|worried|feels|felt|agreed|agrees|doubted|"
+    r"questioned|criticized|praised|blamed|accused|urged|proposed|showed|shows|show|found|"
+    r"finds|indicated|indicates|revealed|reveals|suggest|insist|argue|warn|deny|predict"
 )
+# Words that may stand between a source and its verb: "Galvin also said", "has argued".
+BEFORE_SAY = r"(?:(?:has|have|had|also|later|then|previously|recently|once|again|often)\s+){0,2}"
 # A source phrase: a run of words without a clause break, shortest first.
-PHRASE = r"[^,;:“”\"()]{2,90}?"
-# what may close a sentence after its last cue: "in a statement", then its punctuation
-CLOSE = r"(?:\s+(?:in a statement|in a report|in a briefing|on \w+day))?[.!?”\"’']*$"
+PHRASE = r"(?:[^,;:“”\"()]|\([^()“”\"]{1,30}\)){2,90}?"
+# Words describing a source, set off by commas after its name: "Jeff Weaver, Sanders'
+# campaign manager, said". They are not part of the source phrase.
+APPOSITION = r"(?:,\s+[^,;:“”\"]{2,120}?(?:,\s+[^,;:“”\"]{2,60}?)?,)?"
+# What may follow the speaker: after a comma, a participle or a description ("…,” Trump said,
+# harping on his theme; "…,” said Jim Clyburn, a congressman from South Carolina), or, with
+# or without a comma, a prepositional phrase ("…,” Cruz said after a brief apology).
+AFTERWORD = (
+    r"(?:,\s+(?:\w+ing|a|an|the|who|which|whose|his|her|their|its)\b[^“”\"]{0,160}?"
+    r"|,?\s+(?:in|at|on|during|after|before|when|while|as|to|of|about|from|with|through|"
+    r"via|outside|inside|near|last|this|earlier|later)\b[^“”\"]{0,160}?)?"
+)
+CLOSE = (
+    r"(?:\s+(?:in a statement|in a report|in a briefing|in an interview|on \w+day|\w+day|"
+    r"recently|last week|this week|on Twitter))?[.!?”\"’']*$"
+)
 OPEN_QUOTE = '“"'
 CLOSE_QUOTE = '”"'
 
@@ -54,13 +82,14 @@ PATTERNS: tuple[Pattern, ...] = (
     _p(
         "quote, then speaker",
         rf"^[{OPEN_QUOTE}](?P<quoted>[^{CLOSE_QUOTE}]+?)[,.!?]?[{CLOSE_QUOTE}],?\s+"
-        rf"(?:(?P<src>{PHRASE})\s+(?P<cue>{SAY})|(?P<cue_b>{SAY})\s+(?P<src_b>{PHRASE})){CLOSE}",
+        rf"(?:(?P<src>{PHRASE}){APPOSITION}\s+{BEFORE_SAY}(?P<cue>{SAY})"
+        rf"|(?P<cue_b>{SAY})\s+(?P<src_b>{PHRASE})){AFTERWORD}{CLOSE}",
         "quoted",
         "“We will not step back,” the ministry said.",
     ),
     _p(
         "speaker, then quote",
-        rf"^(?P<src>{PHRASE})\s+(?P<cue>{SAY}):?\s+[{OPEN_QUOTE}](?P<quoted>[^{CLOSE_QUOTE}]+?)"
+        rf"^(?P<src>{PHRASE}){APPOSITION}\s+{BEFORE_SAY}(?P<cue>{SAY}),?:?\s+[{OPEN_QUOTE}](?P<quoted>[^{CLOSE_QUOTE}]+?)"
         rf"[,.!?]?[{CLOSE_QUOTE}]{CLOSE}",
         "quoted",
         "The ministry said: “We will not step back.”",
@@ -81,10 +110,24 @@ PATTERNS: tuple[Pattern, ...] = (
         reports=True,
     ),
     _p(
+        "X reported, citing Y, that (before the content)",
+        rf"^(?P<src>{PHRASE})\s+(?P<cue>{SAY}),\s+(?P<cue2>citing|quoting)\s+(?P<via>{PHRASE}),"
+        rf"\s+(?:that\s+)?",
+        "after",
+        "The newspaper reported, citing a document, that repairs would cost more.",
+        reports=True,
+    ),
+    _p(
         "according to X (after the content)",
         rf",?\s+(?P<cue>according to)\s+(?P<src>{PHRASE}){CLOSE}",
         "before",
         "Kim left late Monday, according to the Korean Central News Agency.",
+    ),
+    _p(
+        "content, according to X, content",
+        rf",\s+(?P<cue>according to)\s+(?P<src>{PHRASE}),\s+",
+        "around",
+        "The talks, according to the ministry, will resume next week.",
     ),
     _p(
         "According to X, (before the content)",
@@ -102,8 +145,8 @@ PATTERNS: tuple[Pattern, ...] = (
     ),
     _p(
         "content, X said (after the content)",
-        rf",[”\"’]?\s+(?:(?P<src>{PHRASE})\s+(?P<cue>{SAY})|(?P<cue_b>said|says|added)\s+"
-        rf"(?P<src_b>{PHRASE})){CLOSE}",
+        rf",[”\"’]?\s+(?:(?P<src>{PHRASE}){APPOSITION}\s+{BEFORE_SAY}(?P<cue>{SAY})"
+        rf"|(?P<cue_b>said|says|added)\s+(?P<src_b>{PHRASE})){AFTERWORD}{CLOSE}",
         "before",
         "The talks will resume next week, the ministry said.",
     ),
@@ -114,8 +157,19 @@ PATTERNS: tuple[Pattern, ...] = (
         "The talks, officials said, will resume next week.",
     ),
     _p(
+        "X did something, saying (the content after)",
+        rf"^(?P<src>(?:[A-Z][\w.’'-]*\s+){{0,4}}[A-Z][\w.’'-]*|[Tt]he(?:\s+[\w’'-]+){{0,4}}?\s+"
+        rf"(?:{'|'.join(GROUP_HEADS)}))\s+[^“”\";]*?,\s+"
+        rf"(?P<cue>saying|adding|noting|arguing|warning|insisting|claiming|explaining|"
+        rf"calling|telling \w+|asking)\s+(?:that\s+)?",
+        "after",
+        "The ministry denied the report, saying no talks had taken place.",
+        reports=True,
+    ),
+    _p(
         "X reported that / X said / X allege that (before the content)",
-        rf"(?:^|,\s+)(?P<src>{PHRASE})\s+(?P<cue>{SAY})\s+(?:that\s+)?(?=\S)",
+        rf"(?:^(?P<src_b>{PHRASE}){APPOSITION}|(?:^|,\s+|\s[-–—]\s+)(?P<src>{PHRASE}))"
+        rf"\s+{BEFORE_SAY}(?P<cue>{SAY})\s+(?:that\s+)?(?=\S)",
         "after",
         "U.S. and South Korean officials allege that Pyongyang sent troops.",
         reports=True,
@@ -130,18 +184,32 @@ class Found:
     pattern: Pattern
     sources: tuple[tuple[int, int], ...]  # the source phrase, then the one it cites
     cues: tuple[str, ...]  # one per link, in chain order
+    cue_spans: tuple[tuple[int, int], ...]  # where each of `cues` stands
     content: tuple[tuple[int, int], ...]  # where the attributed words are
     reporting: tuple[int, int] | None  # the reporting clause, a claim in the outlet's voice
 
 
 def find(sentence: str, is_source: Callable[[str], bool]) -> Found | None:
     """The first pattern whose source phrases all pass `is_source`, applied to `sentence`."""
+    sentence = plain_quotes(sentence)
     for pattern in PATTERNS:
         for match in pattern.regex.finditer(sentence):
             found = _found(pattern, match)
             if found is not None and all(is_source(sentence[a:b]) for a, b in found.sources):
                 return found
     return None
+
+
+def plain_quotes(sentence: str) -> str:
+    """`sentence` with two apostrophes, as some newspapers quote (''Yes,'' she said), written
+    as a quotation mark and a space: the patterns read one quotation mark, and every offset
+    stays where it was."""
+    return sentence.replace("''", '" ')
+
+
+def opens_quotation(sentence: str) -> bool:
+    """Whether `sentence` begins with quotation marks."""
+    return plain_quotes(sentence)[:1] in OPEN_QUOTE
 
 
 def _group(match: re.Match[str], *names: str) -> tuple[int, int] | None:
@@ -156,11 +224,12 @@ def _found(pattern: Pattern, match: re.Match[str]) -> Found | None:
     cue = _group(match, "cue", "cue_b")
     if source is None or cue is None:
         return None
-    sources, cues = [source], [match.string[cue[0] : cue[1]]]
+    sources, cues, spans = [source], [match.string[cue[0] : cue[1]]], [cue]
     via = _group(match, "via")
     if via is not None:
         sources.append(via)
         cues.append(match.group("cue2"))
+        spans.append(match.span("cue2"))
     end = len(match.string)
     content = {
         "quoted": [match.span("quoted")] if "quoted" in match.re.groupindex else [],
@@ -169,7 +238,7 @@ def _found(pattern: Pattern, match: re.Match[str]) -> Found | None:
         "after": [(match.end(), end)],
     }[pattern.content]
     reporting = (0, cue[1]) if pattern.reports else None
-    return Found(pattern, tuple(sources), tuple(cues), tuple(content), reporting)
+    return Found(pattern, tuple(sources), tuple(cues), tuple(spans), tuple(content), reporting)
 
 
 def describe() -> str:

@@ -51,6 +51,43 @@ GROUP_HEADS = (
     "service",
     "office",
 )
+# The nouns of a document or count a sentence can be attributed to: "according to a new poll".
+RECORD_HEADS = frozenset(
+    [
+        "report",
+        "reports",
+        "poll",
+        "polls",
+        "survey",
+        "surveys",
+        "data",
+        "filing",
+        "filings",
+        "document",
+        "documents",
+        "records",
+        "statement",
+        "statements",
+        "study",
+        "studies",
+        "analysis",
+        "estimates",
+        "figures",
+        "results",
+        "count",
+        "tally",
+        "census",
+        "review",
+        "audit",
+        "memo",
+        "letter",
+        "transcript",
+        "interview",
+        "complaint",
+        "lawsuit",
+        "ruling",
+    ]
+)
 # The titles that stand before a person's name ("Foreign Minister Choe Son-hui"): a drafted
 # row of its own (the role can be wrong), and not part of a proposed source's name.
 TITLES = (
@@ -59,6 +96,11 @@ TITLES = (
     r"General|Chairman|Chairwoman|Director|leader|[Ss]pokes(?:person|man|woman)"
 )
 TITLE = re.compile(rf"\b(?:{TITLES})\s+")
+# A lower-case description before a name: "the wire service Reuters", "newspaper El Diario".
+_DESCRIBED = re.compile(
+    r"(?:[Tt]he\s+|[Aa]n?\s+)?(?P<description>(?:[a-z][\w’'-]*\s+){1,4})"
+    r"(?P<name>[A-Z][\w.’'&-]*(?:\s+[A-Z][\w.’'&-]*){0,4})"
+)
 # Words that show a run of words is a clause, not a name: a source phrase holds none of them.
 NOT_IN_NAMES = frozenset(
     [
@@ -98,14 +140,15 @@ NOT_IN_NAMES = frozenset(
 )
 _KINDS = (
     (r"\bstate (?:media|press|television|tv|radio)\b", SourceKind.STATE_MEDIA),
-    (r"\b(?:news agency|wire|agency)\b", SourceKind.NEWS_AGENCY),
+    (r"\b(?:news agency|wire|wire service)\b", SourceKind.NEWS_AGENCY),
     (
-        r"\b(?:officials?|ministry|minister|governor|spokes(?:person|man|woman)|government|"
+        r"\b(?:officials?|ministry|minister|governor|spokes(?:person|man|woman)|government|agency|"
         r"department|office|president|police|military|army|embassy)\b",
         SourceKind.GOVERNMENT_OFFICIALS,
     ),
     (
-        r"\b(?:times|post|journal|news|herald|tribune|daily|broadcasting|television|tv|radio)\b",
+        r"\b(?:times|post|journal|news|herald|tribune|daily|broadcasting|television|tv|radio|"
+        r"newspaper|paper|broadcaster|magazine)\b",
         SourceKind.PUBLISHER,
     ),
 )
@@ -181,16 +224,22 @@ class SourceIndex:
         sid = self._known(phrase)
         if sid is not None:
             return Match(sid, True, _description(phrase, self, sid))
-        proposal = self.propose(phrase)
-        return Match(proposal.source_id, False)
+        described = _DESCRIBED.fullmatch(phrase.strip())
+        if described is None:
+            return Match(self.propose(phrase).source_id, False)
+        # "the wire service Reuters": the source is Reuters, described as a wire service
+        name, description = described["name"], described["description"]
+        proposal = self.propose(name, guess_kind(f"{description} {name}"))
+        start = phrase.index(described["description"])
+        return Match(proposal.source_id, False, (start, len(phrase.rstrip())))
 
-    def propose(self, phrase: str) -> Proposal:
+    def propose(self, phrase: str, kind: SourceKind | None = None) -> Proposal:
         name = _strip_determiner(phrase.strip())
         key = name_key(name)
         for proposal in self.proposed.values():
             if name_key(proposal.name) == key:
                 return proposal
-        proposal = Proposal(self._new_id(name), name, guess_kind(name), phrase)
+        proposal = Proposal(self._new_id(name), name, kind or guess_kind(name), phrase)
         self.proposed[proposal.source_id] = proposal
         return proposal
 
@@ -219,7 +268,7 @@ def is_source_phrase(phrase: str) -> bool:
     if lowered[0] in PRONOUNS or any(w in NOT_IN_NAMES for w in lowered):
         return False
     named = any(w[:1].isupper() or w[:1].isdigit() for w in words)
-    return named or any(w in GROUP_HEADS for w in lowered)
+    return named or any(w in GROUP_HEADS or w in RECORD_HEADS for w in lowered)
 
 
 def _proper(phrase: str) -> bool:

@@ -1,0 +1,211 @@
+"""Scoring drafted rows against annotated attribution relations (PolNeAR's, or any alike).
+
+A drafted row is *attributed* when its attribution is not the publisher alone. For each
+article:
+
+- content recall: the share of annotated attributions whose content is covered, on at least
+  half its characters, by attributed rows;
+- content precision: the share of attributed rows that overlap some annotated content;
+- each recalled attribution is paired with the attributed row sharing the most characters
+  with its content. On the pairs, *source accuracy* is the share whose drafted source phrase
+  (any link of its chain) overlaps the annotated source, or, when the annotated source is a
+  pronoun, a mention coreferent with it (CoreNLP's chains, where the corpus has them); *cue
+  accuracy* is the same for the cue words;
+- F1 of content with the right source: recall counts recalled attributions whose pair has the
+  right source, precision counts attributed rows that overlap an annotated content whose
+  source they have right.
+
+Each annotated attribution is also put in one pattern, the first of `PATTERNS` it shows, so
+the figures can be read by pattern.
+"""
+
+from __future__ import annotations
+
+import re
+import time
+from collections import Counter
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pandas as pd
+
+from factcheck.drafting.clauses import Row, draft_article
+from factcheck.drafting.naming import PRONOUNS
+from factcheck.drafting.polnear import Article, Attribution, Span, articles, overlap
+
+PATTERNS = (
+    "pronoun source",
+    "nested “citing”",
+    "“according to”",
+    "quotation",
+    "reporting verb before",
+    "reporting verb after",
+    "no cue",
+)
+_QUOTES = re.compile(r"[“”\"]")
+_CITING = re.compile(r"\b(?:citing|quoting)\b", re.IGNORECASE)
+
+
+@dataclass
+class Tally:
+    """Counts over any number of articles; the figures are their ratios."""
+
+    annotated: int = 0
+    recalled: int = 0
+    attributed: int = 0
+    precise: int = 0
+    source_right: int = 0
+    cue_right: int = 0
+    precise_with_source: int = 0
+    by_pattern: dict[str, Counter[str]] = field(default_factory=dict)
+
+    def add(self, other: Tally) -> None:
+        for name in ("annotated", "recalled", "attributed", "precise", "source_right"):
+            setattr(self, name, getattr(self, name) + getattr(other, name))
+        self.cue_right += other.cue_right
+        self.precise_with_source += other.precise_with_source
+        for pattern, counts in other.by_pattern.items():
+            self.by_pattern.setdefault(pattern, Counter()).update(counts)
+
+    @property
+    def recall(self) -> float:
+        return _share(self.recalled, self.annotated)
+
+    @property
+    def precision(self) -> float:
+        return _share(self.precise, self.attributed)
+
+    @property
+    def source_accuracy(self) -> float:
+        return _share(self.source_right, self.recalled)
+
+    @property
+    def cue_accuracy(self) -> float:
+        return _share(self.cue_right, self.recalled)
+
+    @property
+    def f1_with_source(self) -> float:
+        recall = _share(self.source_right, self.annotated)
+        precision = _share(self.precise_with_source, self.attributed)
+        return 2 * recall * precision / (recall + precision) if recall + precision else 0.0
+
+
+def _share(part: int, whole: int) -> float:
+    return part / whole if whole else 0.0
+
+
+PUBLISHER = "PUBLISHER"  # the outlet's own voice: the corpus lists no sources
+
+
+def measure(root: Path, split: str) -> tuple[Tally, float]:
+    """The tally over every article of `split` of the PolNeAR checkout at `root`, and the
+    processor seconds spent drafting them (reading and scoring left out)."""
+    sources = pd.DataFrame({"source_id": [], "name": [], "aliases": []}, dtype=object)
+    tally, seconds = Tally(), 0.0
+    for article in articles(root, split):
+        start = time.process_time()
+        draft = draft_article(article.text, article.name, PUBLISHER, sources)
+        seconds += time.process_time() - start
+        tally.add(score(article, draft.rows, PUBLISHER))
+    return tally, seconds
+
+
+def score(article: Article, rows: Sequence[Row], publisher: str) -> Tally:
+    """How the drafted `rows` of `article` compare with its annotated attributions."""
+    attributed = [row for row in rows if row.attribution != publisher]
+    tally = Tally(annotated=len(article.attributions), attributed=len(attributed))
+    right_for: dict[int, bool] = {}  # attributed row → overlaps a content it has right
+    for relation in article.attributions:
+        counts = tally.by_pattern.setdefault(pattern_of(relation, article.text), Counter())
+        counts["annotated"] += 1
+        shared = [sum(overlap((r.start, r.end), c) for c in relation.content) for r in attributed]
+        for i, chars in enumerate(shared):
+            if chars:
+                right_for.setdefault(i, False)
+                right_for[i] |= _source_right(attributed[i], relation, article)
+        if 2 * _covered(relation.content, attributed) < _length(relation.content):
+            continue
+        pair = attributed[max(range(len(shared)), key=shared.__getitem__)]
+        source, cue = _source_right(pair, relation, article), _any(pair.cue_spans, relation.cue)
+        tally.recalled += 1
+        tally.source_right += source
+        tally.cue_right += cue
+        counts.update(recalled=1, source_right=int(source), cue_right=int(cue))
+    tally.precise = len(right_for)
+    tally.precise_with_source = sum(right_for.values())
+    return tally
+
+
+def pattern_of(relation: Attribution, text: str) -> str:
+    """The first of `PATTERNS` the annotated attribution shows."""
+    source = " ".join(text[a:b] for a, b in relation.source).strip().casefold()
+    cue = " ".join(text[a:b] for a, b in relation.cue).casefold()
+    spans = relation.content + relation.source + relation.cue
+    whole = text[min(a for a, _ in spans) : max(b for _, b in spans)]
+    content_start = min(a for a, _ in relation.content)
+    checks = (
+        source in PRONOUNS,
+        bool(_CITING.search(whole)),
+        "according to" in cue,
+        bool(_QUOTES.search(" ".join(text[a:b] for a, b in relation.content))),
+        bool(relation.cue) and min(a for a, _ in relation.cue) < content_start,
+        bool(relation.cue),
+    )
+    return next((p for p, shows in zip(PATTERNS, checks, strict=False) if shows), PATTERNS[-1])
+
+
+def _source_right(row: Row, relation: Attribution, article: Article) -> bool:
+    source = relation.source
+    said = " ".join(article.text[a:b] for a, b in source).strip().casefold()
+    if said in PRONOUNS:
+        source = article.chain_of(source)
+    return _any(row.source_spans, source)
+
+
+def _any(drafted: Iterable[Span], annotated: Iterable[Span]) -> bool:
+    annotated = tuple(annotated)
+    return any(overlap(a, b) for a in drafted for b in annotated)
+
+
+def _length(spans: Iterable[Span]) -> int:
+    return sum(b - a for a, b in spans)
+
+
+def _covered(spans: Iterable[Span], rows: Iterable[Row]) -> int:
+    """The characters of `spans` that some row covers."""
+    covered: set[int] = set()
+    for a, b in spans:
+        for row in rows:
+            covered.update(range(max(a, row.start), min(b, row.end)))
+    return len(covered)
+
+
+def render(tally: Tally, label: str, seconds: float | None = None) -> str:
+    """The figures as a Markdown table, overall and by pattern."""
+    lines = [
+        f"{label}: {tally.annotated} annotated attributions, {tally.attributed} attributed rows"
+        + ("" if seconds is None else f", drafted in {seconds:.1f} s"),
+        "",
+        "| figure | count | share |",
+        "|---|---:|---:|",
+        f"| content recall | {tally.recalled} / {tally.annotated} | {tally.recall:.3f} |",
+        f"| content precision | {tally.precise} / {tally.attributed} | {tally.precision:.3f} |",
+        f"| source accuracy (matched) | {tally.source_right} / {tally.recalled} "
+        f"| {tally.source_accuracy:.3f} |",
+        f"| cue accuracy (matched) | {tally.cue_right} / {tally.recalled} "
+        f"| {tally.cue_accuracy:.3f} |",
+        f"| F1 of content with the right source | | {tally.f1_with_source:.3f} |",
+        "",
+        "| pattern | annotated | content recall | source accuracy | cue accuracy |",
+        "|---|---:|---:|---:|---:|",
+    ]
+    for pattern in PATTERNS:
+        counts = tally.by_pattern.get(pattern, Counter())
+        n, found = counts["annotated"], counts["recalled"]
+        source, cue = counts["source_right"], counts["cue_right"]
+        lines.append(
+            f"| {pattern} | {n} | {_share(found, n):.3f} | "
+            f"{_share(source, found):.3f} | {_share(cue, found):.3f} |"
+        )
+    return "\n".join(lines) + "\n"

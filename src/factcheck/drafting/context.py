@@ -1,0 +1,242 @@
+"""What earlier sentences tell a later one: who a pronoun source is, whose quotation goes on.
+
+News attributes over several sentences. "“…,” Bush said. “And so that belief …”" goes on
+quoting Bush; "“…,” she said" names its speaker in an earlier sentence. A rule cannot be sure
+of either, so each such row says in its `draft_note` what was assumed, for the reviewer:
+
+- a pronoun source ("he", "she", "they") is taken to be the nearest compatible name before it,
+  in the same or the previous sentence, outside quotation marks; for "they", only a source the
+  article has already quoted that names a group ("officials", "the campaign");
+- a sentence that opens with quotation marks and has no cue of its own continues the
+  quotation of the sentence before it, in the same paragraph.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from factcheck.drafting.naming import GROUP_HEADS
+
+Span = tuple[int, int]
+
+PERSONAL = frozenset({"he", "she", "him", "her"})
+PLURAL = frozenset({"they", "them"})
+PRONOUN_SOURCES = PERSONAL | PLURAL
+
+
+@dataclass(frozen=True)
+class Voice:
+    """Who a clause comes from, the cue words, and why the drafter thinks so."""
+
+    attribution: str
+    cue: str | None
+    note: str
+    sources: tuple[Span, ...] = ()  # offsets in the article
+    cue_spans: tuple[Span, ...] = ()
+
+
+# A person's name: capitalised words, with an optional honorific ("Sen. Ted Cruz").
+_NAME = re.compile(
+    r"(?<![\w’'.-])(?:(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Rev|Lt|Col|Sgt|Pres)\.?\s+)?"
+    r"[A-Z][a-z]+(?:[-’'][A-Z]?[a-z]+)*(?:\s+(?:[A-Z]\.\s+)?[A-Z][a-z]+(?:[-’'][A-Z]?[a-z]+)*){0,3}"
+)
+# Capitalised words that do not name a person.
+_NOT_PERSON = frozenset(
+    [
+        "the",
+        "a",
+        "an",
+        "but",
+        "and",
+        "or",
+        "so",
+        "yet",
+        "in",
+        "on",
+        "at",
+        "of",
+        "for",
+        "to",
+        "from",
+        "by",
+        "with",
+        "as",
+        "if",
+        "when",
+        "while",
+        "after",
+        "before",
+        "he",
+        "she",
+        "it",
+        "they",
+        "we",
+        "i",
+        "you",
+        "his",
+        "her",
+        "its",
+        "their",
+        "our",
+        "this",
+        "that",
+        "these",
+        "those",
+        "there",
+        "here",
+        "what",
+        "who",
+        "monday",
+        "tuesday",
+        "wednesday",
+        "thursday",
+        "friday",
+        "saturday",
+        "sunday",
+        "january",
+        "february",
+        "march",
+        "april",
+        "may",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
+        "december",
+    ]
+)
+# Last words of names that are not people's: "United States", "Supreme Court".
+_PLACES_AND_BODIES = frozenset(
+    [
+        "states",
+        "kingdom",
+        "nations",
+        "union",
+        "party",
+        "house",
+        "court",
+        "department",
+        "ministry",
+        "agency",
+        "post",
+        "times",
+        "news",
+        "city",
+        "county",
+        "street",
+        "island",
+        "islands",
+        "republic",
+        "committee",
+        "council",
+        "senate",
+        "congress",
+        "university",
+        "school",
+        "college",
+        "church",
+        "center",
+        "centre",
+        "institute",
+        "foundation",
+        "campaign",
+    ]
+)
+_HONORIFICS = frozenset(
+    ["mr", "mrs", "ms", "dr", "sen", "rep", "gov", "gen", "rev", "lt", "col", "sgt", "pres"]
+)
+# The word before a name that makes it an object or a modifier, not the one who speaks.
+_OBJECT = re.compile(
+    r"\b(?:the|a|an|of|in|at|from|to|for|on|with|about|against|by|into|over|under|than|"
+    r"like|as)\s+$",
+    re.IGNORECASE,
+)
+_QUOTED = re.compile(r"[“\"][^”\"]*[”\"]?")
+
+
+@dataclass
+class Context:
+    """The article's text and what its earlier sentences said, as the drafter goes along."""
+
+    text: str
+    sources: list[tuple[Span, str]] = field(default_factory=list)  # named sources so far
+    starts: list[int] = field(default_factory=list)  # where each sentence so far began
+    paragraph: int = -1  # where the sentence before began its paragraph
+    quoting: Voice | None = None  # the voice of a quotation that may go on
+    _surnames: dict[str, bool] = field(default_factory=dict)
+
+    def antecedent(self, pronoun: str, at: int) -> Span | None:
+        """The span of the name `pronoun` (at `at` in the article) is taken to stand for: the
+        latest source quoted since the sentence before began, else the nearest person's name
+        there, outside quotation marks; failing both, the latest source quoted in the three
+        sentences before."""
+        word = pronoun.casefold()
+        if word not in PRONOUN_SOURCES:
+            return None
+        plural = word in PLURAL
+        start = self.starts[-1] if self.starts else at
+        found = self._quoted(plural, start, at) or (None if plural else self._named(start, at))
+        if found is None and len(self.starts) > 1:
+            found = self._quoted(plural, self.starts[-min(3, len(self.starts))], at)
+        return found
+
+    def _quoted(self, plural: bool, start: int, at: int) -> Span | None:
+        spans = [s for s, p in self.sources if start <= s[0] < at and _group(p) == plural]
+        return spans[-1] if spans else None
+
+    def _named(self, start: int, at: int) -> Span | None:
+        """The nearest person's name in `text[start:at]` that can be a subject: not after a
+        preposition or an article ("in the Oval Office"), not possessive ("Obama's actions")."""
+        window = _unquoted(self.text[start:at])
+        names = [
+            (start + m.start(), start + m.end())
+            for m in _NAME.finditer(window)
+            if self._person(m.group())
+            and not _OBJECT.search(window[: m.start()])
+            and not re.match(r"[’']s\b", window[m.end() :])
+        ]
+        return names[-1] if names else None
+
+    def _person(self, name: str) -> bool:
+        """Whether `name` reads as a person's: after an honorific; two or more words not
+        ending as a place's or a body's name do ("Maria Lopez", not "United States"); one
+        word must be a surname the article also writes after a given name ("Trump", where
+        "Donald Trump" is written too)."""
+        words = name.split()
+        first = words[0].casefold().rstrip(".")
+        if first in _HONORIFICS:
+            return True
+        if first in _NOT_PERSON or words[-1].casefold() in _PLACES_AND_BODIES:
+            return False
+        return len(words) > 1 or self._surname(words[-1])
+
+    def _surname(self, word: str) -> bool:
+        """Whether the article writes `word` both after a given name and alone."""
+        if word not in self._surnames:
+            given = after = alone = False
+            for match in re.finditer(rf"\b{re.escape(word)}\b", self.text):
+                before = self.text[max(0, match.start() - 30) : match.start()]
+                after = bool(re.search(r"[A-Z][a-z]+\.?\s+(?:[A-Z]\.\s+)?$", before))
+                given, alone = given or after, alone or not after
+            self._surnames[word] = given and alone
+        return self._surnames[word]
+
+    def begin(self, paragraph: int) -> None:
+        """Start a sentence of the paragraph starting at `paragraph`: a new paragraph ends any
+        quotation."""
+        if paragraph != self.paragraph:
+            self.quoting = None
+        self.paragraph = paragraph
+
+
+def _group(phrase: str) -> bool:
+    words = phrase.casefold().split()
+    return bool(words) and (words[-1] in GROUP_HEADS or words[-1] == "campaign")
+
+
+def _unquoted(window: str) -> str:
+    """`window` with what stands in quotation marks blanked, keeping offsets."""
+    return _QUOTED.sub(lambda m: " " * len(m.group()), window)
