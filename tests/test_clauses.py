@@ -119,7 +119,7 @@ def test_what_the_drafter_assumed_is_in_the_note() -> None:
     _, draft = drafted("local-storm")
     notes = {r.quote: r.note for r in draft.rows}
     assert (
-        "'she' taken to be 'Maria Lopez', the nearest name before it"
+        "'she' taken to be 'Maria Lopez', named before it: check"
         in notes["We cannot open it safely"]
     )
     assert notes["The cliff is still moving"].startswith(

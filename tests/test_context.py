@@ -3,6 +3,8 @@ quotations that go on."""
 
 from __future__ import annotations
 
+import re
+
 import pandas as pd
 import pytest
 
@@ -11,8 +13,11 @@ from factcheck.drafting.context import Context
 
 
 def context(text: str, *starts: int) -> Context:
+    """The context of the last sentence of `text`, the sentences before it starting at
+    `starts`."""
     found = Context(text)
     found.starts += starts
+    found.current = [m.end() for m in re.finditer(r"[.!?][\"”]?\s+", text)][-1]
     return found
 
 
@@ -22,9 +27,14 @@ def named(found: Context, pronoun: str) -> str | None:
     return None if span is None else found.text[span[0] : span[1]]
 
 
-def test_the_nearest_persons_name_in_the_sentence_before() -> None:
+def test_the_first_persons_name_in_the_sentence_before() -> None:
     text = "Ann Lee met Tom Hart in the United States. Then he said it went well."
-    assert named(context(text, 0), "he") == "Tom Hart"  # not "United States"
+    assert named(context(text, 0), "he") == "Ann Lee"  # its subject, not "United States"
+
+
+def test_a_name_earlier_in_the_same_sentence_comes_first() -> None:
+    text = "Ann Lee spoke. After Tom Hart left, he said it went well."
+    assert named(context(text, 0), "he") == "Tom Hart"
 
 
 def test_a_source_already_quoted_comes_before_a_nearer_name() -> None:

@@ -117,7 +117,7 @@ def draft_article(text: str, article_id: str, publisher: str, sources: pd.DataFr
     draft = Draft(article_id, index)
     context = Context(text)
     for start, sentence, paragraph in body_sentences(text):
-        context.begin(paragraph)
+        context.begin(paragraph, start)
         draft.rows += draft_sentence(sentence, start, publisher, index, context)
         context.starts.append(start)
     return draft
@@ -212,7 +212,7 @@ def _attributed(
         phrase, span = sentence[start:end], (offset + start, offset + end)
         if number in antecedents:
             span, named = antecedents[number]
-            notes.append(f"'{phrase.strip()}' taken to be '{named}', the nearest name before it")
+            notes.append(f"'{phrase.strip()}' taken to be '{named}', named before it: check")
             phrase = named
         spans.append(span)
         ids = []

@@ -4,9 +4,10 @@ News attributes over several sentences. "“…,” Bush said. “And so that be
 quoting Bush; "“…,” she said" names its speaker in an earlier sentence. A rule cannot be sure
 of either, so each such row says in its `draft_note` what was assumed, for the reviewer:
 
-- a pronoun source ("he", "she", "they") is taken to be the nearest compatible name before it,
-  in the same or the previous sentence, outside quotation marks; for "they", only a source the
-  article has already quoted that names a group ("officials", "the campaign");
+- a pronoun source ("he", "she", "they") is taken to be a source quoted since the sentence
+  before began, else a person's name outside quotation marks, in the same or the previous
+  sentence (see `Context.antecedent`); for "they", only a source the article has already
+  quoted that names a group ("officials", "the campaign");
 - a sentence that opens with quotation marks and has no cue of its own continues the
   quotation of the sentence before it, in the same paragraph.
 """
@@ -164,21 +165,25 @@ class Context:
     text: str
     sources: list[tuple[Span, str]] = field(default_factory=list)  # named sources so far
     starts: list[int] = field(default_factory=list)  # where each sentence so far began
+    current: int = 0  # where the sentence being drafted begins
     paragraph: int = -1  # where the sentence before began its paragraph
     quoting: Voice | None = None  # the voice of a quotation that may go on
     _surnames: dict[str, bool] = field(default_factory=dict)
 
     def antecedent(self, pronoun: str, at: int) -> Span | None:
         """The span of the name `pronoun` (at `at` in the article) is taken to stand for: the
-        latest source quoted since the sentence before began, else the nearest person's name
-        there, outside quotation marks; failing both, the latest source quoted in the three
-        sentences before."""
+        latest source quoted since the sentence before began, else a person's name outside
+        quotation marks: the first of this sentence before the pronoun, else the first of the
+        sentence before (its subject, as a rule); failing both, the latest source quoted in the
+        three sentences before."""
         word = pronoun.casefold()
         if word not in PRONOUN_SOURCES:
             return None
         plural = word in PLURAL
         start = self.starts[-1] if self.starts else at
-        found = self._quoted(plural, start, at) or (None if plural else self._named(start, at))
+        found = self._quoted(plural, start, at)
+        if found is None and not plural:
+            found = self._named(self.current, at) or self._named(start, self.current)
         if found is None and len(self.starts) > 1:
             found = self._quoted(plural, self.starts[-min(3, len(self.starts))], at)
         return found
@@ -188,17 +193,21 @@ class Context:
         return spans[-1] if spans else None
 
     def _named(self, start: int, at: int) -> Span | None:
-        """The nearest person's name in `text[start:at]` that can be a subject: not after a
-        preposition or an article ("in the Oval Office"), not possessive ("Obama's actions")."""
+        """The first person's name in `text[start:at]` that can be a subject: not after a
+        preposition or an article ("in the Oval Office"), not possessive ("Obama's actions").
+        Measured on PolNeAR's train split, the first name of a sentence is its speaker's
+        more often than the nearest one is."""
         window = _unquoted(self.text[start:at])
-        names = [
-            (start + m.start(), start + m.end())
-            for m in _NAME.finditer(window)
-            if self._person(m.group())
-            and not _OBJECT.search(window[: m.start()])
-            and not re.match(r"[’']s\b", window[m.end() :])
-        ]
-        return names[-1] if names else None
+        for match in _NAME.finditer(window):
+            a, b = _without_leading_stopwords(window, match.start(), match.end())
+            if (
+                a < b
+                and self._person(window[a:b])
+                and not _OBJECT.search(window[:a])
+                and not re.match(r"[’']s\b", window[b:])
+            ):
+                return start + a, start + b
+        return None
 
     def _person(self, name: str) -> bool:
         """Whether `name` reads as a person's: after an honorific; two or more words not
@@ -224,12 +233,21 @@ class Context:
             self._surnames[word] = given and alone
         return self._surnames[word]
 
-    def begin(self, paragraph: int) -> None:
-        """Start a sentence of the paragraph starting at `paragraph`: a new paragraph ends any
-        quotation."""
+    def begin(self, paragraph: int, start: int) -> None:
+        """Start the sentence at `start`, of the paragraph starting at `paragraph`: a new
+        paragraph ends any quotation."""
         if paragraph != self.paragraph:
             self.quoting = None
-        self.paragraph = paragraph
+        self.paragraph, self.current = paragraph, start
+
+
+def _without_leading_stopwords(text: str, start: int, end: int) -> tuple[int, int]:
+    """The span of a capitalised run without the words before the name: "After Tom Hart"
+    is "Tom Hart"."""
+    for word in re.finditer(r"\S+", text[start:end]):
+        if word.group().casefold().rstrip(".,") not in _NOT_PERSON:
+            return start + word.start(), end
+    return end, end
 
 
 def _group(phrase: str) -> bool:

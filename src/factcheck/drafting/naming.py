@@ -51,6 +51,53 @@ GROUP_HEADS = (
     "service",
     "office",
 )
+# The nouns that name a person by a role or a tie: "her friend said", "a longtime adviser".
+PEOPLE = frozenset(
+    [
+        "friend",
+        "brother",
+        "sister",
+        "nephew",
+        "niece",
+        "son",
+        "daughter",
+        "wife",
+        "husband",
+        "mother",
+        "father",
+        "cousin",
+        "aide",
+        "adviser",
+        "advisor",
+        "host",
+        "author",
+        "leader",
+        "supporter",
+        "voter",
+        "resident",
+        "member",
+        "chairman",
+        "chairwoman",
+        "director",
+        "manager",
+        "lawyer",
+        "attorney",
+        "candidate",
+        "senator",
+        "governor",
+        "president",
+        "spokesman",
+        "spokeswoman",
+        "spokesperson",
+        "organizer",
+        "founder",
+        "analyst",
+        "economist",
+        "professor",
+        "researcher",
+    ]
+)
+POSSESSIVES = frozenset({"his", "her", "their"})
 # The nouns of a document or count a sentence can be attributed to: "according to a new poll".
 RECORD_HEADS = frozenset(
     [
@@ -265,10 +312,12 @@ def is_source_phrase(phrase: str) -> bool:
     if not 1 <= len(words) <= 10:
         return False
     lowered = [w.casefold().strip("’'") for w in words]
-    if lowered[0] in PRONOUNS or any(w in NOT_IN_NAMES for w in lowered):
+    # "he" is no source by itself (see drafting.context); "his nephew" may be one
+    alone = len(words) == 1 or lowered[0] not in POSSESSIVES
+    if (lowered[0] in PRONOUNS and alone) or any(w in NOT_IN_NAMES for w in lowered):
         return False
     named = any(w[:1].isupper() or w[:1].isdigit() for w in words)
-    return named or any(w in GROUP_HEADS or w in RECORD_HEADS for w in lowered)
+    return named or any(w in GROUP_HEADS or w in RECORD_HEADS or w in PEOPLE for w in lowered)
 
 
 def _proper(phrase: str) -> bool:
