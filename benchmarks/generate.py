@@ -168,13 +168,13 @@ def _article(
 
 def _evidence(claim: list[str], attributed: bool) -> Iterator[list[str]]:
     cid, verdict = claim[0], claim[12]
-    url = f"https://example.org/evidence/{cid}"
 
     def item(suffix: str, publisher: str, originator: str, stance: str, bears: str) -> list[str]:
+        site = publisher.lower().replace(" ", "-")  # one site, one publisher
         return [
             cid,
             bears,
-            f"{url}/{suffix}",
+            f"https://{site}.example.org/evidence/{cid}/{suffix}",
             publisher,
             originator,
             "2025-06-02",

@@ -192,9 +192,9 @@ CASES: dict[str, tuple[list[Edit], list[str]]] = {
         ],
     ),
     "evidence.published_on.not_after_review": (
-        [cells("evidence.csv", 3, published_on="2026-12-01")],
+        [cells("evidence.csv", 10, published_on="2026-12-01")],
         [
-            "evidence.csv, row 3, column published_on: '2026-12-01' must not be after the "
+            "evidence.csv, row 10, column published_on: '2026-12-01' must not be after the "
             "reviewed_on date of its claim (2026-11-29) [evidence.published_on.not_after_review]"
         ],
     ),
@@ -204,6 +204,27 @@ CASES: dict[str, tuple[list[Edit], list[str]]] = {
             "evidence.csv, row 3, column bears_on: 'attribution' must be content for a claim in "
             "the outlet's own voice: it has no attribution to check "
             "[evidence.bears_on.attributed_claim]"
+        ],
+    ),
+    "evidence.publisher.one_per_host": (
+        # the same host, however written, named as another publisher
+        [
+            cells(
+                "evidence.csv",
+                16,
+                url="https://WWW.TheSun.my/world-news/another-page",
+                publisher="The Sun",
+            )
+        ],
+        [
+            "evidence.csv, row 3, column publisher: 'The Sun (Malaysia)' must be the same on "
+            "every row whose address is on the same site: the publisher is the site that shows "
+            "the page, and the outlet whose story it carries is the originator, but on thesun.my "
+            "it is 'The Sun' in rows 16 [evidence.publisher.one_per_host]",
+            "evidence.csv, row 16, column publisher: 'The Sun' must be the same on every row "
+            "whose address is on the same site: the publisher is the site that shows the page, "
+            "and the outlet whose story it carries is the originator, but on thesun.my it is "
+            "'The Sun (Malaysia)' in rows 3 [evidence.publisher.one_per_host]",
         ],
     ),
     "evidence.stance.checkable_claim": (
@@ -224,7 +245,7 @@ CASES: dict[str, tuple[list[Edit], list[str]]] = {
             )
         ],
         [
-            "evidence.csv, row 154, column stance: 'supports' must be context for the content "
+            "evidence.csv, row 161, column stance: 'supports' must be context for the content "
             "of a not_checkable claim: there is no fact to support or refute "
             "[evidence.stance.checkable_claim]"
         ],
@@ -382,4 +403,17 @@ def test_a_wire_story_counts_once_however_many_outlets_carry_it(dataset: Path) -
         "claims.csv, row 38, column verdict: 'partly_supported' must rest on content evidence "
         "from at least two independent publishers when refuted or partly_supported (a wire story "
         "counts once); found: Associated Press [claims.verdict.two_independent_publishers]"
+    ]
+
+
+def test_a_publisher_on_many_rows_of_a_host_is_named_with_its_first_rows(dataset: Path) -> None:
+    # KBS World's site holds 16 rows; one of them named otherwise shows the first five
+    # of the others and counts the rest.
+    set_cell(dataset, "evidence.csv", 6, "publisher", "KBS")
+    found = [p for p in lines(problems_in(dataset)) if p.startswith("evidence.csv, row 6,")]
+    assert found == [
+        "evidence.csv, row 6, column publisher: 'KBS' must be the same on every row whose "
+        "address is on the same site: the publisher is the site that shows the page, and the "
+        "outlet whose story it carries is the originator, but on world.kbs.co.kr it is "
+        "'KBS World' in rows 29, 35, 36, 51, 63 and 10 more [evidence.publisher.one_per_host]"
     ]

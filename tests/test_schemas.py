@@ -567,7 +567,12 @@ CASES = [
     ),
     Case(
         "evidence.url.not_duplicated",
-        (cell(E, 3, "url", SAME_URL), cell(E, 4, "url", SAME_URL)),
+        # one page, so one publisher too
+        (
+            cell(E, 3, "url", SAME_URL),
+            cell(E, 4, "url", SAME_URL),
+            cell(E, 4, "publisher", "The Sun (Malaysia)"),
+        ),
         tuple(
             f"evidence.csv, row {r}, column url: '{SAME_URL}' must not be cited twice for the "
             "same claim and check [evidence.url.not_duplicated]"
@@ -602,10 +607,12 @@ def test_each_schema_rule_reports_its_located_message(
 
 # Rules every column has: one generated case per column, so none is left untested.
 ROW = {"articles": 2, "sources": 3, "claims": 7, "evidence": 3}
-# Breaking an id also breaks what refers to it; those rules are the only others allowed.
+# Breaking an id also breaks what refers to it, and a publisher changed on one row no longer
+# matches its site's other rows; those rules are the only others allowed.
 REFERENCES = {
     ("articles", "article_id"): ("claims.article_id.exists",),
     ("sources", "source_id"): ("claims.attribution.sources_exist",),
+    ("evidence", "publisher"): ("evidence.publisher.one_per_host",),
 }
 COLUMNS = [(spec, column) for spec in TABLES for column in spec.columns]
 # They are many: each runs on DuckDB, not on every engine.

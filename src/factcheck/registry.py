@@ -281,6 +281,12 @@ RULES = _rules(
     # --- evidence.csv --------------------------------------------------------------------
     Rule("evidence.url.not_duplicated", "must not be cited twice for the same claim and check"),
     Rule(
+        "evidence.publisher.one_per_host",
+        "must be the same on every row whose address is on the same site: the publisher is "
+        "the site that shows the page, and the outlet whose story it carries is the originator",
+        ", but on {host} it is {others}",
+    ),
+    Rule(
         "evidence.published_on.not_after_review",
         "must not be after the reviewed_on date of its claim",
         " ({reviewed})",

@@ -68,6 +68,11 @@ HTTP_URL_PATTERN = (
 )
 
 
+# The host of an address (group 1), which names the site that shows the page: one site, one
+# publisher. A leading "www." is not part of the site's name (`evidence.publisher.one_per_host`).
+URL_HOST = r"^[A-Za-z][A-Za-z0-9+.-]*://(?:[^/?#@]*@)?([^/?#:]+)"
+
+
 def one_to_three_sentences(values: pd.Series) -> pd.Series:
     """Whether each cell is one to three sentences. A cell that ends like a sentence and has
     at most two sentence boundaries passes at once (abbreviations only remove boundaries);

@@ -519,12 +519,15 @@ class EvidenceTable(TableModel):
     bears_on: Series[str] = enum(BearsOn, "Which check the item is for.")
     url: Series[str] = text("Address of the page, exactly as it was found; never built or guessed.")
     publisher: Series[str] = text(
-        "The outlet that published the page (for an aggregator, the outlet it carries)."
+        "The site that shows the page, as it names itself (Nasdaq, Yahoo News Australia), even "
+        "when the story is another outlet's; every page on one host has the same publisher."
     )
     originator: Series[str] = text(
-        "The news agency or outlet whose story the page carries, when it is not the publisher's "
-        "own (AP, Reuters, AFP, Yonhap…); empty for the publisher's own reporting. Independence "
-        "is counted by originator, so a wire story counts once however many outlets reprint it.",
+        "The news agency or outlet whose reporting the page relays, when it is not the "
+        "publisher's own: the wire story it carries (AP, Reuters, AFP, Yonhap…) or another "
+        "outlet's report it restates or cites as its source (a quotation word for word, 'citing "
+        "the BBC'); empty for the publisher's own reporting. Independence is counted by "
+        "originator, so a report counts once however many sites carry it.",
         nullable=True,
     )
     published_on: Series[str] = date(

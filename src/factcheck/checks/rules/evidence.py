@@ -10,7 +10,8 @@ from collections.abc import Iterable, Iterator
 
 from factcheck.checks.engines.base import ROW
 from factcheck.checks.rules.base import Query, literal, matches, name
-from factcheck.model.cells import ISO_DATE
+from factcheck.model.cells import ISO_DATE, URL_HOST
+from factcheck.model.sql import sql_pattern
 from factcheck.model.tables import spec_named
 from factcheck.model.vocabularies import (
     DISPUTED_VERDICTS,
@@ -174,6 +175,53 @@ def _two_independent_publishers() -> Query:
     )
 
 
+def _hosts() -> str:
+    """SQL: each evidence row with a publisher and the site its address is on: the host,
+    in lower case, without a leading "www."."""
+    url, publisher = _of("e", "url"), _of("e", "publisher")
+    host = f"regexp_extract({url}, {literal(sql_pattern(URL_HOST))}, 1)"
+    site = f"regexp_replace(lower({host}), '^www[.]', '')"
+    return (
+        f"SELECT e.{ROW}, {publisher} AS publisher, {site} AS host FROM {name('evidence')} AS e "
+        f"WHERE {publisher} IS NOT NULL AND {url} IS NOT NULL"
+    )
+
+
+def _one_publisher_per_host() -> Query:
+    # The publisher is the site that shows the page: every page on one host names the same
+    # one, so a wire's name cannot stand in for the site that carries its story. Each
+    # publisher of a host is told with its first rows only, however many it has.
+    shown = (
+        f"SELECT h.{ROW}, h.publisher, h.host, row_number() OVER "
+        f"(PARTITION BY h.host, h.publisher ORDER BY h.{ROW}) AS n FROM hosts AS h "
+        "WHERE h.host IN (SELECT host FROM hosts WHERE host <> '' GROUP BY host "
+        "HAVING count(DISTINCT publisher) > 1)"
+    )
+    first = f"CASE WHEN n <= {_FIRST_ROWS} THEN CAST({ROW} AS VARCHAR) END"
+    more = (
+        f"CASE WHEN count(*) > {_FIRST_ROWS} THEN ' and ' || "
+        f"CAST(count(*) - {_FIRST_ROWS} AS VARCHAR) || ' more' ELSE '' END"
+    )
+    quoted = "'''' || publisher || ''''"
+    named = (
+        f"SELECT host, publisher, {quoted} || ' in rows ' || "
+        f"string_agg({first}, ', ' ORDER BY {ROW}) || {more} AS said "
+        "FROM shown GROUP BY host, publisher"
+    )
+    return Query(
+        "evidence.publisher.one_per_host",
+        ("evidence",),
+        f"WITH hosts AS ({_hosts()}), shown AS ({shown}), named AS ({named}) "
+        f"SELECT s.{ROW}, s.publisher AS value, s.host AS host, "
+        "string_agg(o.said, '; ' ORDER BY o.publisher) AS others "
+        "FROM shown AS s JOIN named AS o ON s.host = o.host AND s.publisher <> o.publisher "
+        f"GROUP BY s.{ROW}, s.publisher, s.host",
+    )
+
+
+_FIRST_ROWS = 5  # rows named per publisher in a message
+
+
 def _reviewed_after_publication() -> Query:
     reviewed, published = _of("c", "reviewed_on"), _of("a", "published_on")
     return Query(
@@ -192,4 +240,5 @@ def queries() -> Iterator[Query]:
     yield _uncheckable_claims_take_context_only()
     yield from _verdicts_need_evidence()
     yield _two_independent_publishers()
+    yield _one_publisher_per_host()
     yield _reviewed_after_publication()
