@@ -89,3 +89,12 @@ def test_a_quotation_goes_on_in_its_paragraph(text: str, goes_on: bool) -> None:
     draft = draft_article(text, "a", "PUB", sources)
     [last] = [r for r in draft.rows if r.quote == "The road is safe"]
     assert (last.attribution == "PUB > ANN-LEE") is goes_on
+
+
+def test_a_sentence_drafted_alone_takes_no_pronoun_for_a_source() -> None:
+    from factcheck.drafting.clauses import draft_sentence
+    from factcheck.drafting.naming import SourceIndex
+
+    sources = pd.DataFrame({"source_id": [], "name": [], "aliases": []}, dtype=object)
+    rows = draft_sentence('"It is safe," she said.', 1034, "PUB", SourceIndex(sources))
+    assert {r.attribution for r in rows} == {"PUB"}

@@ -148,3 +148,29 @@ def test_a_malformed_span_line_is_located(tmp_path: Path) -> None:
 def test_overlap_counts_shared_characters() -> None:
     assert overlap((0, 10), (5, 20)) == 5
     assert overlap((0, 5), (5, 9)) == 0
+
+
+def test_second_content_spans_count_and_relations_without_content_are_skipped(
+    tmp_path: Path,
+) -> None:
+    ann = tmp_path / "x_a.ann"
+    ann.write_text(
+        "T1\tSource 0 3\tAnn\nT2\tCue 4 8\tsaid\nT3\tContent 10 12\tab\nT4\tContent 20 25\tcdefg\n"
+        "E1\tAttribution:T2 Content:T3 Content2:T4 Cue:T2 Source:T1\n"
+        "E2\tAttribution:T2 Cue:T2 Source:T1\n",
+        encoding="utf-8",
+    )
+    [relation] = read_attributions(ann)
+    assert relation.content == ((10, 12), (20, 25))
+
+
+def test_a_malformed_role_or_coreference_file_is_named(tmp_path: Path) -> None:
+    ann = tmp_path / "x_a.ann"
+    ann.write_text("T1\tSource 0 3\tAnn\nE1\tAttribution Source:T1\n", encoding="utf-8")
+    with pytest.raises(CorpusError, match=re.escape("x_a.ann, line 2: not a brat event role")):
+        read_attributions(ann)
+    root = checkout(tmp_path / "corpus")
+    (root / "data" / "dev" / "corenlp" / "a1.txt.xml").write_text("<root>", encoding="utf-8")
+    [article] = articles(root, "dev")
+    with pytest.raises(CorpusError, match=re.escape("a1.txt.xml is not CoreNLP's XML")):
+        article.chain_of(article.attributions[1].source)

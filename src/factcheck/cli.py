@@ -25,6 +25,7 @@ from pathlib import Path
 from typing import Any
 
 from factcheck.checks.engines import ENGINES
+from factcheck.drafting.polnear import SPLITS
 from factcheck.model.spreadsheets import DateOrder
 from factcheck.problems import ExitCode
 
@@ -271,9 +272,7 @@ def _add_drafting_commands(commands: Any) -> None:
         metavar="DIR",
         help="also score the drafter on a local PolNeAR checkout (see benchmarks/attribution.py)",
     )
-    evaluate.add_argument(
-        "--split", choices=("train", "dev"), default="dev", help="the PolNeAR split (dev)"
-    )
+    evaluate.add_argument("--split", choices=SPLITS, help="the PolNeAR split, with --polnear (dev)")
     _directory(evaluate)
     evaluate.set_defaults(run=_evaluate)
 
@@ -609,6 +608,9 @@ def _evaluate(args: argparse.Namespace) -> int:
     from factcheck.drafting.files import read_draft, rows_of
     from factcheck.problems import exit_code, render_text
 
+    if args.split and not args.polnear:
+        print("factcheck: --split names a PolNeAR split: give --polnear DIR too", file=sys.stderr)
+        return ExitCode.CANNOT_RUN
     fresh, code = _drafted(args)
     if fresh is None:
         return code
@@ -624,7 +626,7 @@ def _evaluate(args: argparse.Namespace) -> int:
     curated = claims[claims["article_id"] == args.article_id]
     sys.stdout.write(compare(curated, drafted).render(args.article_id))
     if args.polnear:
-        return _polnear(Path(args.polnear), args.split)
+        return _polnear(Path(args.polnear), args.split or "dev")
     return ExitCode.VALID
 
 

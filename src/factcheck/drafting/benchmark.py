@@ -61,10 +61,8 @@ class Tally:
     by_pattern: dict[str, Counter[str]] = field(default_factory=dict)
 
     def add(self, other: Tally) -> None:
-        for name in ("annotated", "recalled", "attributed", "precise", "source_right"):
+        for name in _COUNTS:
             setattr(self, name, getattr(self, name) + getattr(other, name))
-        self.cue_right += other.cue_right
-        self.precise_with_source += other.precise_with_source
         for pattern, counts in other.by_pattern.items():
             self.by_pattern.setdefault(pattern, Counter()).update(counts)
 
@@ -89,6 +87,17 @@ class Tally:
         recall = _share(self.source_right, self.annotated)
         precision = _share(self.precise_with_source, self.attributed)
         return 2 * recall * precision / (recall + precision) if recall + precision else 0.0
+
+
+_COUNTS = (
+    "annotated",
+    "recalled",
+    "attributed",
+    "precise",
+    "source_right",
+    "cue_right",
+    "precise_with_source",
+)
 
 
 def _share(part: int, whole: int) -> float:

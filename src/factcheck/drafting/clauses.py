@@ -153,8 +153,9 @@ def draft_sentence(
     """The rows of one sentence: its clauses, the reporting clause if its cue has one,
     descriptions of its sources, and titles and kin in apposition. With the `context` of the
     sentences before, a pronoun source is resolved and a quotation may go on."""
+    # without the sentences before there is no antecedent to find: a pronoun is no source
+    found, antecedents = _cue(sentence, offset, context) if context else _cue_alone(sentence)
     context = context or Context(sentence)
-    found, antecedents = _cue(sentence, offset, context)
     own = Voice(publisher, None, "no attribution cue: the outlet's own voice")
     extra: list[Row] = []
     if found is not None:
@@ -169,12 +170,19 @@ def draft_sentence(
     else:
         voice, regions, context.quoting = own, ((0, len(sentence)),), None
     rows = [_row(sentence, offset, a, b, voice) for r in regions for a, b in clauses(sentence, *r)]
+    if found is not None and found.rest is not None:
+        about = Voice(publisher, None, "the outlet's own words about the speaker")
+        rows += [_row(sentence, offset, a, b, about) for a, b in clauses(sentence, *found.rest)]
     rows += extra
     rows += _appositions(sentence, offset, voice)
     return sorted(rows, key=lambda r: (r.start, -r.end))
 
 
 Antecedents = dict[int, tuple[tuple[int, int], str]]  # a source's place → span, name
+
+
+def _cue_alone(sentence: str) -> tuple[cues.Found | None, Antecedents]:
+    return cues.find(sentence, is_source_phrase), {}
 
 
 def _cue(sentence: str, offset: int, context: Context) -> tuple[cues.Found | None, Antecedents]:

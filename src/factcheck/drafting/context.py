@@ -38,9 +38,25 @@ class Voice:
 
 
 # A person's name: capitalised words, with an optional honorific ("Sen. Ted Cruz").
+_HONORIFICS = (
+    "mr",
+    "mrs",
+    "ms",
+    "dr",
+    "sen",
+    "rep",
+    "gov",
+    "gen",
+    "rev",
+    "lt",
+    "col",
+    "sgt",
+    "pres",
+)
+_WORD = r"[A-Z][a-z]+(?:[-’'][A-Z]?[a-z]+)*"
 _NAME = re.compile(
-    r"(?<![\w’'.-])(?:(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Rev|Lt|Col|Sgt|Pres)\.?\s+)?"
-    r"[A-Z][a-z]+(?:[-’'][A-Z]?[a-z]+)*(?:\s+(?:[A-Z]\.\s+)?[A-Z][a-z]+(?:[-’'][A-Z]?[a-z]+)*){0,3}"
+    r"(?<![\w’'.-])(?:(?:" + "|".join(h.title() for h in _HONORIFICS) + r")\.?\s+)?"
+    rf"{_WORD}(?:\s+(?:[A-Z]\.\s+)?{_WORD}){{0,3}}"
 )
 # Capitalised words that do not name a person.
 _NOT_PERSON = frozenset(
@@ -145,9 +161,6 @@ _PLACES_AND_BODIES = frozenset(
         "foundation",
         "campaign",
     ]
-)
-_HONORIFICS = frozenset(
-    ["mr", "mrs", "ms", "dr", "sen", "rep", "gov", "gen", "rev", "lt", "col", "sgt", "pres"]
 )
 # The word before a name that makes it an object or a modifier, not the one who speaks.
 _OBJECT = re.compile(

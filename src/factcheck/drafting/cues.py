@@ -36,10 +36,11 @@ SAY = (
     # take only an object ("condemned the launch", "praised her record") are no cues: the
     # object is no claim of the source's, and the act is the outlet's report
     r"believes|believe|believed|thinks|think|thought|hopes|hoped|hope|fears|feared|fear|"
-    r"expects|expected|knows|knew|wants|wanted|worries|worried|worry|feels|felt|agreed|"
-    r"agrees|doubted|doubts|proposed|showed|shows|show|found|finds|indicated|indicates|"
-    r"revealed|reveals|suggest|insist|argue|warn|deny|predict|announce|pledged|promises|"
-    r"vows|tweets|tweet"
+    r"worries|worried|worry|doubted|doubts|suggest|insist|argue|warn|deny|predict|"
+    r"announce|pledged|promises|vows|tweets|tweet|"
+    # these also take a plain object ("Police found the body"): a cue only before "that"
+    r"(?:expects|expected|knows|knew|feels|felt|agreed|agrees|proposed|showed|shows|show|"
+    r"found|finds|indicated|indicates|revealed|reveals)(?=\s+that\b)"
 )
 # Words that may stand between a source and its verb: "Galvin also said", "has argued".
 BEFORE_SAY = r"(?:(?:has|have|had|also|later|then|previously|recently|once|again|often)\s+){0,2}"
@@ -64,6 +65,11 @@ SAY_BEFORE = r"said|says|added|adds|wrote|writes|noted|explained|continued|recal
 CLOSE = (
     r"(?:\s+(?:in a statement|in a report|in a briefing|in an interview|on \w+day|\w+day|"
     r"recently|last week|this week|on Twitter))?[.!?”\"’']*$"
+)
+# Capitalised words that open a sentence without naming anyone: "On Monday, Trump …".
+OPENERS = (
+    r"(?:On|In|At|But|And|Then|After|Before|When|While|As|For|With|By|From|Since|During|"
+    r"Last|This|Earlier|Later|Yet|So|If|Although|Though|Still|Also|Meanwhile|However)"
 )
 OPEN_QUOTE = '“"'
 CLOSE_QUOTE = '”"'
@@ -90,23 +96,24 @@ PATTERNS: tuple[Pattern, ...] = (
     _p(
         "quote, then speaker",
         rf"^[{OPEN_QUOTE}](?P<quoted>[^{CLOSE_QUOTE}]+?)[,.!?]?[{CLOSE_QUOTE}],?\s+"
-        rf"(?:(?P<src>{PHRASE}){APPOSITION}\s+{BEFORE_SAY}(?P<cue>{SAY}){AFTERWORD}"
-        rf"|(?P<cue_b>{SAY})\s+(?P<src_b>{PHRASE}){AFTER_NAME}){CLOSE}",
+        rf"(?:(?P<src>{PHRASE}){APPOSITION}\s+{BEFORE_SAY}(?P<cue>{SAY})(?P<after>{AFTERWORD})"
+        rf"|(?P<cue_b>{SAY})\s+(?P<src_b>{PHRASE})(?P<after_b>{AFTER_NAME})){CLOSE}",
         "quoted",
         "“We will not step back,” the ministry said.",
     ),
     _p(
         "quote, speaker, quote",
         rf"^[{OPEN_QUOTE}](?P<quoted>[^{CLOSE_QUOTE}]+?)[,.!?]?[{CLOSE_QUOTE}],?\s+"
-        rf"(?:(?P<src>{PHRASE})\s+{BEFORE_SAY}(?P<cue>{SAY})|(?P<cue_b>{SAY})\s+(?P<src_b>{PHRASE}))"
+        rf"(?:(?P<src>{PHRASE})\s+{BEFORE_SAY}(?P<cue>{SAY})"
+        rf"|(?P<cue_b>{SAY})\s+(?P<src_b>{PHRASE}))"
         rf",\s*[{OPEN_QUOTE}](?P<quoted2>[^{CLOSE_QUOTE}]+?)[,.!?]?[{CLOSE_QUOTE}]?{CLOSE}",
         "quoted",
         "“We will not,” the ministry said, “step back.”",
     ),
     _p(
         "speaker, then quote",
-        rf"^(?P<src>{PHRASE}){APPOSITION}\s+{BEFORE_SAY}(?P<cue>{SAY}),?:?\s*[{OPEN_QUOTE}](?P<quoted>[^{CLOSE_QUOTE}]+?)"
-        rf"[,.!?]?[{CLOSE_QUOTE}]{CLOSE}",
+        rf"^(?P<src>{PHRASE}){APPOSITION}\s+{BEFORE_SAY}(?P<cue>{SAY}),?:?\s*"
+        rf"[{OPEN_QUOTE}](?P<quoted>[^{CLOSE_QUOTE}]+?)[,.!?]?[{CLOSE_QUOTE}]{CLOSE}",
         "quoted",
         "The ministry said: “We will not step back.”",
     ),
@@ -162,7 +169,8 @@ PATTERNS: tuple[Pattern, ...] = (
     _p(
         "content, X said (after the content)",
         rf",[”\"’]?\s+(?:(?P<src>{PHRASE}){APPOSITION}\s+{BEFORE_SAY}(?P<cue>{SAY})"
-        rf"|(?P<cue_b>{SAY_BEFORE})\s+(?P<src_b>{PHRASE}){AFTER_NAME}){AFTERWORD}{CLOSE}",
+        rf"|(?P<cue_b>{SAY_BEFORE})\s+(?P<src_b>{PHRASE})(?P<after_b>{AFTER_NAME}))"
+        rf"(?P<after>{AFTERWORD}){CLOSE}",
         "before",
         "The talks will resume next week, the ministry said.",
     ),
@@ -174,8 +182,8 @@ PATTERNS: tuple[Pattern, ...] = (
     ),
     _p(
         "X did something, saying (the content after)",
-        rf"^(?P<src>(?:[A-Z][\w.’'-]*\s+){{0,4}}[A-Z][\w.’'-]*|[Tt]he(?:\s+[\w’'-]+){{0,4}}?\s+"
-        rf"(?:{'|'.join(GROUP_HEADS)}))\s+[^“”\";]*?,\s+"
+        rf"^(?!{OPENERS}\b)(?P<src>(?:[A-Z][\w.’'-]*\s+){{0,4}}[A-Z][\w.’'-]*"
+        rf"|[Tt]he(?:\s+[\w’'-]+){{0,4}}?\s+(?:{'|'.join(GROUP_HEADS)}))\s+[^“”\";]*?,\s+"
         rf"(?P<cue>saying|adding|noting|arguing|warning|insisting|claiming|explaining|"
         rf"calling|telling \w+|asking)\s+(?:that\s+)?",
         "after",
@@ -202,6 +210,7 @@ class Found:
     cues: tuple[str, ...]  # one per link, in chain order
     cue_spans: tuple[tuple[int, int], ...]  # where each of `cues` stands
     content: tuple[tuple[int, int], ...]  # where the attributed words are
+    rest: tuple[int, int] | None  # words after the speaker (who they are), in the outlet's voice
     reporting: tuple[int, int] | None  # the reporting clause, a claim in the outlet's voice
 
 
@@ -225,7 +234,7 @@ def plain_quotes(sentence: str) -> str:
 
 def opens_quotation(sentence: str) -> bool:
     """Whether `sentence` begins with quotation marks."""
-    return plain_quotes(sentence)[:1] in OPEN_QUOTE
+    return sentence[:1] != "" and plain_quotes(sentence)[:1] in OPEN_QUOTE
 
 
 def _group(match: re.Match[str], *names: str) -> tuple[int, int] | None:
@@ -255,7 +264,19 @@ def _found(pattern: Pattern, match: re.Match[str]) -> Found | None:
         "after": [(match.end(), end)],
     }[pattern.content]
     reporting = (0, cue[1]) if pattern.reports else None
-    return Found(pattern, tuple(sources), tuple(cues), tuple(spans), tuple(content), reporting)
+    return Found(
+        pattern, tuple(sources), tuple(cues), tuple(spans), tuple(content), _rest(match), reporting
+    )
+
+
+def _rest(match: re.Match[str]) -> tuple[int, int] | None:
+    """Where the words after the speaker stand ("…,” said Dean Baker, co-director of …):
+    they say who the speaker is, a claim of the outlet's own."""
+    found = [match.span(g) for g in ("after_b", "after") if _group(match, g) is not None]
+    found = [(a, b) for a, b in found if a < b]
+    if not found or re.match(CLOSE, match.string[found[0][0] :]):
+        return None  # only "in a statement" and the like: how, not who
+    return found[0][0], found[-1][1]
 
 
 def describe() -> str:

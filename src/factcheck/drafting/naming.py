@@ -20,7 +20,9 @@ from factcheck.model.notation import SOURCE_ID
 from factcheck.model.vocabularies import SourceKind
 
 DETERMINERS = ("the ", "a ", "an ")
-PRONOUNS = frozenset({"he", "she", "they", "it", "we", "i", "you", "his", "her", "their"})
+PRONOUNS = frozenset(
+    {"he", "she", "they", "it", "we", "i", "you", "his", "her", "their", "him", "them", "me", "us"}
+)
 # The nouns a group of unnamed speakers is named by: "officials", "state media".
 GROUP_HEADS = (
     "officials",

@@ -89,24 +89,34 @@ def _first_annotation(folder: Path) -> dict[str, Path]:
 def read_attributions(path: Path) -> tuple[Attribution, ...]:
     """The attribution relations of one brat standoff file."""
     spans: dict[str, tuple[Span, ...]] = {}
-    relations: list[dict[str, str]] = []
+    relations: list[dict[str, list[str]]] = []
     for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
         # a span's text may hold line breaks: its other lines are none of these
         if re.match(r"T\d+\t", line):
             spans[line.split("\t", 1)[0]] = _fragments(line, path, number)
         elif re.match(r"E\d+\t", line):
-            roles = line.split("\t")[1].split()
-            relations.append(dict(role.split(":", 1) for role in roles))
-    found = []
-    for relation in relations:
-        if "Content" not in relation:
-            continue
+            relations.append(_roles(line, path, number))
+    found = [_attribution(relation, spans) for relation in relations]
+    return tuple(a for a in found if a.content)  # a relation without content has no claim
 
-        def role(name: str, relation: dict[str, str] = relation) -> tuple[Span, ...]:
-            return spans.get(relation.get(name, ""), ())
 
-        found.append(Attribution(role("Content"), role("Source"), role("Cue")))
-    return tuple(found)
+def _roles(line: str, path: Path, number: int) -> dict[str, list[str]]:
+    """An event line's roles, each with the spans it names (`Content` and `Content2` are
+    both content)."""
+    roles: dict[str, list[str]] = {}
+    for role in line.split("\t")[1].split():
+        name, colon, span = role.partition(":")
+        if not colon:
+            raise CorpusError(f"{path.name}, line {number}: not a brat event role: {role!r}")
+        roles.setdefault(name.rstrip("0123456789"), []).append(span)
+    return roles
+
+
+def _attribution(relation: dict[str, list[str]], spans: dict[str, tuple[Span, ...]]) -> Attribution:
+    def role(name: str) -> tuple[Span, ...]:
+        return tuple(span for key in relation.get(name, []) for span in spans.get(key, ()))
+
+    return Attribution(role("Content"), role("Source"), role("Cue"))
 
 
 _TEXT_BOUND = re.compile(r"^T\d+\t\S+ (?P<fragments>\d+ \d+(?:;\d+ \d+)*)\t")
@@ -123,7 +133,10 @@ def _fragments(line: str, path: Path, number: int) -> tuple[Span, ...]:
 @functools.lru_cache(maxsize=2)
 def read_chains(path: Path) -> tuple[tuple[Span, ...], ...]:
     """CoreNLP's coreference chains, each mention as character offsets into the text."""
-    root = ET.parse(path).getroot()
+    try:
+        root = ET.parse(path).getroot()
+    except ET.ParseError as error:
+        raise CorpusError(f"{path.name} is not CoreNLP's XML: {error}") from error
     tokens: dict[tuple[int, int], Span] = {}
     for sentence in root.iter("sentence"):
         if sentence.get("id") is None:

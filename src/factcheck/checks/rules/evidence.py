@@ -189,33 +189,41 @@ def _hosts() -> str:
 
 def _one_publisher_per_host() -> Query:
     # The publisher is the site that shows the page: every page on one host names the same
-    # one, so a wire's name cannot stand in for the site that carries its story. Each
-    # publisher of a host is told with its first rows only, however many it has.
-    shown = (
-        f"SELECT h.{ROW}, h.publisher, h.host, row_number() OVER "
-        f"(PARTITION BY h.host, h.publisher ORDER BY h.{ROW}) AS n FROM hosts AS h "
-        "WHERE h.host IN (SELECT host FROM hosts WHERE host <> '' GROUP BY host "
-        "HAVING count(DISTINCT publisher) > 1)"
+    # one, so a wire's name cannot stand in for the site that carries its story. The name
+    # most rows of a host give (on a tie, the first row's) is the host's; each row naming
+    # another is a problem, told with the host's first rows only, however many it has.
+    counted = (
+        f"SELECT host, publisher, count(*) AS n, min({ROW}) AS first FROM hosts "
+        "WHERE host <> '' GROUP BY host, publisher"
     )
-    first = f"CASE WHEN n <= {_FIRST_ROWS} THEN CAST({ROW} AS VARCHAR) END"
+    ranked = (
+        "SELECT host, publisher, n, row_number() OVER (PARTITION BY host ORDER BY n DESC, "
+        "first) AS place, count(*) OVER (PARTITION BY host) AS names FROM counted"
+    )
+    numbered = (
+        f"SELECT h.host, h.{ROW}, row_number() OVER (PARTITION BY h.host ORDER BY h.{ROW}) AS k "
+        "FROM hosts AS h JOIN main AS m ON h.host = m.host AND h.publisher = m.publisher"
+    )
+    first = f"CASE WHEN k <= {_FIRST_ROWS} THEN CAST({ROW} AS VARCHAR) END"
     more = (
-        f"CASE WHEN count(*) > {_FIRST_ROWS} THEN ' and ' || "
-        f"CAST(count(*) - {_FIRST_ROWS} AS VARCHAR) || ' more' ELSE '' END"
+        f"CASE WHEN m.n > {_FIRST_ROWS} THEN ' and ' || "
+        f"CAST(m.n - {_FIRST_ROWS} AS VARCHAR) || ' more' ELSE '' END"
     )
-    quoted = "'''' || publisher || ''''"
-    named = (
-        f"SELECT host, publisher, {quoted} || ' in rows ' || "
-        f"string_agg({first}, ', ' ORDER BY {ROW}) || {more} AS said "
-        "FROM shown GROUP BY host, publisher"
+    quoted = "'''' || m.publisher || ''''"
+    said = (
+        f"SELECT m.host, {quoted} || ' in rows ' || string_agg({first}, ', ' ORDER BY r.{ROW}) "
+        f"|| {more} AS others FROM main AS m JOIN numbered AS r ON m.host = r.host "
+        "GROUP BY m.host, m.publisher, m.n"
     )
     return Query(
         "evidence.publisher.one_per_host",
         ("evidence",),
-        f"WITH hosts AS ({_hosts()}), shown AS ({shown}), named AS ({named}) "
-        f"SELECT s.{ROW}, s.publisher AS value, s.host AS host, "
-        "string_agg(o.said, '; ' ORDER BY o.publisher) AS others "
-        "FROM shown AS s JOIN named AS o ON s.host = o.host AND s.publisher <> o.publisher "
-        f"GROUP BY s.{ROW}, s.publisher, s.host",
+        f"WITH hosts AS ({_hosts()}), counted AS ({counted}), ranked AS ({ranked}), "
+        "main AS (SELECT host, publisher, n FROM ranked WHERE place = 1 AND names > 1), "
+        f"numbered AS ({numbered}), said AS ({said}) "
+        f"SELECT h.{ROW}, h.publisher AS value, h.host AS host, s.others FROM hosts AS h "
+        "JOIN main AS m ON h.host = m.host AND h.publisher <> m.publisher "
+        "JOIN said AS s ON s.host = h.host",
     )
 
 
