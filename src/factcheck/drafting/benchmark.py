@@ -128,19 +128,20 @@ def score(article: Article, rows: Sequence[Row], publisher: str) -> Tally:
     for relation in article.attributions:
         counts = tally.by_pattern.setdefault(pattern_of(relation, article.text), Counter())
         counts["annotated"] += 1
+        source = _annotated_source(relation, article)
         shared = [sum(overlap((r.start, r.end), c) for c in relation.content) for r in attributed]
         for i, chars in enumerate(shared):
             if chars:
                 right_for.setdefault(i, False)
-                right_for[i] |= _source_right(attributed[i], relation, article)
+                right_for[i] |= _any(attributed[i].source_spans, source)
         if 2 * _covered(relation.content, attributed) < _length(relation.content):
             continue
         pair = attributed[max(range(len(shared)), key=shared.__getitem__)]
-        source, cue = _source_right(pair, relation, article), _any(pair.cue_spans, relation.cue)
+        named, cue = _any(pair.source_spans, source), _any(pair.cue_spans, relation.cue)
         tally.recalled += 1
-        tally.source_right += source
+        tally.source_right += named
         tally.cue_right += cue
-        counts.update(recalled=1, source_right=int(source), cue_right=int(cue))
+        counts.update(recalled=1, source_right=int(named), cue_right=int(cue))
     tally.precise = len(right_for)
     tally.precise_with_source = sum(right_for.values())
     return tally
@@ -164,12 +165,11 @@ def pattern_of(relation: Attribution, text: str) -> str:
     return next((p for p, shows in zip(PATTERNS, checks, strict=False) if shows), PATTERNS[-1])
 
 
-def _source_right(row: Row, relation: Attribution, article: Article) -> bool:
-    source = relation.source
-    said = " ".join(article.text[a:b] for a, b in source).strip().casefold()
-    if said in PRONOUNS:
-        source = article.chain_of(source)
-    return _any(row.source_spans, source)
+def _annotated_source(relation: Attribution, article: Article) -> tuple[Span, ...]:
+    """Where a drafted source phrase may stand to be right: the annotated source, and for a
+    pronoun every mention coreferent with it."""
+    said = " ".join(article.text[a:b] for a, b in relation.source).strip().casefold()
+    return article.chain_of(relation.source) if said in PRONOUNS else relation.source
 
 
 def _any(drafted: Iterable[Span], annotated: Iterable[Span]) -> bool:

@@ -198,7 +198,7 @@ def _cue(sentence: str, offset: int, context: Context) -> tuple[cues.Found | Non
         if sentence[a:b].strip().casefold() in PRONOUN_SOURCES:
             antecedent = context.antecedent(sentence[a:b].strip(), offset + a)
             if antecedent is None:
-                return cues.find(sentence, is_source_phrase), {}
+                return _cue_alone(sentence)
             antecedents[number] = (antecedent, context.text[antecedent[0] : antecedent[1]])
     return found, antecedents
 

@@ -238,7 +238,7 @@ class Context:
     def _surname(self, word: str) -> bool:
         """Whether the article writes `word` both after a given name and alone."""
         if word not in self._surnames:
-            given = after = alone = False
+            given = alone = False
             for match in re.finditer(rf"\b{re.escape(word)}\b", self.text):
                 before = self.text[max(0, match.start() - 30) : match.start()]
                 after = bool(re.search(r"[A-Z][a-z]+\.?\s+(?:[A-Z]\.\s+)?$", before))
