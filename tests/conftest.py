@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import os
 import shutil
 from pathlib import Path
 from typing import Any
@@ -18,6 +19,25 @@ ARTICLE_ID = "2025-09-02-kim-jong-un-train-beijing"
 ARTICLE_FILE = f"articles/{ARTICLE_ID}.txt"
 
 
+# The test files that drive a system program, by the marker that says which; every one of
+# them is slow too. `pytest -m "not slow"` is the loop a developer runs between edits.
+SYSTEM_PROGRAMS = {
+    "test_spark.py": "spark",
+    "test_hadoop.py": "spark",
+    "test_site_browser.py": "browser",
+    "test_office.py": "office",
+    "test_notebook.py": "notebook",
+}
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    for item in items:
+        marker = SYSTEM_PROGRAMS.get(item.path.name)
+        if marker is not None:
+            item.add_marker(marker)
+            item.add_marker("slow")
+
+
 def copy_dataset(target: Path) -> Path:
     """A copy of the committed dataset's tables and texts at `target`, a new directory."""
     target.mkdir(parents=True)
@@ -25,6 +45,25 @@ def copy_dataset(target: Path) -> Path:
         shutil.copyfile(REPO / name, target / name)
     shutil.copytree(REPO / "articles", target / "articles")
     return target
+
+
+@pytest.fixture(scope="session")
+def data() -> Any:
+    """The bundled dataset as `load_dataset` gives it, loaded once per test process: a test
+    reads it and never changes it."""
+    import factcheck
+
+    return factcheck.load_dataset(REPO)
+
+
+@pytest.fixture(scope="session")
+def catalogue(tmp_path_factory: pytest.TempPathFactory) -> Any:
+    """What DuckDB finds for each named fixture, validated once per run: under xdist, in a
+    folder the run's workers share (see catalogue.py)."""
+    from catalogue import Catalogue
+
+    base = tmp_path_factory.getbasetemp()
+    return Catalogue((base.parent if os.environ.get("PYTEST_XDIST_WORKER") else base) / "found")
 
 
 @pytest.fixture

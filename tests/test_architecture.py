@@ -108,3 +108,45 @@ def test_modules_are_short_or_say_why_they_are_not() -> None:
         if text.count("\n") > MAX_LINES and "reads better whole" not in docstring:
             long.append(f"{path.relative_to(PACKAGE)}: {text.count(chr(10))} lines")
     assert long == []
+
+
+def test_a_dataset_rule_lives_in_the_module_of_the_table_it_reports_on() -> None:
+    """`checks/rules/<table>.py` holds the rules whose ids start with `<table>.`; the
+    references between tables, whatever table they report on, are `references`."""
+    from factcheck.checks.rules import MODULES, references
+
+    misplaced = [
+        f"{module.__name__}: {query.id}"
+        for module in MODULES
+        if module is not references
+        for query in module.queries()
+        if query.id.split(".")[0] != module.__name__.rsplit(".", 1)[1]
+    ]
+    assert misplaced == []
+
+
+def documented_modules(package: str) -> set[str]:
+    """The modules the table of packages names in a package's row, in backticks."""
+    text = ARCHITECTURE.read_text(encoding="utf-8")
+    row = next(line for line in text.splitlines() if line.startswith(f"| `{package}/`"))
+    return set(re.findall(r"`(\w+)(?:\.py|/)?`", row.split("|")[2]))
+
+
+def test_the_document_names_every_module_of_every_package() -> None:
+    """A newcomer reads the table of packages as a table of contents: each package's row
+    names each of its modules and subpackages (`base`, the interface, aside), and nothing
+    that is not one."""
+    text = ARCHITECTURE.read_text(encoding="utf-8")
+    packages = re.findall(r"^\| `(\w+)/` \|", text, re.M)
+    assert sorted(packages) == sorted(
+        p.name for p in PACKAGE.iterdir() if (p / "__init__.py").exists()
+    )
+    for package in packages:
+        found = {
+            p.stem
+            for p in (PACKAGE / package).iterdir()
+            if p.suffix == ".py" or (p / "__init__.py").exists()
+        }
+        modules = found - {"__init__", "base"}
+        named = documented_modules(package)
+        assert (sorted(modules - named), sorted(named - modules - {"base"})) == ([], []), package

@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 
+from catalogue import Catalogue, together
 from conftest import (
     ARTICLE_FILE,
     ARTICLE_ID,
@@ -14,7 +15,6 @@ from conftest import (
     problems_in,
     read_rows,
     set_cell,
-    validate_cli,
     write_rows,
 )
 from factcheck.checks.rules import dataset_queries
@@ -317,12 +317,11 @@ CASES: dict[str, tuple[list[Edit], list[str]]] = {
 
 @pytest.mark.parametrize("rule_id", list(CASES))
 def test_each_dataset_rule_reports_exactly_its_located_message(
-    rule_id: str, dataset: Path, capsys: pytest.CaptureFixture[str], read_mode: str
+    rule_id: str, catalogue: Catalogue
 ) -> None:
     edits, expected = CASES[rule_id]
-    for edit in edits:
-        edit(dataset)
-    assert validate_cli(dataset, capsys, read_mode) == (1, expected)
+    checked = catalogue.checked(f"rule {rule_id}", together(edits))
+    assert (checked.code, checked.lines()) == (1, expected)
 
 
 def test_an_article_without_claims_is_awaited_not_uncovered(

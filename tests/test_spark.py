@@ -21,11 +21,13 @@ pytest.importorskip(
 )
 
 import test_folders
+from catalogue import Catalogue, together
 from conftest import ARTICLE_FILE, REPO, TABLE_FILES, copy_dataset, read_rows, set_cell, write_rows
 from factcheck.checks.engines.base import EngineError, EngineUnavailable
 from factcheck.checks.engines.duckdb import DuckDBEngine
 from factcheck.checks.engines.spark import SparkEngine, java_found
 from factcheck.checks.validate import check_dataset
+from factcheck.model.tables import TABLES
 from factcheck.problems import OMITTED
 from fixture_batches import Batch, Fixture, apply, pack
 
@@ -63,24 +65,20 @@ def test_bundled_dataset_gives_the_same_problems_and_tables() -> None:
 # (see fixture_batches).
 
 
-def _all(edits: tuple[Callable[[Path], None], ...]) -> Callable[[Path], None]:
-    def edit(root: Path) -> None:
-        for one in edits:
-            one(root)
-
-    return edit
-
-
 def rule_fixtures() -> list[Fixture]:
-    """The fixtures of test_rules and test_schemas: each rule broken, one at a time."""
+    """The fixtures of test_rules and test_schemas, named as the catalogue knows them: each
+    rule broken, and each rule every column has broken in every column of a table."""
     import test_rules
     import test_schemas
 
-    found = [Fixture(f"rule {rule}", _all(edits)) for rule, (edits, _) in test_rules.CASES.items()]
-    found += [Fixture(f"schema {case.rule}", _all(case.edits)) for case in test_schemas.CASES]
+    found = [
+        Fixture(f"rule {rule}", together(edits)) for rule, (edits, _) in test_rules.CASES.items()
+    ]
+    found += [Fixture(f"schema {case.rule}", together(case.edits)) for case in test_schemas.CASES]
     found += [
-        Fixture(f"column {table}.{column}.{rule}", test_schemas.generic_edit(table, column, rule))
-        for table, column, rule in test_schemas.generic_cases()
+        Fixture(f"columns {spec.name} {rule}", test_schemas.generic_edit(spec.name, rule))
+        for rule in test_schemas.GENERIC
+        for spec in TABLES
     ]
     return found
 
@@ -118,10 +116,10 @@ def differences(batches: list[Batch], scratch: Path) -> list[str]:
 
 @pytest.mark.parametrize("kind", ["rule", "fuzz"])
 def test_every_rule_fixture_and_fuzz_case_gives_the_same_problems(
-    kind: str, tmp_path: Path
+    kind: str, tmp_path: Path, catalogue: Catalogue
 ) -> None:
     fixtures = rule_fixtures() if kind == "rule" else fuzz_fixtures()
-    batches = pack(fixtures, tmp_path)
+    batches = pack(fixtures, tmp_path, catalogue)
     assert sorted(n for b in batches for n in b.fixtures) == sorted(f.name for f in fixtures)
     assert differences(batches, tmp_path) == []
 

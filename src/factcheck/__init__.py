@@ -29,6 +29,11 @@ if TYPE_CHECKING:
     )
 
 
+def __dir__() -> list[str]:
+    # the lazy names too: `dir(factcheck)` and tab completion list what the package offers
+    return sorted({*globals(), *__all__})
+
+
 def __getattr__(name: str) -> Any:
     # Import pandas and pandera only when the loader is used, so `factcheck --help` stays quick.
     if name in __all__:

@@ -17,6 +17,7 @@ import pandas as pd
 
 from factcheck.checks.validate import Checked, check_dataset
 from factcheck.model import notation
+from factcheck.model.schemas import allowed_values
 from factcheck.model.spreadsheets import canonical_boolean
 from factcheck.model.tables import TABLES, TableSpec
 from factcheck.problems import Problem, blocking
@@ -42,7 +43,28 @@ class DatasetInvalid(DatasetError):
 
 @dataclass(frozen=True)
 class Dataset:
-    """The validated tables, and each article's text by article_id."""
+    """The validated tables, and each article's text by article_id.
+
+    Each table has one row per row of its CSV file, in the file's order, and the columns
+    the data dictionary (docs/data-dictionary.md) describes, with analysis dtypes.
+
+    Attributes:
+        articles: one row per article: its id, title, publisher (a source_id), address,
+            publication date (datetime64) and the SHA-256 of its stored text.
+        sources: one row per source a claim is attributed to, the publisher included: its
+            id, name, aliases, kind (categorical), country and whether a state controls it
+            (nullable boolean).
+        claims: one row per claim: the article it is taken from, its exact span (Int64
+            offsets in code points) and quote, the claim restated, its type and certainty
+            (categoricals), its attribution chain and cue words, when it happened, and its
+            fact-check: verdict, attribution check (categoricals), rationales, reviewed_on
+            (datetime64; all empty while the claim awaits its fact-check).
+        evidence: one row per piece of evidence: the claim it bears on, whether it is for
+            the content or the attribution and its stance (categoricals), the page's
+            address, publisher and originator, its date, and a summary in our own words.
+        texts: each article's text by article_id, exactly as stored; the claims' spans
+            index into it.
+    """
 
     articles: pd.DataFrame
     sources: pd.DataFrame
@@ -83,7 +105,21 @@ class Dataset:
 
 
 def load_dataset(path: str | Path = ".") -> Dataset:
-    """Validate the dataset in `path` and return its tables with analysis dtypes."""
+    """Validate the dataset in `path` and return its tables with analysis dtypes.
+
+    `path` is the folder holding articles.csv, sources.csv, claims.csv, evidence.csv and
+    articles/ (the current directory by default). Every rule `factcheck validate` checks is
+    checked first: a file that cannot be read raises `DatasetUnreadable`, data that breaks
+    a rule `DatasetInvalid`, each with `.problems` saying where (file, row, column) and why.
+
+    The tables come back as a `Dataset` of pandas DataFrames: `articles`, `sources`,
+    `claims`, `evidence` (see `Dataset` for what each holds), and `texts`, each article's
+    text. Vocabulary columns are categoricals, offsets nullable Int64, dates datetime64,
+    flags nullable boolean, other text pandas strings.
+
+    >>> data = factcheck.load_dataset(".")                # doctest: +SKIP
+    >>> data.claims.groupby("verdict", observed=True).size()  # doctest: +SKIP
+    """
     checked = check_dataset(path)
     refuse_blocking(checked.problems)
     return dataset_from(checked)
@@ -113,10 +149,7 @@ def typed(spec: TableSpec, frame: pd.DataFrame) -> pd.DataFrame:
         values = frame[name]
         dtype = column.metadata["dtype"]
         if dtype == "category":
-            allowed = next(
-                c.statistics["allowed_values"] for c in column.checks if c.name == "isin"
-            )
-            columns[name] = pd.Categorical(values, categories=list(allowed))
+            columns[name] = pd.Categorical(values, categories=allowed_values(column))
         elif dtype == "Int64":
             columns[name] = pd.to_numeric(values).astype("Int64")
         elif dtype == "boolean":

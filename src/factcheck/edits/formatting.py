@@ -20,10 +20,10 @@ from factcheck import registry
 from factcheck.checks.validate import check_dataset
 from factcheck.edits.staging import as_table, check_staged
 from factcheck.model.spreadsheets import DateOrder, iso_date
-from factcheck.model.tables import TABLES
+from factcheck.model.tables import FIRST_DATA_ROW, TABLES
 from factcheck.problems import Problem, blocking
 from factcheck.storage import dialect
-from factcheck.storage.reader import FIRST_DATA_ROW, parse
+from factcheck.storage.reader import parse
 
 SHORT_DATE_RULE = ".short_date"  # a date a spreadsheet saved in its short format
 DATE_ORDER_RULE = ".date_order"  # such a date that is no date in the order given

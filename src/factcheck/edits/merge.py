@@ -21,10 +21,10 @@ import pandas as pd
 from factcheck import registry
 from factcheck.drafting.files import NOTE, STATUS, Status, draft_table, read_draft, sources_path
 from factcheck.edits.staging import as_table, check_staged, write_table
-from factcheck.model.tables import spec_named
+from factcheck.model.tables import FIRST_DATA_ROW, spec_named
 from factcheck.problems import Problem
 from factcheck.storage import dialect
-from factcheck.storage.reader import FIRST_DATA_ROW, read_tables
+from factcheck.storage.reader import read_tables
 
 
 @dataclass

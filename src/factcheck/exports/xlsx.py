@@ -21,6 +21,7 @@ from openpyxl.worksheet.worksheet import Worksheet
 
 from factcheck.exports.base import Format, Output, Source
 from factcheck.exports.dictionary import column_docs
+from factcheck.model.schemas import allowed_values
 from factcheck.model.tables import TABLES, TableSpec
 from factcheck.storage import dialect
 
@@ -77,10 +78,10 @@ def _add_drop_downs(sheet: Worksheet, spec: TableSpec, header: list[str]) -> Non
         column = spec.schema.columns.get(name)
         if column is None:
             continue
-        allowed = [c.statistics["allowed_values"] for c in column.checks if c.name == "isin"]
+        allowed = allowed_values(column)
         if not allowed:
             continue
-        formula = '"' + ",".join(allowed[0]) + '"'
+        formula = '"' + ",".join(allowed) + '"'
         if len(formula) > MAX_LIST_FORMULA:
             raise ValueError(f"{spec.name}.{name}: too many values for an in-cell drop-down")
         validation = DataValidation(

@@ -37,11 +37,14 @@ from factcheck.model.cells import (
     languages,
     one_to_three_sentences,
 )
-from factcheck.model.names import names_distinct
+from factcheck.model.names import NAME_KEY, aliases_not_distinct, name_key
 from factcheck.model.spreadsheets import SHORT_DATE, SHORT_MONTH, is_short_date, is_short_month
 from factcheck.model.sql import (
     CANDIDATES,
     CELL,
+    ROW,
+    TABLE,
+    TextFunction,
     cells_pass,
     contains,
     literal,
@@ -49,7 +52,9 @@ from factcheck.model.sql import (
     name,
     one_of,
     passes_on_frame,
+    rows_pass_query,
     statistics,
+    table_statistics,
 )
 from factcheck.model.vocabularies import (
     UNCHECKABLE_TYPES,
@@ -113,19 +118,32 @@ def enum(vocabulary: type[Vocabulary], description: str, **kwargs: Any) -> Any:
 
 
 def boolean(description: str, **kwargs: Any) -> Any:
-    return _field(description, dtype="boolean", isin=BOOLEAN, **kwargs)
+    """A true-or-false column; `boolean_rule` says what it may hold."""
+    return _field(description, dtype="boolean", **kwargs)
+
+
+def boolean_rule(column: str) -> Any:
+    """The rule of a boolean column: true or false in any case, as spreadsheets write them
+    (`model.spreadsheets`). pandera's `isin` would refuse `TRUE`; this is the `allowed` rule
+    all the same, and its values are the column's allowed values."""
+    return column_rule(
+        column, "allowed", f"lower({CELL}) IN {one_of(BOOLEAN)}", allowed_values=BOOLEAN
+    )
+
+
+def allowed_values(column: Any) -> list[str] | None:
+    """The values a column of a model allows (its vocabulary, or true and false), if it has
+    a list of them."""
+    for check in column.checks:
+        if "allowed_values" in check.statistics:
+            return list(check.statistics["allowed_values"])
+    return None
 
 
 def date(description: str, **kwargs: Any) -> Any:
     return _field(description, dtype="date", **kwargs)
 
 
-# Table checks that compare rows with one another, by the columns that must not repeat
-# together: an engine runs them as SQL over the whole table (checks/rules/columns.py).
-NOT_DUPLICATED = {
-    "claim.not_duplicated": ["article_id", "span_start", "span_end", "claim"],
-    "url.not_duplicated": ["claim_id", "bears_on", "url"],
-}
 CELL_RULES = ("trimmed", "one_line", "printable", "nfc", "formula_safe")
 
 
@@ -145,19 +163,24 @@ def cell_rule(check_name: str, passes: str) -> Any:
     )
 
 
-def column_rule(column: str, check_name: str, passes: str) -> Any:
-    """A check of one column's cells, as SQL naming the cell `{cell}`."""
+def column_rule(
+    column: str, check_name: str, passes: str, allowed_values: list[str] | None = None
+) -> Any:
+    """A check of one column's cells, as SQL naming the cell `{cell}`; a check that allows a
+    list of values keeps them, as pandera's `isin` does, for messages and exports."""
 
     def check(cls: Any, values: pd.Series) -> pd.Series:
         return passes_on_frame(values.to_frame(column), passes.replace(CELL, name(column)))
 
     check.__name__ = check_name
 
+    listed = {} if allowed_values is None else {"allowed_values": allowed_values}
+    fields = {"allowed": ", ".join(allowed_values)} if allowed_values else {}
     return pa.check(
         column,
         name=check_name,
-        error=requirement(f"*.*.{check_name}"),
-        statistics=statistics(passes),
+        error=requirement(f"*.*.{check_name}", **fields),
+        statistics=statistics(passes) | listed,
     )(check)
 
 
@@ -175,6 +198,46 @@ def row_rule(table: str, check_name: str, passes: str) -> Any:
         name=check_name,
         error=requirement(f"{table}.{check_name}"),
         statistics=statistics(passes),
+    )
+
+
+def table_rule(
+    table: str, check_name: str, failing: str, functions: dict[str, TextFunction] | None = None
+) -> Any:
+    """A check that compares a row with the table's other rows, as SQL selecting the `_row`
+    of each failing row of `{table}` (`model.sql.TABLE`), calling `functions` by name;
+    reported at the column its name starts with."""
+    calls = functions or {}
+
+    def check(cls: Any, df: pd.DataFrame) -> pd.Series:
+        return rows_pass_query(df, failing, calls)
+
+    check.__name__ = check_name
+
+    return pa.dataframe_check(
+        check,
+        name=check_name,
+        error=requirement(f"{table}.{check_name}"),
+        statistics=table_statistics(failing, calls),
+    )
+
+
+def duplicated(columns: list[str]) -> str:
+    """SQL: the `_row` of each row that repeats another in every one of `columns` (two
+    empty cells alike)."""
+    together = ", ".join(name(c) for c in columns)
+    return (
+        f"SELECT {ROW} FROM (SELECT {ROW}, count(*) OVER (PARTITION BY {together}) AS copies "
+        f"FROM {TABLE}) AS counted WHERE copies > 1"
+    )
+
+
+def inside_another(column: str) -> str:
+    """SQL: the `_row` of each row whose cell is found inside another row's different cell."""
+    cell = name(column)
+    return (
+        f"SELECT s.{ROW} FROM {TABLE} AS s WHERE EXISTS (SELECT 1 FROM {TABLE} AS o "
+        f"WHERE o.{cell} <> s.{cell} AND position(s.{cell} IN o.{cell}) > 0)"
     )
 
 
@@ -301,30 +364,18 @@ class SourceTable(TableModel):
     )
     description: Series[str] = text("One line on who the source is.")
 
+    _state_controlled = boolean_rule("state_controlled")
+
     @pa.check("country", name="iso_3166_1", error=requirement("*.*.iso_3166_1"))
     def _iso_country(cls, values: pd.Series) -> pd.Series:
         return values.isin(countries())
 
-    @pa.dataframe_check(
-        name="aliases.distinct",
-        error=requirement("sources.aliases.distinct"),
+    _aliases_distinct = table_rule(
+        "sources", "aliases.distinct", aliases_not_distinct(), {NAME_KEY: name_key}
     )
-    def _aliases_distinct(cls, df: pd.DataFrame) -> pd.Series:
-        return names_distinct(df)
-
-    @pa.dataframe_check(
-        name="source_id.not_inside_another",
-        error=requirement("sources.source_id.not_inside_another"),
+    _not_inside_another = table_rule(
+        "sources", "source_id.not_inside_another", inside_another("source_id")
     )
-    def _not_inside_another(cls, df: pd.DataFrame) -> pd.Series:
-        ids = [sid for sid in df["source_id"].dropna().unique() if isinstance(sid, str)]
-        return (
-            df["source_id"]
-            .map(
-                lambda sid: not isinstance(sid, str) or not any(sid != o and sid in o for o in ids)
-            )
-            .astype(bool)
-        )
 
 
 _SPAN_START, _SPAN_END = name("span_start"), name("span_end")
@@ -493,13 +544,11 @@ class ClaimTable(TableModel):
         f"{_is(_CHECK, AttributionCheck.NOT_APPLICABLE.value)} <> "
         f"({name('attribution_rationale')} IS NOT NULL)",
     )
-
-    @pa.dataframe_check(
-        name="claim.not_duplicated",
-        error=requirement("claims.claim.not_duplicated"),
+    _not_duplicated = table_rule(
+        "claims",
+        "claim.not_duplicated",
+        duplicated(["article_id", "span_start", "span_end", "claim"]),
     )
-    def _not_duplicated(cls, df: pd.DataFrame) -> pd.Series:
-        return ~df.duplicated(subset=NOT_DUPLICATED["claim.not_duplicated"], keep=False)
 
 
 class EvidenceTable(TableModel):
@@ -543,9 +592,6 @@ class EvidenceTable(TableModel):
     _real_date = column_rule("published_on", "real_date", REAL_DATE)
     _short_date = column_rule("published_on", "short_date", NOT_SHORT_DATE)
 
-    @pa.dataframe_check(
-        name="url.not_duplicated",
-        error=requirement("evidence.url.not_duplicated"),
+    _not_duplicated = table_rule(
+        "evidence", "url.not_duplicated", duplicated(["claim_id", "bears_on", "url"])
     )
-    def _not_duplicated(cls, df: pd.DataFrame) -> pd.Series:
-        return ~df.duplicated(subset=NOT_DUPLICATED["url.not_duplicated"], keep=False)

@@ -13,12 +13,24 @@ mechanical translation.
 from __future__ import annotations
 
 import functools
+import threading
+from collections.abc import Callable, Mapping
 from typing import Any
 
 import pandas as pd
 
 SQL = "sql"  # the statistic a check's SQL is kept under
 CELL = "{cell}"  # where a cell rule's SQL names the cell it is applied to
+ROW = "_row"  # the spreadsheet row of a table's row, in every table an engine holds
+# A check that compares a row with the table's other rows (no two claims alike, say) is a
+# query: the statistic `FAILING` keeps SQL that selects the `_row` of every failing row of
+# the table it names `{table}`. An engine runs it over the whole table it holds; pandera,
+# given a pandas frame, through DuckDB with `_row` the frame's row positions.
+TABLE = "{table}"
+FAILING = "failing"
+# The statistic naming the Python functions (SQL name: function of one text) a check's SQL
+# calls; each path that runs the SQL registers them under those names.
+FUNCTIONS = "functions"
 # The statistic of a check written in Python that says, in SQL, which cells could fail it:
 # an engine calls Python only for those.
 CANDIDATES = "candidates"
@@ -102,6 +114,29 @@ def passes_on_frame(frame: pd.DataFrame, passes: str) -> pd.Series:
     return pd.Series(next(iter(result.values())).astype(bool), index=frame.index)
 
 
+def rows_pass_query(
+    frame: pd.DataFrame, failing: str, functions: Mapping[str, TextFunction]
+) -> pd.Series:
+    """Whether each row of a pandas frame passes a check that compares rows, given as SQL
+    selecting the `_row` of every failing row of `{table}`; run by DuckDB with `_row` the
+    row's position in the frame."""
+    connection = _connection()
+    for function_name, function in functions.items():
+        _register(connection, function_name, function)
+    cursor = connection.cursor()
+    try:
+        cursor.register("frame", frame.assign(**{ROW: range(len(frame))}))
+        found = cursor.execute(failing.replace(TABLE, "frame")).fetchnumpy()
+    finally:
+        cursor.close()
+    failed = set(next(iter(found.values())).tolist())
+    return pd.Series([at not in failed for at in range(len(frame))], index=frame.index)
+
+
+# A Python function SQL calls on one text, giving text.
+TextFunction = Callable[[str], str]
+
+
 @functools.cache
 def _connection() -> Any:
     """One in-process DuckDB for pandera's checks of pandas frames: opening one costs more
@@ -109,6 +144,22 @@ def _connection() -> Any:
     import duckdb  # only pandera's own validation of a frame needs it here
 
     return duckdb.connect()
+
+
+_REGISTERED: set[str] = set()
+_REGISTERING = threading.Lock()
+
+
+def _register(connection: Any, function_name: str, function: TextFunction) -> None:
+    """Register a text function in pandera's DuckDB once: DuckDB refuses a second time."""
+    with _REGISTERING:
+        if function_name in _REGISTERED:
+            return
+        import duckdb
+
+        text = duckdb.sqltype("VARCHAR")
+        connection.create_function(function_name, function, [text], text, side_effects=False)
+        _REGISTERED.add(function_name)
 
 
 def cells_pass(frame: pd.DataFrame, passes: str) -> pd.DataFrame | bool:
@@ -124,3 +175,8 @@ def cells_pass(frame: pd.DataFrame, passes: str) -> pd.DataFrame | bool:
 def statistics(passes: str) -> dict[str, Any]:
     """The statistics a check declared by SQL carries."""
     return {SQL: passes}
+
+
+def table_statistics(failing: str, functions: Mapping[str, TextFunction]) -> dict[str, Any]:
+    """The statistics a check that compares rows carries: its SQL, and the functions it calls."""
+    return {FAILING: failing, FUNCTIONS: dict(functions)}

@@ -63,6 +63,7 @@ def spec_named(name: str) -> TableSpec:
     return next(spec for spec in TABLES if spec.name == name)
 
 
+FIRST_DATA_ROW = 2  # a table's first row in a spreadsheet: the header is row 1
 ARTICLES_DIR = "articles"  # where each article's text is stored, as <article_id>.txt
 
 

@@ -25,7 +25,6 @@ from factcheck import registry
 from factcheck.model.tables import TableSpec
 from factcheck.problems import Problem
 
-FIRST_DATA_ROW = 2  # the header is spreadsheet row 1
 BOM = b"\xef\xbb\xbf"
 _NOT_SPACE = re.compile(rb"\S")
 MALFORMED = (pd.errors.ParserError, csv.Error, ValueError)  # what pandas raises on bad CSV

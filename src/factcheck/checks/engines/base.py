@@ -17,8 +17,6 @@ import pyarrow as pa
 
 from factcheck.storage.folders import Folder, LocalFolder, is_remote
 
-ROW = "_row"  # the spreadsheet row of a table's row, in every table an engine holds
-
 
 class EngineError(Exception):
     """The engine could not read a file the way the dataset needs it read."""

@@ -19,9 +19,9 @@ import duckdb
 import pandas as pd
 import pyarrow as pa
 
-from factcheck.checks.engines.base import ROW, Engine, EngineError, Function
-from factcheck.model.sql import literal, name
-from factcheck.storage.reader import FIRST_DATA_ROW
+from factcheck.checks.engines.base import Engine, EngineError, Function
+from factcheck.model.sql import ROW, literal, name
+from factcheck.model.tables import FIRST_DATA_ROW
 
 
 def _stored(table: str) -> str:

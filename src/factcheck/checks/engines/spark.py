@@ -29,11 +29,12 @@ from typing import Any
 import pandas as pd
 import pyarrow as pa
 
-from factcheck.checks.engines.base import ROW, Engine, EngineError, EngineUnavailable, Function
+from factcheck.checks.engines.base import Engine, EngineError, EngineUnavailable, Function
 from factcheck.checks.engines.hadoop import HadoopFolder
 from factcheck.checks.engines.spark_sql import quoted, spark_sql
+from factcheck.model.sql import ROW
+from factcheck.model.tables import FIRST_DATA_ROW
 from factcheck.storage.folders import Folder, LocalFolder, is_remote
-from factcheck.storage.reader import FIRST_DATA_ROW
 
 try:
     from py4j.protocol import Py4JError  # type: ignore[import-untyped, unused-ignore]

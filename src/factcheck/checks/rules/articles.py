@@ -8,8 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from factcheck.checks.engines.base import ROW
-from factcheck.checks.rules.base import Query, literal, matches
+from factcheck.checks.rules.base import ROW, Query, literal, matches
 from factcheck.checks.rules.claims import spans
 from factcheck.model.schemas import SHA256
 from factcheck.model.tables import article_path

@@ -10,10 +10,11 @@ table and column (a sentence of an article's text, say).
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 
-from factcheck.model.sql import literal, matches, name, sql_pattern
+from factcheck.model.cells import ISO_DATE
+from factcheck.model.sql import ROW, literal, matches, name, sql_pattern
 from factcheck.model.tables import spec_named
 
 
@@ -47,9 +48,48 @@ class Query:
         return self.id.split(".")[1]
 
 
+def first_rows(table: str) -> str:
+    """SQL: the rows of `table` a lookup by its primary key finds: the first row with each
+    key, where a broken table repeats one."""
+    key, rows = name(spec_named(table).key), name(table)
+    return (
+        f"(SELECT * FROM {rows} WHERE {ROW} IN "
+        f"(SELECT min({ROW}) FROM {rows} WHERE {key} IS NOT NULL GROUP BY {key}))"
+    )
+
+
+def of(alias: str, column: str) -> str:
+    """SQL: a column of the table joined as `alias`."""
+    return f"{alias}.{name(column)}"
+
+
+def values_in(members: Iterable[str]) -> str:
+    """SQL: a vocabulary's values as the list of an IN, in a stable order."""
+    return ", ".join(literal(value) for value in sorted(members))
+
+
+def earlier(early: str, late: str) -> str:
+    """SQL: both cells are ISO dates and `early` is before `late`: such dates compare as
+    text, and a malformed date is its column rule's problem, not this one's."""
+    return f"{matches(early, ISO_DATE)} AND {matches(late, ISO_DATE)} AND {early} < {late}"
+
+
 def breaks(column: str, pattern: str) -> str:
     """SQL: the cell is present and does not match `pattern`."""
     return f"({column} IS NOT NULL AND NOT {matches(column, pattern)})"
 
 
-__all__ = ["Query", "Scan", "breaks", "literal", "matches", "name", "sql_pattern"]
+__all__ = [
+    "ROW",
+    "Query",
+    "Scan",
+    "breaks",
+    "earlier",
+    "first_rows",
+    "literal",
+    "matches",
+    "name",
+    "of",
+    "sql_pattern",
+    "values_in",
+]

@@ -1,4 +1,5 @@
-"""Rules of claims.csv against sources and texts: chains, spans, quotes and cue words.
+"""Rules of claims.csv against sources, texts, articles and evidence: chains, spans,
+quotes and cue words, the review's date, and the evidence each verdict rests on.
 
 The queries trust only what the schema has not already reported: chains and cues that are
 well-formed, spans whose offsets are whole numbers with start < end. Rules about where a
@@ -9,10 +10,27 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from factcheck.checks.engines.base import ROW
-from factcheck.checks.rules.base import Query, literal, matches
+from factcheck.checks.rules.base import (
+    ROW,
+    Query,
+    earlier,
+    first_rows,
+    literal,
+    matches,
+    name,
+    of,
+    values_in,
+)
 from factcheck.model import notation
 from factcheck.model.schemas import NON_NEGATIVE_INTEGER
+from factcheck.model.tables import spec_named
+from factcheck.model.vocabularies import (
+    DISPUTED_VERDICTS,
+    AttributionCheck,
+    BearsOn,
+    Stance,
+    Verdict,
+)
 
 # The SQL function that writes a cell as Python's `repr` does (`functions` registers it):
 # the cue rules' messages quote missing cues so, and SQL cannot tell which characters
@@ -167,6 +185,95 @@ def _cues_in_paragraph(rule_id: str, column: str, present: str, cues: str) -> Qu
     )
 
 
+def _verdict_needs(
+    rule_id: str, column: str, value: str, bears_on: BearsOn, stance: Stance
+) -> Query:
+    """Claims whose `column` is `value` while no evidence item of this kind names them; a
+    claim without an id has none."""
+    key = name(spec_named("claims").key)
+    return Query(
+        rule_id,
+        ("claims", "evidence"),
+        f"SELECT c.{ROW}, c.{name(column)} AS value FROM {name('claims')} AS c "
+        f"WHERE c.{name(column)} = {literal(value)} AND NOT EXISTS (SELECT 1 FROM "
+        f"{name('evidence')} AS e WHERE e.{name('claim_id')} = c.{key} AND "
+        f"{of('e', 'bears_on')} = {literal(bears_on.value)} AND "
+        f"{of('e', 'stance')} = {literal(stance.value)})",
+    )
+
+
+def _verdicts_need_evidence() -> Iterator[Query]:
+    yield _verdict_needs(
+        "claims.verdict.supported_needs_support",
+        "verdict",
+        Verdict.SUPPORTED.value,
+        BearsOn.CONTENT,
+        Stance.SUPPORTS,
+    )
+    yield _verdict_needs(
+        "claims.verdict.refuted_needs_refutation",
+        "verdict",
+        Verdict.REFUTED.value,
+        BearsOn.CONTENT,
+        Stance.REFUTES,
+    )
+    yield _verdict_needs(
+        "claims.attribution_check.confirmed_needs_support",
+        "attribution_check",
+        AttributionCheck.CONFIRMED.value,
+        BearsOn.ATTRIBUTION,
+        Stance.SUPPORTS,
+    )
+    yield _verdict_needs(
+        "claims.attribution_check.contradicted_needs_refutation",
+        "attribution_check",
+        AttributionCheck.CONTRADICTED.value,
+        BearsOn.ATTRIBUTION,
+        Stance.REFUTES,
+    )
+
+
+def _content_publishers() -> str:
+    """SQL: each claim id with its content evidence's independent publishers (`who`: the
+    originator, whose wire story an outlet carries, else the publisher), once each."""
+    who = f"coalesce({of('e', 'originator')}, {of('e', 'publisher')})"
+    claim_id = of("e", "claim_id")
+    return (
+        f"SELECT DISTINCT {claim_id} AS claim_id, {who} AS who FROM {name('evidence')} AS e "
+        f"WHERE {of('e', 'bears_on')} = {literal(BearsOn.CONTENT.value)} "
+        f"AND {claim_id} IS NOT NULL AND {who} IS NOT NULL"
+    )
+
+
+def _two_independent_publishers() -> Query:
+    # Text orders by code point here as Python's `sorted` does (UTF-8 bytes sort alike).
+    found = (
+        "SELECT claim_id, count(*) AS publishers, string_agg(who, ', ' ORDER BY who) AS names "
+        f"FROM ({_content_publishers()}) AS content GROUP BY claim_id"
+    )
+    verdict = of("c", "verdict")
+    return Query(
+        "claims.verdict.two_independent_publishers",
+        ("claims", "evidence"),
+        f"SELECT c.{ROW}, {verdict} AS value, coalesce(p.names, 'none') AS names "
+        f"FROM {name('claims')} AS c LEFT JOIN ({found}) AS p "
+        f"ON c.{name(spec_named('claims').key)} = p.claim_id "
+        f"WHERE {verdict} IN ({values_in(DISPUTED_VERDICTS)}) AND coalesce(p.publishers, 0) < 2",
+    )
+
+
+def _reviewed_after_publication() -> Query:
+    reviewed, published = of("c", "reviewed_on"), of("a", "published_on")
+    return Query(
+        "claims.reviewed_on.not_before_article",
+        ("claims", "articles"),
+        f"SELECT c.{ROW}, {reviewed} AS value, {published} AS published "
+        f"FROM {name('claims')} AS c JOIN {first_rows('articles')} AS a "
+        f"ON c.{name('article_id')} = a.{name(spec_named('articles').key)} "
+        f"WHERE {earlier(reviewed, published)}",
+    )
+
+
 def queries() -> Iterator[Query]:
     yield _sources_exist()
     yield _starts_with_publisher()
@@ -185,3 +292,6 @@ def queries() -> Iterator[Query]:
         "certainty_cue IS NOT NULL",
         "[certainty_cue]",
     )
+    yield from _verdicts_need_evidence()
+    yield _two_independent_publishers()
+    yield _reviewed_after_publication()

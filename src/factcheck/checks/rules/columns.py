@@ -5,9 +5,10 @@ writes the SQL that finds their failures, as pandera's own backends implement it
 data library. pandera's built-in checks (required, unique, a pattern, a vocabulary, a length)
 become SQL here; a check the model declares with its SQL (`model.sql`) runs as that SQL; a
 check written as a Python function runs in the engine as that very function (`functions`).
-The checks that compare rows with one another (no duplicate claims, say) are SQL here, over
-the whole table. A rule that looks at one row at a time in SQL alone carries a `Scan`, so the
-runner checks a table's rules of that kind in one pass.
+A check that compares rows with one another (no duplicate claims, say) is SQL the model
+declares over the whole table, run here as that SQL. A rule that looks at one row at a time
+in SQL alone carries a `Scan`, so the runner checks a table's rules of that kind in one
+pass.
 """
 
 from __future__ import annotations
@@ -15,28 +16,21 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import Any
 
-from factcheck.checks.engines.base import ROW
-from factcheck.checks.rules.base import Query, Scan, breaks, name
-from factcheck.model.schemas import CELL_RULES, NOT_DUPLICATED
-from factcheck.model.sql import CANDIDATES, CELL, SQL, one_of
+from factcheck.checks.rules.base import ROW, Query, Scan, breaks, name
+from factcheck.model.rule_ids import (
+    column_rule_id,
+    reported_column,
+    table_rule_id,
+    unknown_column_rule_id,
+)
+from factcheck.model.schemas import CELL_RULES
+from factcheck.model.sql import CANDIDATES, CELL, FAILING, SQL, TABLE, one_of
 from factcheck.model.tables import TableSpec
-
-# pandera's names for its built-in checks, and ours for the rule each enforces.
-BUILTIN_RULES = {
-    "not_nullable": "required",
-    "field_uniqueness": "unique",
-    "str_matches": "format",
-    "isin": "allowed",
-    "str_length": "length",
-}
-# Table checks that need every row of the table at once, and so cannot run on batches.
-WHOLE_TABLE = ("aliases.distinct", "source_id.not_inside_another", *NOT_DUPLICATED)
 
 
 def rule_id(spec: TableSpec, column: str, check_name: str) -> str:
-    """The rule id a column's check reports under: pandera's built-in checks (and the
-    required and unique properties it checks without a check object) by our names."""
-    return f"{spec.name}.{column}.{BUILTIN_RULES.get(check_name, check_name)}"
+    """The rule id a column's check reports under (`model.rule_ids`)."""
+    return column_rule_id(spec.name, column, check_name)
 
 
 def function_name(spec: TableSpec, column: str | None, check_name: str) -> str:
@@ -79,7 +73,7 @@ def _column_check(spec: TableSpec, column: str, check: Any, table: str) -> Query
     if check.name == "str_matches":
         failing = breaks(cell, statistics["pattern"])
     elif check.name == "isin":
-        failing = f"{_spelled(spec, column, cell)} NOT IN {one_of(statistics['allowed_values'])}"
+        failing = f"{cell} NOT IN {one_of(statistics['allowed_values'])}"
     elif check.name == "str_length":
         failing = f"length({cell}) > {statistics['max_value']}"
     elif SQL in statistics:
@@ -93,12 +87,6 @@ def _column_check(spec: TableSpec, column: str, check: Any, table: str) -> Query
         failing = f"{cell} IN (SELECT v FROM ({distinct}) AS d WHERE NOT {function}(v))"
     fields = schema_fields(spec, column, check)
     return _query(spec, column, str(check.name), failing, sql_only, **fields)
-
-
-def _spelled(spec: TableSpec, column: str, cell: str) -> str:
-    """SQL: a cell as its column's rules read it: a boolean in any case, as spreadsheets
-    write it (`model.spreadsheets`)."""
-    return f"lower({cell})" if spec.schema.columns[column].metadata["dtype"] == "boolean" else cell
 
 
 def _fails(cell: str, passes: str) -> str:
@@ -132,9 +120,9 @@ def table_queries(spec: TableSpec) -> Iterator[Query]:
             passes = check.statistics.get(SQL) or _python_cell_rule(spec, check)
             for column in columns:
                 yield _query(spec, column, check_name, _fails(name(column), passes), sql_only)
-        elif check_name in NOT_DUPLICATED:
-            yield _not_duplicated(spec, check_name, NOT_DUPLICATED[check_name])
-        elif check_name not in WHOLE_TABLE:
+        elif FAILING in check.statistics:
+            yield _table_check(spec, check_name, check.statistics[FAILING], columns)
+        else:
             yield _row_check(spec, check, columns)
 
 
@@ -148,38 +136,42 @@ def _python_cell_rule(spec: TableSpec, check: Any) -> str:
 
 def _row_check(spec: TableSpec, check: Any, columns: list[str]) -> Query:
     check_name = str(check.name)
-    column = check_name.split(".", 1)[0]
+    column = reported_column(check_name)
     passes = check.statistics.get(SQL)
     sql_only = passes is not None
     if passes is None:
         cells = "struct_pack(" + ", ".join(f"{name(c)} := {name(c)}" for c in columns) + ")"
         passes = f"{function_name(spec, None, check_name)}({cells})"
-    # pandera passes a row whose every cell is empty (a blank line) on checks of whole rows
-    everything_empty = " AND ".join(f"{name(c)} IS NULL" for c in columns)
-    failing = f"NOT ({everything_empty}) AND NOT coalesce({passes}, true)"
+    failing = f"NOT ({_everything_empty(columns)}) AND NOT coalesce({passes}, true)"
     return Query(
-        f"{spec.name}.{check_name}",
+        table_rule_id(spec.name, check_name),
         (spec.name,),
         f"SELECT {ROW}, {name(column)} AS value FROM {name(spec.name)} WHERE {failing}",
         scan=Scan(spec.name, failing, column) if sql_only else None,
     )
 
 
-def _not_duplicated(spec: TableSpec, check_name: str, together: list[str]) -> Query:
-    column = check_name.split(".", 1)[0]
-    cells = ", ".join(name(c) for c in together)
+def _everything_empty(columns: list[str]) -> str:
+    """SQL: a row whose every cell is empty (a blank line), which pandera passes on every
+    check of whole rows."""
+    return " AND ".join(f"{name(c)} IS NULL" for c in columns)
+
+
+def _table_check(spec: TableSpec, check_name: str, failing: str, columns: list[str]) -> Query:
+    """A check comparing rows: the rows the model's SQL selects, over the whole table."""
+    table = name(spec.name)
     return Query(
-        f"{spec.name}.{check_name}",
+        table_rule_id(spec.name, check_name),
         (spec.name,),
-        f"SELECT {ROW}, value FROM (SELECT {ROW}, {name(column)} AS value, "
-        f"count(*) OVER (PARTITION BY {cells}) AS copies FROM {name(spec.name)}) "
-        "WHERE copies > 1",
+        f"SELECT {ROW}, {name(reported_column(check_name))} AS value FROM {table} "
+        f"WHERE NOT ({_everything_empty(columns)}) "
+        f"AND {ROW} IN ({failing.replace(TABLE, table)})",
     )
 
 
 def schema_rule_ids(spec: TableSpec) -> list[str]:
     """Every rule id the table's schema can report."""
-    ids = [f"{spec.name}.columns.known"]
+    ids = [unknown_column_rule_id(spec.name)]
     for column_name, column in spec.schema.columns.items():
         if not column.nullable:
             ids.append(f"{spec.name}.{column_name}.required")
@@ -190,7 +182,7 @@ def schema_rule_ids(spec: TableSpec) -> list[str]:
         if check.name in CELL_RULES:
             ids += [f"{spec.name}.{column}.{check.name}" for column in spec.columns]
         else:
-            ids.append(f"{spec.name}.{check.name}")
+            ids.append(table_rule_id(spec.name, str(check.name)))
     return ids
 
 
@@ -201,7 +193,7 @@ def schema_fields(spec: TableSpec, column: str, check: Any) -> dict[str, str]:
         return {}
     if check.name == "str_matches":
         return {"format": str(spec.schema.columns[column].metadata["format"])}
-    if check.name == "isin":
+    if "allowed_values" in check.statistics:
         return {"allowed": ", ".join(check.statistics["allowed_values"])}
     if check.name == "str_length":
         return {"max_value": str(check.statistics["max_value"])}

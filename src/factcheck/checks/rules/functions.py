@@ -15,22 +15,21 @@ import pandas as pd
 
 from factcheck.checks.engines.base import Engine
 from factcheck.checks.rules.claims import PYTHON_REPR
-from factcheck.checks.rules.columns import BUILTIN_RULES, WHOLE_TABLE, function_name
-from factcheck.checks.rules.sources import NAME_KEY
-from factcheck.model.names import name_key
-from factcheck.model.schemas import CELL_RULES, NOT_DUPLICATED
-from factcheck.model.sql import SQL
+from factcheck.checks.rules.columns import function_name
+from factcheck.model.rule_ids import BUILTIN_RULES
+from factcheck.model.schemas import CELL_RULES
+from factcheck.model.sql import FAILING, FUNCTIONS, SQL
 from factcheck.model.tables import TABLES, TableSpec
 
 
 def register_checks(engine: Engine) -> None:
-    """Register every Python check of every model in `engine`, and the Python functions
-    the dataset rules call: a cue written as Python writes it, a source name's key. The
-    rules call these only on the few cells a message quotes, or on sources' names."""
+    """Register every Python check of every model in `engine`, the Python functions the
+    models' SQL calls (a source name's key), and those the dataset rules call (a cue
+    written as Python writes it). The rules call these only on the few cells a message
+    quotes, or on sources' names."""
     for spec in TABLES:
         _register_table(engine, spec)
     engine.register_text(PYTHON_REPR, repr)
-    engine.register_text(NAME_KEY, name_key)
 
 
 def _register_table(engine: Engine, spec: TableSpec) -> None:
@@ -42,11 +41,14 @@ def _register_table(engine: Engine, spec: TableSpec) -> None:
     columns = list(spec.schema.columns)
     for check in spec.schema.checks:
         check_name = str(check.name)
-        if SQL in check.statistics:
+        if FAILING in check.statistics:  # the engine runs its SQL, with the functions it calls
+            for text_name, text_function in check.statistics[FUNCTIONS].items():
+                engine.register_text(text_name, text_function)
+        elif SQL in check.statistics:
             continue  # the engine runs its SQL
-        if check_name in CELL_RULES:
+        elif check_name in CELL_RULES:
             engine.register(function_name(spec, None, check_name), _on_cells(check._check_fn), None)
-        elif check_name not in WHOLE_TABLE and check_name not in NOT_DUPLICATED:
+        else:
             function = _on_rows(check._check_fn)
             engine.register(function_name(spec, None, check_name), function, columns)
 

@@ -4,8 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from factcheck.checks.engines.base import ROW
-from factcheck.checks.rules.base import Query, matches, name
+from factcheck.checks.rules.base import ROW, Query, matches, name
 from factcheck.model.tables import TABLES, TableSpec, spec_named
 
 

@@ -8,8 +8,8 @@ from typing import Any
 
 from factcheck import registry
 from factcheck.checks.collector import Collector
-from factcheck.checks.engines.base import ROW, Engine
-from factcheck.checks.rules.base import Query, name
+from factcheck.checks.engines.base import Engine
+from factcheck.checks.rules.base import ROW, Query, name
 from factcheck.problems import Problem
 
 _PLACE = (ROW, "value", "_file", "_column", "_order")

@@ -1,0 +1,127 @@
+"""pandera's own `validate` is a path of its own through every model check: on every
+fixture of the schema rules it must find what the engine finds, row for row and rule for
+rule (model/failures.py reads pandera's report back as rule ids)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pandas as pd
+import pandera.pandas as pa
+import pytest
+
+import test_schemas
+from catalogue import Catalogue, Checked, together
+from conftest import REPO
+from factcheck.checks.rules.columns import schema_rule_ids
+from factcheck.model.failures import MISSING_COLUMN_RULE, Failure, failures
+from factcheck.model.schemas import ClaimTable, SourceTable
+from factcheck.model.tables import TABLES, TableSpec
+from factcheck.storage.reader import read_table
+
+
+def pandera_found(directory: Path, spec: TableSpec) -> list[Failure] | None:
+    """What pandera's `validate` of the model finds in the table, read as the one reader
+    reads it; None when the reader cannot (its own problems are not a model's)."""
+    frame, _, _ = read_table(directory / spec.file, spec)
+    if frame is None:
+        return None
+    try:
+        spec.model.validate(frame, lazy=True)
+    except pa.errors.SchemaErrors as errors:
+        return failures(spec.name, errors)
+    return []
+
+
+def engine_found(checked: Checked, spec: TableSpec) -> list[Failure]:
+    """What the engine reports of the model's rules for the table, as failures."""
+    rules = set(schema_rule_ids(spec))
+    found = {
+        Failure(p.rule, p.row, p.column)
+        for p in checked.problems()
+        if p.file == spec.file and p.rule in rules
+    }
+    return sorted(found, key=lambda f: (f.row or 0, f.rule, f.column or ""))
+
+
+def column_rule_fixtures() -> dict[str, tuple[str, object]]:
+    """Every fixture of the schema rules, by the name the catalogue knows it by."""
+    found: dict[str, tuple[str, object]] = {
+        f"schema {case.rule}": ("case", case) for case in test_schemas.CASES
+    }
+    for rule in test_schemas.GENERIC:
+        for spec in TABLES:
+            found[f"columns {spec.name} {rule}"] = ("columns", (spec.name, rule))
+    return found
+
+
+FIXTURES = column_rule_fixtures()
+
+
+def _checked(catalogue: Catalogue, name: str) -> Checked:
+    kind, fixture = FIXTURES[name]
+    if kind == "case":
+        assert isinstance(fixture, test_schemas.Case)
+        return catalogue.checked(name, together(fixture.edits))
+    table, rule = fixture  # type: ignore[misc]
+    return test_schemas.generic_checked(catalogue, table, rule)
+
+
+@pytest.mark.slow  # pandera validates the four tables of each of 81 fixtures
+@pytest.mark.parametrize("name", list(FIXTURES))
+def test_pandera_finds_what_the_engine_finds(catalogue: Catalogue, name: str) -> None:
+    checked = _checked(catalogue, name)
+    compared = 0
+    for spec in TABLES:
+        by_pandera = pandera_found(checked.directory, spec)
+        if by_pandera is None:
+            continue
+        assert by_pandera == engine_found(checked, spec), spec.file
+        compared += len(by_pandera)
+    assert compared > 0  # the fixture broke a rule of some model, and both saw it
+
+
+def test_the_bundled_tables_pass_as_the_readme_reads_them() -> None:
+    """The README's example: pandas reads every cell as text, only empty cells missing."""
+    for spec in TABLES:
+        frame = pd.read_csv(REPO / spec.file, dtype=str, keep_default_na=False, na_values=[""])
+        spec.model.validate(frame, lazy=True)
+
+
+def _errors(model: type[pa.DataFrameModel], frame: pd.DataFrame) -> pa.errors.SchemaErrors:
+    with pytest.raises(pa.errors.SchemaErrors) as raised:
+        model.validate(frame, lazy=True)
+    return raised.value
+
+
+def _claims() -> pd.DataFrame:
+    return pd.read_csv(REPO / "claims.csv", dtype=str, keep_default_na=False, na_values=[""])
+
+
+def test_a_column_missing_or_unknown_is_named_with_no_row() -> None:
+    frame = _claims().drop(columns=["quote"]).assign(extra="x")
+    assert failures("claims", _errors(ClaimTable, frame)) == [
+        Failure("claims.columns.known", None, "extra"),
+        Failure(MISSING_COLUMN_RULE, None, "quote"),
+    ]
+
+
+def test_a_cell_rule_names_each_failing_cell_and_a_row_rule_its_column() -> None:
+    frame = _claims()
+    frame.loc[0, ["quote", "claim"]] = [" x", " y"]
+    frame.loc[3, "span_end"] = "1"
+    assert failures("claims", _errors(ClaimTable, frame)) == [
+        Failure("claims.claim.trimmed", 2, "claim"),
+        Failure("claims.quote.trimmed", 2, "quote"),
+        Failure("claims.span_end.after_start", 5, "span_end"),
+    ]
+
+
+def test_a_check_comparing_rows_runs_its_sql_with_its_python_functions() -> None:
+    """`aliases.distinct` compares names by `names.name_key`, a Python function its SQL
+    calls: pandera's DuckDB runs it too."""
+    frame = pd.read_csv(REPO / "sources.csv", dtype=str, keep_default_na=False, na_values=[""])
+    frame.loc[1, "aliases"] = str(frame.loc[0, "name"]).upper()
+    assert failures("sources", _errors(SourceTable, frame)) == [
+        Failure("sources.aliases.distinct", 3, "aliases")
+    ]
