@@ -23,11 +23,6 @@ from factcheck.exports.base import ExportError, Source
 
 
 @pytest.fixture(scope="module")
-def data() -> factcheck.Dataset:
-    return factcheck.load_dataset(REPO)
-
-
-@pytest.fixture(scope="module")
 def items(data: factcheck.Dataset) -> list[dict[str, Any]]:
     document = annotation_collection(data)
     assert document["@context"] == ANNOTATION_CONTEXT

@@ -4,13 +4,11 @@ from __future__ import annotations
 
 import pandas as pd
 
-from conftest import REPO
-from factcheck import load_dataset
+from factcheck import Dataset
 from factcheck.analysis.chains import edges, graph
 
 
-def test_edges_of_the_bundled_article() -> None:
-    data = load_dataset(REPO)
+def test_edges_of_the_bundled_article(data: Dataset) -> None:
     links = edges(data.claims)
     assert links.to_dict("records") == [
         {"source": "CURRENTINDIA", "target": "KCNA", "claims": 5, "cues": "according to"},

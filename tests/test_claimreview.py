@@ -22,11 +22,6 @@ SCHEMA = "https://schema.org/"
 
 
 @pytest.fixture(scope="module")
-def data() -> factcheck.Dataset:
-    return factcheck.load_dataset(REPO)
-
-
-@pytest.fixture(scope="module")
 def document(data: factcheck.Dataset) -> dict[str, Any]:
     return claim_reviews(data, PUBLISHER, PUBLISHER_URL)
 

@@ -8,7 +8,7 @@ import pandas as pd
 import pytest
 
 import factcheck
-from conftest import REPO, set_cell
+from conftest import set_cell
 from factcheck.model.tables import TABLES
 from factcheck.model.vocabularies import Certainty, ClaimType, SourceKind
 
@@ -21,32 +21,27 @@ DTYPES = {
 }
 
 
-@pytest.fixture(scope="module")
-def loaded() -> factcheck.Dataset:
-    return factcheck.load_dataset(REPO)
-
-
-def test_every_column_has_the_documented_dtype(loaded: factcheck.Dataset) -> None:
+def test_every_column_has_the_documented_dtype(data: factcheck.Dataset) -> None:
     for spec in TABLES:
-        frame = getattr(loaded, spec.name)
+        frame = getattr(data, spec.name)
         assert list(frame.columns) == spec.columns
         for name, column in spec.schema.columns.items():
             assert str(frame[name].dtype) == DTYPES[column.metadata["dtype"]], (spec.name, name)
 
 
-def test_enums_are_categoricals_in_definition_order(loaded: factcheck.Dataset) -> None:
-    assert list(loaded.claims["claim_type"].cat.categories) == ClaimType.values()
-    assert list(loaded.claims["certainty"].cat.categories) == Certainty.values()
-    assert list(loaded.sources["kind"].cat.categories) == SourceKind.values()
+def test_enums_are_categoricals_in_definition_order(data: factcheck.Dataset) -> None:
+    assert list(data.claims["claim_type"].cat.categories) == ClaimType.values()
+    assert list(data.claims["certainty"].cat.categories) == Certainty.values()
+    assert list(data.sources["kind"].cat.categories) == SourceKind.values()
 
 
-def test_typed_values(loaded: factcheck.Dataset) -> None:
-    article = loaded.articles.iloc[0]
+def test_typed_values(data: factcheck.Dataset) -> None:
+    article = data.articles.iloc[0]
     assert article["published_on"] == pd.Timestamp("2025-09-02")
-    claims = loaded.claims.set_index("claim_id")
+    claims = data.claims.set_index("claim_id")
     assert claims.loc["C0015", "span_start"] == 444
     assert pd.isna(claims.loc["C0001", "certainty_cue"])
-    sources = loaded.sources.set_index("source_id")
+    sources = data.sources.set_index("source_id")
     assert bool(sources.loc["KCNA", "state_controlled"]) is True
     assert bool(sources.loc["YONHAP", "state_controlled"]) is False
     assert pd.isna(sources.loc["CURRENTINDIA", "state_controlled"])
@@ -59,20 +54,20 @@ def test_booleans_a_spreadsheet_wrote_in_capitals_load_as_booleans(dataset: Path
         rows.replace(",true,", ",TRUE,").replace(",false,", ",False,"), encoding="utf-8"
     )
     assert ",TRUE," in (dataset / "sources.csv").read_text(encoding="utf-8")
-    loaded = factcheck.load_dataset(dataset).sources["state_controlled"]
-    assert loaded.dtype == "boolean"
-    assert loaded.equals(original)
+    data = factcheck.load_dataset(dataset).sources["state_controlled"]
+    assert data.dtype == "boolean"
+    assert data.equals(original)
 
 
-def test_texts_are_the_stored_articles(loaded: factcheck.Dataset) -> None:
-    text = loaded.texts["2025-09-02-kim-jong-un-train-beijing"]
+def test_texts_are_the_stored_articles(data: factcheck.Dataset) -> None:
+    text = data.texts["2025-09-02-kim-jong-un-train-beijing"]
     assert len(text) == 2622
-    for claim in loaded.claims.itertuples():
+    for claim in data.claims.itertuples():
         assert text[claim.span_start : claim.span_end] == claim.quote
 
 
-def test_attributions_in_long_form(loaded: factcheck.Dataset) -> None:
-    links = loaded.attributions()
+def test_attributions_in_long_form(data: factcheck.Dataset) -> None:
+    links = data.attributions()
     chain = links[links["claim_id"] == "C0015"]
     assert chain["depth"].tolist() == [0, 1, 2]
     assert chain["source_id"].tolist() == ["CURRENTINDIA", "YONHAP", "KP-BROADCASTER"]
@@ -102,7 +97,20 @@ def test_unreadable_data_is_refused(dataset: Path) -> None:
     assert issubclass(factcheck.DatasetUnreadable, factcheck.DatasetError)
 
 
-def test_source_names_by_id_in_table_order(loaded: factcheck.Dataset) -> None:
-    names = loaded.source_names()
-    assert list(names) == list(loaded.sources["source_id"])
+def test_source_names_by_id_in_table_order(data: factcheck.Dataset) -> None:
+    names = data.source_names()
+    assert list(names) == list(data.sources["source_id"])
     assert names["YONHAP"] == "Yonhap News Agency"
+
+
+def test_the_package_lists_what_it_offers() -> None:
+    """`dir(factcheck)` (and so tab completion) shows the loader, though it is imported only
+    when first used."""
+    assert set(factcheck.__all__) <= set(dir(factcheck))
+
+
+def test_help_says_what_each_table_holds() -> None:
+    doc = factcheck.Dataset.__doc__ or ""
+    for table in ("articles", "sources", "claims", "evidence", "texts"):
+        assert f"        {table}: " in doc, table
+    assert "DatasetInvalid" in (factcheck.load_dataset.__doc__ or "")

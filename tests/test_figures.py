@@ -13,8 +13,6 @@ from matplotlib.dates import date2num
 from matplotlib.figure import Figure
 from matplotlib.patches import FancyArrowPatch, Rectangle
 
-from conftest import REPO
-from factcheck import load_dataset
 from factcheck.analysis import chains, coverage, figures, palette, timeline, voices
 
 
@@ -27,11 +25,6 @@ def test_wrap_keeps_offsets_and_respects_the_width() -> None:
 
 def test_wrap_cuts_words_longer_than_the_line() -> None:
     assert [("abcdefghij"[a:b]) for a, b in figures.wrap("abcdefghij", 4)] == ["abcd", "efgh", "ij"]
-
-
-@pytest.fixture(scope="module")
-def data() -> object:
-    return load_dataset(REPO)
 
 
 ARTICLE = "2025-09-02-kim-jong-un-train-beijing"

@@ -238,16 +238,19 @@ def check(mutation: Mutation) -> None:
         assert snapshot(directory) == before, mutation.name
 
 
+@pytest.mark.slow
 @given(st.data())
 def test_table_mutations_are_reported_never_raised(data: st.DataObject) -> None:
     check(data.draw(st.composite(lambda draw: table_mutation(draw))()))
 
 
+@pytest.mark.slow
 @given(st.data())
 def test_cell_mutations_are_reported_never_raised(data: st.DataObject) -> None:
     check(data.draw(st.composite(lambda draw: cell_mutation(draw))()))
 
 
+@pytest.mark.slow
 @given(st.data())
 def test_file_mutations_are_reported_never_raised(data: st.DataObject) -> None:
     check(data.draw(st.composite(lambda draw: file_mutation(draw))()))

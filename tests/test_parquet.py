@@ -14,11 +14,10 @@ from factcheck.model.tables import TABLES
 
 
 def test_parquet_reads_back_equal_to_the_loaded_tables(
-    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], data: factcheck.Dataset
 ) -> None:
     assert main(["export", "parquet", "--dir", str(REPO), "-o", str(tmp_path)]) == 0
     assert capsys.readouterr().out.count("wrote ") == len(TABLES)
-    data = factcheck.load_dataset(REPO)
     for spec in TABLES:
         back = pd.read_parquet(tmp_path / f"{spec.name}.parquet")
         expected = getattr(data, spec.name)

@@ -78,11 +78,6 @@ class Page(HTMLParser):
 
 
 @pytest.fixture(scope="module")
-def data() -> factcheck.Dataset:
-    return factcheck.load_dataset(REPO)
-
-
-@pytest.fixture(scope="module")
 def files(data: factcheck.Dataset) -> dict[str, bytes]:
     return build_site(data, PUBLISHER, SITE_URL)
 

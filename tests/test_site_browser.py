@@ -43,11 +43,6 @@ PHONE = {"width": 390, "height": 844}
 
 
 @pytest.fixture(scope="module")
-def data() -> factcheck.Dataset:
-    return factcheck.load_dataset(REPO)
-
-
-@pytest.fixture(scope="module")
 def address(data: factcheck.Dataset, tmp_path_factory: pytest.TempPathFactory) -> str:
     """The article page of the built site, as a file: address."""
     root = tmp_path_factory.mktemp("site")

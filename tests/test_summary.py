@@ -12,10 +12,11 @@ from factcheck.analysis.summary import render
 from factcheck.cli import main
 
 
-def test_summary_counts_and_lists_what_does_not_hold(capsys: pytest.CaptureFixture[str]) -> None:
+def test_summary_counts_and_lists_what_does_not_hold(
+    capsys: pytest.CaptureFixture[str], data: factcheck.Dataset
+) -> None:
     assert main(["summary", "--dir", str(REPO)]) == 0
     out = capsys.readouterr().out
-    data = factcheck.load_dataset(REPO)
     assert out == render(data)
     assert out.startswith("1 article(s), 57 claims, 7 sources, ")
     flagged = data.claims[~data.claims["verdict"].isin(["supported", "not_checkable"])]

@@ -12,7 +12,6 @@ import pandas as pd
 import pytest
 
 import factcheck
-from conftest import REPO
 from factcheck.model import vocabularies
 from factcheck.model.tables import TABLES
 from factcheck.model.vocabularies import Vocabulary
@@ -100,17 +99,12 @@ def test_the_schema_allows_exactly_the_vocabulary_in_order(
     assert list(checks[0].statistics["allowed_values"]) == vocabulary.values()
 
 
-@pytest.fixture(scope="module")
-def loaded() -> factcheck.Dataset:
-    return factcheck.load_dataset(REPO)
-
-
 @pytest.mark.parametrize(
     ("table", "column", "vocabulary"), ENUM_COLUMNS, ids=[f"{t}.{c}" for t, c, _ in ENUM_COLUMNS]
 )
 def test_the_loader_categories_are_the_vocabulary_in_order(
-    loaded: factcheck.Dataset, table: str, column: str, vocabulary: type[Vocabulary]
+    data: factcheck.Dataset, table: str, column: str, vocabulary: type[Vocabulary]
 ) -> None:
-    values = getattr(loaded, table)[column]
+    values = getattr(data, table)[column]
     assert isinstance(values.dtype, pd.CategoricalDtype)
     assert list(values.cat.categories) == vocabulary.values()
