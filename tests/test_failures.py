@@ -4,6 +4,7 @@ rule (model/failures.py reads pandera's report back as rule ids)."""
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pandas as pd
@@ -125,3 +126,21 @@ def test_a_check_comparing_rows_runs_its_sql_with_its_python_functions() -> None
     assert failures("sources", _errors(SourceTable, frame)) == [
         Failure("sources.aliases.distinct", 3, "aliases")
     ]
+
+
+def test_the_readmes_example_runs_and_reads_a_broken_table(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """The README's pandera example, run as written in a folder whose claims.csv has a span
+    that ends before it starts (row 7)."""
+    readme = (REPO / "README.md").read_text(encoding="utf-8")
+    blocks = re.findall(r"```python\n(.*?)```", readme, re.S)
+    (example,) = [b for b in blocks if "ClaimTable.validate" in b]
+    rows = (REPO / "claims.csv").read_text(encoding="utf-8").splitlines(keepends=True)
+    frame = pd.read_csv(REPO / "claims.csv", dtype=str, keep_default_na=False, na_values=[""])
+    start = str(frame.loc[5, "span_start"])
+    rows[6] = rows[6].replace(f",{frame.loc[5, 'span_end']},", f",{int(start) - 1},", 1)
+    (tmp_path / "claims.csv").write_text("".join(rows), encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    exec(example, {})
+    assert capsys.readouterr().out == "7 span_end claims.span_end.after_start\n"
