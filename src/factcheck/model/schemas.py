@@ -147,20 +147,23 @@ def date(description: str, **kwargs: Any) -> Any:
 CELL_RULES = ("trimmed", "one_line", "printable", "nfc", "formula_safe")
 
 
+def _declared(
+    check: Any, check_name: str, error: str, stats: dict[str, Any], column: str | None = None
+) -> Any:
+    """`check` as a pandera check of the model (of `column`'s cells, or of whole frames)."""
+    check.__name__ = check_name  # what pandera names an inherited check by
+    if column is None:
+        return pa.dataframe_check(check, name=check_name, error=error, statistics=stats)
+    return pa.check(column, name=check_name, error=error, statistics=stats)(check)
+
+
 def cell_rule(check_name: str, passes: str) -> Any:
     """A rule every cell of every table obeys, as SQL naming the cell `{cell}`."""
 
     def check(cls: Any, df: pd.DataFrame) -> pd.DataFrame | bool:
         return cells_pass(df, passes)
 
-    check.__name__ = check_name  # what pandera names an inherited check by
-
-    return pa.dataframe_check(
-        check,
-        name=check_name,
-        error=requirement(f"*.*.{check_name}"),
-        statistics=statistics(passes),
-    )
+    return _declared(check, check_name, requirement(f"*.*.{check_name}"), statistics(passes))
 
 
 def column_rule(
@@ -172,16 +175,10 @@ def column_rule(
     def check(cls: Any, values: pd.Series) -> pd.Series:
         return passes_on_frame(values.to_frame(column), passes.replace(CELL, name(column)))
 
-    check.__name__ = check_name
-
     listed = {} if allowed_values is None else {"allowed_values": allowed_values}
     fields = {"allowed": ", ".join(allowed_values)} if allowed_values else {}
-    return pa.check(
-        column,
-        name=check_name,
-        error=requirement(f"*.*.{check_name}", **fields),
-        statistics=statistics(passes) | listed,
-    )(check)
+    error = requirement(f"*.*.{check_name}", **fields)
+    return _declared(check, check_name, error, statistics(passes) | listed, column)
 
 
 def row_rule(table: str, check_name: str, passes: str) -> Any:
@@ -191,14 +188,7 @@ def row_rule(table: str, check_name: str, passes: str) -> Any:
     def check(cls: Any, df: pd.DataFrame) -> pd.Series:
         return passes_on_frame(df, passes)
 
-    check.__name__ = check_name
-
-    return pa.dataframe_check(
-        check,
-        name=check_name,
-        error=requirement(f"{table}.{check_name}"),
-        statistics=statistics(passes),
-    )
+    return _declared(check, check_name, requirement(f"{table}.{check_name}"), statistics(passes))
 
 
 def table_rule(
@@ -212,14 +202,8 @@ def table_rule(
     def check(cls: Any, df: pd.DataFrame) -> pd.Series:
         return rows_pass_query(df, failing, calls)
 
-    check.__name__ = check_name
-
-    return pa.dataframe_check(
-        check,
-        name=check_name,
-        error=requirement(f"{table}.{check_name}"),
-        statistics=table_statistics(failing, calls),
-    )
+    error = requirement(f"{table}.{check_name}")
+    return _declared(check, check_name, error, table_statistics(failing, calls))
 
 
 def duplicated(columns: list[str]) -> str:
