@@ -9,9 +9,8 @@ import pandas as pd
 import pytest
 
 from conftest import REPO
-from factcheck.drafting.clauses import Draft, body_sentences, draft_article, guess_type
+from factcheck.drafting.clauses import Draft, body_sentences, draft_article
 from factcheck.model import segment
-from factcheck.model.vocabularies import ClaimType
 from factcheck.storage.reader import parse
 
 ARTICLES = Path(__file__).parent / "articles"
@@ -150,17 +149,3 @@ def test_sentences_come_from_sentencex_with_exact_offsets() -> None:
     ]
     # offsets in code points, past an emoji
     assert all(text[s.start : s.start + len(s.text)] == s.text for s in found)
-
-
-@pytest.mark.parametrize(
-    ("quote", "expected"),
-    [
-        ("He is expected to join Xi", ClaimType.EXPECTATION_OR_PLAN),
-        ("The rare trip underscores his deepening ties", ClaimType.ANALYSIS_OR_OPINION),
-        ("Kim traveled to Beijing four times within 10 months", ClaimType.TIME_OR_QUANTITY),
-        ("Kim inspected a newly built missile factory", ClaimType.EVENT),
-        ("Kim's bulletproof luxury train", ClaimType.ATTRIBUTE),
-    ],
-)
-def test_claim_type_guesses(quote: str, expected: ClaimType) -> None:
-    assert guess_type(quote) == expected
