@@ -32,7 +32,7 @@ import pandas as pd
 
 from factcheck.drafting.clauses import Row, draft_article
 from factcheck.drafting.evaluation import share
-from factcheck.drafting.naming import PRONOUNS
+from factcheck.drafting.lexicon import CITING, PRONOUNS
 from factcheck.drafting.polnear import Article, Attribution, Span, articles, overlap
 
 PATTERNS = (
@@ -45,7 +45,7 @@ PATTERNS = (
     "no cue",
 )
 _QUOTES = re.compile(r"[“”\"]")
-_CITING = re.compile(r"\b(?:citing|quoting)\b", re.IGNORECASE)
+_CITING = re.compile(rf"\b(?:{CITING})\b", re.IGNORECASE)
 
 
 @dataclass

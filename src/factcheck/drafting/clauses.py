@@ -27,9 +27,10 @@ from typing import NamedTuple
 import pandas as pd
 
 from factcheck.drafting import cues
-from factcheck.drafting.context import PRONOUN_SOURCES, Context, Voice
+from factcheck.drafting.context import Context, Voice
 from factcheck.drafting.guessing import guess_certainty, guess_type
-from factcheck.drafting.naming import TITLES, SourceIndex, is_source_phrase
+from factcheck.drafting.lexicon import CLAUSE_JOINS, CLAUSE_OPENERS, KIN, RESOLVED_PRONOUNS, TITLES
+from factcheck.drafting.naming import SourceIndex, is_source_phrase
 from factcheck.model import notation, segment
 from factcheck.model.vocabularies import Certainty, ClaimType
 
@@ -37,8 +38,8 @@ from factcheck.model.vocabularies import Certainty, ClaimType
 # except the subordinators (kept at the start of the clause they open: "while attempting").
 _BOUNDARY = re.compile(
     r";\s+"
-    r"|,\s+(?:and|but|or|yet)\s+"
-    r"|,\s+(?=(?:while|when|where|which|whereas|after|before|as)\s)"
+    rf"|,\s+(?:{CLAUSE_JOINS})\s+"
+    rf"|,\s+(?=(?:{CLAUSE_OPENERS})\s)"
     r"|,\s+(?=[a-z]+(?:ing|ed)\b)"
     r"|\s+(?=while\s)"
 )
@@ -47,8 +48,7 @@ _TITLED = re.compile(
     rf"(?<![\w-])(?:(?:[A-Z][\w.’'-]*|North|South)\s+)*(?:{TITLES})\s+(?P<name>{_NAME})"
 )
 _KIN = re.compile(
-    r"\b(?:[Hh]is|[Hh]er|[Tt]heir)?\s*(?P<role>father|mother|grandfather|grandmother|brother|"
-    r"sister|wife|husband|son|daughter|uncle|aunt),\s+(?P<name>" + _NAME + r")"
+    rf"\b(?:[Hh]is|[Hh]er|[Tt]heir)?\s*(?P<role>{'|'.join(KIN)}),\s+(?P<name>{_NAME})"
 )
 MIN_WORDS = 3  # a piece shorter than this joins its neighbour: a clause says something
 
@@ -160,12 +160,12 @@ def _cue(sentence: str, offset: int, context: Context) -> tuple[cues.Found | Non
     is a pronoun, by its place in the cue's sources. A pronoun without one is no source."""
 
     def source_or_pronoun(phrase: str) -> bool:
-        return is_source_phrase(phrase) or phrase.strip().casefold() in PRONOUN_SOURCES
+        return is_source_phrase(phrase) or phrase.strip().casefold() in RESOLVED_PRONOUNS
 
     found = cues.find(sentence, source_or_pronoun)
     antecedents: Antecedents = {}
     for number, (a, b) in enumerate(found.sources if found else ()):
-        if sentence[a:b].strip().casefold() in PRONOUN_SOURCES:
+        if sentence[a:b].strip().casefold() in RESOLVED_PRONOUNS:
             antecedent = context.antecedent(sentence[a:b].strip(), offset + a)
             if antecedent is None:
                 return _cue_alone(sentence)

@@ -1,4 +1,5 @@
-"""First guesses at a drafted clause's claim type and certainty, from the words of its quote.
+"""First guesses at a drafted clause's claim type and certainty, from the words of its quote
+(the word lists are `factcheck.drafting.lexicon`'s).
 
 The first of these a quote shows decides its type: words of a plan or an expectation ("is
 expected to", "will"); words that weigh or judge ("underscores", "significant"); a number or
@@ -13,40 +14,35 @@ from __future__ import annotations
 
 import re
 
+from factcheck.drafting.lexicon import (
+    ALLEGING,
+    ANALYSIS_WORDS,
+    BE,
+    DAYS,
+    EVENT_VERBS,
+    EXPECTED,
+    HEDGED_PASSIVES,
+    HEDGES,
+    MEASURE_WORDS,
+    MONTHS,
+    PLANS,
+    QUANTITY_WORDS,
+    STATIVE_VERBS,
+    TIME_WORDS,
+)
 from factcheck.model.vocabularies import Certainty, ClaimType
 
-_EXPECTATION = re.compile(
-    r"\b(?:(?:is|are|was|were) )?(?:expected|scheduled|set to|due to)\b"
-    r"|\b(?:will|plans? to|planned to|intends? to|aims? to)\b"
-)
-_ANALYSIS = re.compile(
-    r"\b(?:underscor\w*|signal\w*|highlight\w*|reflect\w*|suggest\w*|symboli[sz]\w*|"
-    r"demonstrat\w*|illustrat\w*|opportunity|on the heels|powerful|crucial|important|"
-    r"significant|isolated|likely|appears?|seems?|means|shows? that)\b"
-)
-_HEDGE = re.compile(
-    r"\b(?:(?:is|are|was|were) (?:considered|believed|thought|seen as|said to|widely seen)|"
-    r"reportedly|allegedly|may|might|could|possibly|probably|apparently)\b"
-)
-_ALLEGE = re.compile(r"\ballege[sd]?\b|\bclaim(?:s|ed)?\b")
-_QUANTITY = re.compile(
-    r"\b(?:\d[\d,.]*|one|two|three|four|five|six|seven|eight|nine|ten|dozens?|hundreds?|"
-    r"thousands?|millions?|billions?|first|second|third|last|nearly|more than|percent|"
-    r"anniversary|times|since)\b|%"
-)
-_TIME = re.compile(
-    r"\b(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|"
-    r"April|May|June|July|August|September|October|November|December|night|morning|"
-    r"afternoon|evening|yesterday|today|tomorrow|decades?|years?|months?|weeks?|days?|"
-    r"\d{4})\b"
-)
-_EVENT = re.compile(
-    r"\b(?:\w+ed|met|made|went|left|took|gave|held|began|saw|sent|came|ran|won|led|flew|"
-    r"struck|fought|brought|built|sold|spent|told|said|became|visit\w*|cross\w*|arriv\w*|"
-    r"depart\w*|accompan\w*|head\w*|travel\w*|launch\w*|inspect\w*|unveil\w*|provid\w*)\b"
-)
-_MEASURE = re.compile(r"\b(?:first|since|times|anniversary)\b")
-_STATIVE = re.compile(r"\b(?:is|are|has been|have been|was|were|has long been)\b")
+_EXPECTATION = re.compile(rf"\b(?:(?:{BE}) )?(?:{EXPECTED})\b|\b(?:{PLANS})\b")
+_ANALYSIS = re.compile(rf"\b(?:{ANALYSIS_WORDS})\b")
+_HEDGE = re.compile(rf"\b(?:(?:{BE}) (?:{HEDGED_PASSIVES})|{HEDGES})\b")
+_ALLEGE = re.compile(rf"\b(?:{ALLEGING})\b")
+_QUANTITY = re.compile(rf"\b(?:\d[\d,.]*|{QUANTITY_WORDS})\b|%")
+_DATES = "|".join(word.title() for word in (*DAYS, *MONTHS))
+_TIME = re.compile(rf"\b(?:{_DATES}|{TIME_WORDS}|\d{{4}})\b")
+_EVENT = re.compile(rf"\b(?:\w+ed|{EVENT_VERBS})\b")
+_MEASURE = re.compile(rf"\b(?:{MEASURE_WORDS})\b")
+_STATIVE = re.compile(rf"\b(?:{STATIVE_VERBS})\b")
+_EXPECTED = re.compile(rf"\b(?:(?:{BE}) )?expected\b")
 
 
 def guess_type(quote: str) -> ClaimType:
@@ -70,7 +66,7 @@ def guess_certainty(quote: str, cue: str | None) -> tuple[Certainty, str | None]
         alleged = _ALLEGE.search(cue)
         if alleged:
             return Certainty.ALLEGED, alleged.group(0)
-    expected = re.search(r"\b(?:(?:is|are|was|were) )?expected\b", quote)
+    expected = _EXPECTED.search(quote)
     if expected:
         return Certainty.EXPECTED, expected.group(0)
     hedge = _HEDGE.search(quote)
