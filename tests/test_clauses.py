@@ -9,8 +9,10 @@ import pandas as pd
 import pytest
 
 from conftest import REPO
-from factcheck.drafting.clauses import Draft, body_sentences, draft_article
+from factcheck.drafting.clauses import Draft, body_sentences, draft_article, draft_sentence
+from factcheck.drafting.naming import SourceIndex
 from factcheck.model import segment
+from factcheck.model.vocabularies import ClaimType
 from factcheck.storage.reader import parse
 
 ARTICLES = Path(__file__).parent / "articles"
@@ -137,6 +139,22 @@ def test_new_sources_are_proposed_once_with_a_guessed_kind() -> None:
     assert proposed["BANK-OF-KOREA"] == "organization"  # named twice, proposed once
     assert proposed["TRADE-MINISTRY"] == "government_officials"
     assert proposed["RHEE-CHANG-YONG"] == "government_officials"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "row"),
+    [
+        ("Secretary of State John F. Kerry left on Monday.", "Secretary of State John F. Kerry"),
+        ("Chairman Rep. Jason Chaffetz called the vote.", "Chairman Rep. Jason Chaffetz"),
+        ("Senate leader Mitch McConnell stayed away.", "Senate leader Mitch McConnell"),
+        ("It went to his father, George W. Bush, in 2005.", "his father, George W. Bush"),
+    ],
+)
+def test_a_title_or_kin_row_reads_the_whole_name(sentence: str, row: str) -> None:
+    """The name after a title or kin is the lexicon's person's name, initials and honorifics
+    included."""
+    rows = draft_sentence(sentence, 0, "PUB", SourceIndex(sources()))
+    assert row in {r.quote for r in rows if r.claim_type is ClaimType.ATTRIBUTE}
 
 
 def test_sentences_come_from_sentencex_with_exact_offsets() -> None:

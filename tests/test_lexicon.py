@@ -1,5 +1,7 @@
 """The drafter's word lists (factcheck.drafting.lexicon): each word once, the lists that must
-not share a word apart, the pronoun lists made of the same pieces, every list documented."""
+not share a word apart, the pronoun lists made of the same pieces, every list documented, and
+the one pattern of a person's name: what it reads and refuses, and that the drafter reads no
+other."""
 
 from __future__ import annotations
 
@@ -7,18 +9,22 @@ import ast
 import inspect
 import re
 from itertools import combinations
+from pathlib import Path
 
 import pytest
 
-from factcheck.drafting import lexicon
+from factcheck.drafting import clauses, context, lexicon, naming
 from factcheck.drafting.lexicon import (
     ARTICLES,
+    CAPITALISED,
     DAYS,
     DEMONSTRATIVES,
     GROUP_HEADS,
     HONORIFICS,
     LINKING_WORDS,
     MONTHS,
+    NAME,
+    NAME_WORD,
     NOT_IN_NAMES,
     NOT_PERSON,
     OBJECT_PRONOUNS,
@@ -45,7 +51,13 @@ NAMES = [
 WORD_LISTS = {
     n: getattr(lexicon, n) for n in NAMES if isinstance(getattr(lexicon, n), tuple | frozenset)
 }
-ALTERNATIONS = {n: getattr(lexicon, n) for n in NAMES if isinstance(getattr(lexicon, n), str)}
+# The patterns of names are no alternations of words: the tests at the end hold them.
+NAME_PATTERNS = {"SMALL_LETTER", "NAME_WORD", "INITIAL", "HONORIFIC", "NAME", "CAPITALISED"}
+ALTERNATIONS = {
+    n: getattr(lexicon, n)
+    for n in NAMES
+    if isinstance(getattr(lexicon, n), str) and n not in NAME_PATTERNS
+}
 
 
 def literals() -> list[tuple[int, list[str]]]:
@@ -131,3 +143,75 @@ def test_the_lexicon_is_data_only() -> None:
         assert isinstance(node, ast.Assign | ast.Expr | ast.ImportFrom), ast.dump(node)[:60]
         if isinstance(node, ast.ImportFrom):
             assert node.module == "__future__"
+
+
+def names_in(text: str) -> list[str]:
+    return [m.group() for m in re.finditer(NAME, text)]
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        ("Sen. Ted Cruz said so", ["Sen. Ted Cruz"]),  # an honorific
+        ("Mr Kim left", ["Mr Kim"]),  # without its full stop
+        ("George W. Bush", ["George W. Bush"]),  # an initial
+        ("Foreign Minister Choe Son-hui", ["Foreign Minister Choe Son-hui"]),
+        ("Jean-Claude Juncker", ["Jean-Claude Juncker"]),  # hyphenated
+        ("Conan O'Brien and Beto O’Rourke", ["Conan O'Brien", "Beto O’Rourke"]),  # apostrophes
+        ("Sen. John McCain and Douglas MacArthur", ["Sen. John McCain", "Douglas MacArthur"]),
+        ("Recep Tayyip Erdoğan", ["Recep Tayyip Erdoğan"]),  # a small letter not a-z
+        # a run of capitalised words: which are a person's is the rules' to say (after a
+        # title in `clauses`, as a subject in `context`)
+        ("North Korean leader Kim Jong Un", ["North Korean", "Kim Jong Un"]),
+        ("Obama’s plan", ["Obama’s"]),  # the possessive stays in the word
+        ("Kim Jong Un Ri Sol Ju", ["Kim Jong Un Ri", "Sol Ju"]),  # four words at most
+    ],
+)
+def test_a_persons_name_reads(text: str, names: list[str]) -> None:
+    assert names_in(text) == names
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        ("the FBI said", []),  # a word in capitals
+        ("I said", []),  # one capital alone
+        ("U.S. officials", []),  # an abbreviation
+        ("the president said", []),  # no capital
+        ("2016 campaign", []),
+        ("Bashar al-Assad", ["Bashar"]),  # no name starts after a hyphen
+        ("DuVernay", ["Du"]),  # nor is a capital read inside a word, but after Mc, Mac, O'
+    ],
+)
+def test_a_persons_name_refuses(text: str, names: list[str]) -> None:
+    assert names_in(text) == names
+
+
+@pytest.mark.parametrize("honorific", HONORIFICS)
+def test_every_honorific_may_open_a_name(honorific: str) -> None:
+    for written in (honorific.title(), f"{honorific.title()}."):
+        assert re.fullmatch(NAME, f"{written} Ann Lee"), written
+
+
+def test_a_persons_name_word_is_a_capitalised_word() -> None:
+    """A person's name word is a narrower capitalised word: any name may hold one."""
+    for word in ("Kim", "Son-hui", "O'Brien", "McConnell", "Erdoğan", "Obama’s"):
+        assert re.fullmatch(NAME_WORD, word), word
+        assert re.fullmatch(CAPITALISED, word), word
+    for word in ("Reuters", "U.S.", "AT&T", "YouTube", "CNBC's", "F.B.I."):
+        assert re.fullmatch(CAPITALISED, word), word
+    for word in ("reuters", "(AP)", "’s"):
+        assert not re.fullmatch(CAPITALISED, word), word
+
+
+def test_the_drafter_reads_one_pattern_of_a_name() -> None:
+    """context and clauses read the lexicon's name; no other module writes a capitalised word
+    (`[A-Z]`) of its own: a name word is defined in the lexicon only."""
+    assert context._NAME.pattern == NAME
+    assert f"(?P<name>{NAME})" in clauses._TITLED.pattern
+    assert f"(?P<name>{NAME})" in clauses._KIN.pattern
+    assert CAPITALISED in naming._DESCRIBED.pattern
+    folder = Path(lexicon.__file__).parent
+    for module in sorted(folder.glob("*.py")):
+        if module.name != "lexicon.py":
+            assert "[A-Z]" not in module.read_text(encoding="utf-8"), module.name

@@ -29,7 +29,16 @@ import pandas as pd
 from factcheck.drafting import cues
 from factcheck.drafting.context import Context, Voice
 from factcheck.drafting.guessing import guess_certainty, guess_type
-from factcheck.drafting.lexicon import CLAUSE_JOINS, CLAUSE_OPENERS, KIN, RESOLVED_PRONOUNS, TITLES
+from factcheck.drafting.lexicon import (
+    CAPITALISED,
+    CLAUSE_JOINS,
+    CLAUSE_OPENERS,
+    KIN,
+    NAME,
+    POSSESSIVES,
+    RESOLVED_PRONOUNS,
+    TITLES,
+)
 from factcheck.drafting.naming import SourceIndex, is_source_phrase
 from factcheck.model import notation, segment
 from factcheck.model.vocabularies import Certainty, ClaimType
@@ -43,12 +52,12 @@ _BOUNDARY = re.compile(
     r"|,\s+(?=[a-z]+(?:ing|ed)\b)"
     r"|\s+(?=while\s)"
 )
-_NAME = r"[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+){0,3}"
-_TITLED = re.compile(
-    rf"(?<![\w-])(?:(?:[A-Z][\w.’'-]*|North|South)\s+)*(?:{TITLES})\s+(?P<name>{_NAME})"
-)
+# A title before a person's name, with the capitalised words before it that belong to it
+# ("North Korean leader Kim Jong Un", "U.S. Secretary of State John F. Kerry"), and kin in
+# apposition ("his father, Kim Jong Il").
+_TITLED = re.compile(rf"(?<![\w-])(?:{CAPITALISED}\s+)*(?:{TITLES})\s+(?P<name>{NAME})")
 _KIN = re.compile(
-    rf"\b(?:[Hh]is|[Hh]er|[Tt]heir)?\s*(?P<role>{'|'.join(KIN)}),\s+(?P<name>{_NAME})"
+    rf"\b(?:(?i:{'|'.join(sorted(POSSESSIVES))}))?\s*(?P<role>{'|'.join(KIN)}),\s+(?P<name>{NAME})"
 )
 MIN_WORDS = 3  # a piece shorter than this joins its neighbour: a clause says something
 

@@ -23,6 +23,7 @@ from typing import Literal
 
 from factcheck.drafting.lexicon import (
     BEFORE_SAY_WORDS,
+    CAPITALISED,
     CIRCUMSTANCE_OPENERS,
     CITING,
     CLOSING_WORDS,
@@ -169,7 +170,7 @@ PATTERNS: tuple[Pattern, ...] = (
     ),
     _p(
         "X did something, saying (the content after)",
-        rf"^(?!(?:{OPENERS})\b)(?P<src>(?:[A-Z][\w.’'-]*\s+){{0,4}}[A-Z][\w.’'-]*"
+        rf"^(?!(?:{OPENERS})\b)(?P<src>(?:{CAPITALISED}\s+){{0,4}}{CAPITALISED}"
         rf"|[Tt]he(?:\s+[\w’'-]+){{0,4}}?\s+(?:{'|'.join(GROUP_HEADS)}))\s+[^“”\";]*?,\s+"
         rf"(?P<cue>{PARTICIPLE_CUES})\s+(?:that\s+)?",
         "after",

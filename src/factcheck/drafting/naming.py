@@ -17,6 +17,7 @@ import pandas as pd
 
 from factcheck.drafting.lexicon import (
     ARTICLES,
+    CAPITALISED,
     GOVERNMENT_WORDS,
     GROUP_HEADS,
     NEWS_AGENCY_WORDS,
@@ -37,9 +38,12 @@ _DETERMINERS = tuple(f"{article} " for article in ARTICLES)
 # A title before a name, left out of a proposed source's id ("Defense Minister Ahn").
 TITLE = re.compile(rf"\b(?:{TITLES})\s+")
 # A lower-case description before a name: "the wire service Reuters", "newspaper El Diario".
+# The name is any source's, in capitalised words ("the news agency AFP", "a spokeswoman for
+# YouTube"), not the lexicon's NAME: a person's name refuses "AFP" and reads "You" of
+# "YouTube", and the whole phrase would be proposed as a source ("FOR-YOUTUBE").
 _DESCRIBED = re.compile(
-    r"(?:[Tt]he\s+|[Aa]n?\s+)?(?P<description>(?:[a-z][\w’'-]*\s+){1,4})"
-    r"(?P<name>[A-Z][\w.’'&-]*(?:\s+[A-Z][\w.’'&-]*){0,4})"
+    rf"(?:(?i:{'|'.join(ARTICLES)})\s+)?(?P<description>(?:[a-z][\w’'-]*\s+){{1,4}})"
+    rf"(?P<name>{CAPITALISED}(?:\s+{CAPITALISED}){{0,4}})"
 )
 # The kind a proposed source is guessed to be, by the first of these its name shows.
 _KINDS = (
