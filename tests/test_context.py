@@ -51,6 +51,13 @@ def test_one_word_must_be_a_surname_the_article_also_writes_after_a_given_name()
     assert named(context(text, text.index("Texas")), "he") is None
 
 
+def test_a_name_with_an_apostrophe_or_mc_is_read_whole() -> None:
+    text = "Beto O’Rourke met Mitch McConnell. Then he said it went well."
+    assert named(context(text, 0), "he") == "Beto O’Rourke"
+    text = "Sen. John McCain met Ann Lee. Then he said it went well."
+    assert named(context(text, 0), "he") == "Sen. John McCain"
+
+
 def test_names_in_quotation_marks_are_not_antecedents() -> None:
     text = 'Ann Lee wrote "Tom Hart is wrong." He said so.'
     assert named(context(text, 0), "He") == "Ann Lee"

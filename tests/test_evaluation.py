@@ -7,7 +7,7 @@ import pytest
 
 from conftest import ARTICLE_ID, REPO
 from factcheck.cli import main
-from factcheck.drafting.evaluation import compare
+from factcheck.drafting.evaluation import compare, share
 
 # The floors on the seed article: a drafted span overlaps at least 90% of the curated
 # claims, and on the overlapping pairs the attribution agrees at least 85% of the time.
@@ -45,6 +45,12 @@ def test_compare_pairs_each_curated_claim_with_its_largest_overlap() -> None:
     assert score.exact == 0
     assert score.recall == pytest.approx(2 / 3)
     assert score.precision == pytest.approx(3 / 4)
+
+
+def test_a_share_of_nothing_is_zero() -> None:
+    assert share(3, 4) == pytest.approx(0.75)
+    assert share(0, 0) == 0.0
+    assert share(5, 0) == 0.0
 
 
 def test_compare_with_nothing_drafted() -> None:

@@ -31,7 +31,8 @@ from pathlib import Path
 import pandas as pd
 
 from factcheck.drafting.clauses import Row, draft_article
-from factcheck.drafting.naming import PRONOUNS
+from factcheck.drafting.evaluation import share
+from factcheck.drafting.lexicon import CITING, PRONOUNS
 from factcheck.drafting.polnear import Article, Attribution, Span, articles, overlap
 
 PATTERNS = (
@@ -44,7 +45,7 @@ PATTERNS = (
     "no cue",
 )
 _QUOTES = re.compile(r"[“”\"]")
-_CITING = re.compile(r"\b(?:citing|quoting)\b", re.IGNORECASE)
+_CITING = re.compile(rf"\b(?:{CITING})\b", re.IGNORECASE)
 
 
 @dataclass
@@ -68,24 +69,24 @@ class Tally:
 
     @property
     def recall(self) -> float:
-        return _share(self.recalled, self.annotated)
+        return share(self.recalled, self.annotated)
 
     @property
     def precision(self) -> float:
-        return _share(self.precise, self.attributed)
+        return share(self.precise, self.attributed)
 
     @property
     def source_accuracy(self) -> float:
-        return _share(self.source_right, self.recalled)
+        return share(self.source_right, self.recalled)
 
     @property
     def cue_accuracy(self) -> float:
-        return _share(self.cue_right, self.recalled)
+        return share(self.cue_right, self.recalled)
 
     @property
     def f1_with_source(self) -> float:
-        recall = _share(self.source_right, self.annotated)
-        precision = _share(self.precise_with_source, self.attributed)
+        recall = share(self.source_right, self.annotated)
+        precision = share(self.precise_with_source, self.attributed)
         return 2 * recall * precision / (recall + precision) if recall + precision else 0.0
 
 
@@ -98,10 +99,6 @@ _COUNTS = (
     "cue_right",
     "precise_with_source",
 )
-
-
-def _share(part: int, whole: int) -> float:
-    return part / whole if whole else 0.0
 
 
 PUBLISHER = "PUBLISHER"  # the outlet's own voice: the corpus lists no sources
@@ -214,7 +211,7 @@ def render(tally: Tally, label: str, seconds: float | None = None) -> str:
         n, found = counts["annotated"], counts["recalled"]
         source, cue = counts["source_right"], counts["cue_right"]
         lines.append(
-            f"| {pattern} | {n} | {_share(found, n):.3f} | "
-            f"{_share(source, found):.3f} | {_share(cue, found):.3f} |"
+            f"| {pattern} | {n} | {share(found, n):.3f} | "
+            f"{share(source, found):.3f} | {share(cue, found):.3f} |"
         )
     return "\n".join(lines) + "\n"

@@ -8,7 +8,8 @@ offsets and quote. An attribution cue (see `factcheck.drafting.cues`) makes the 
 come from its source, resolved against `sources.csv` (see `factcheck.drafting.naming`); the other
 clauses are in the outlet's own voice. Titles before names ("Foreign Minister Choe Son-hui")
 and kin in apposition ("his father, Kim Jong Il") add rows of their own. Claim types and
-certainty are guessed from a few word lists; the claim text is the quote, to be rewritten.
+certainty are guessed from a few word lists (see `factcheck.drafting.guessing`); the claim
+text is the quote, to be rewritten.
 
 Everything here is a proposal: every row is marked `draft` and says in `draft_note` why it
 was proposed. Nothing is fact-checked; the review columns stay empty.
@@ -26,8 +27,19 @@ from typing import NamedTuple
 import pandas as pd
 
 from factcheck.drafting import cues
-from factcheck.drafting.context import PRONOUN_SOURCES, Context, Voice
-from factcheck.drafting.naming import TITLES, SourceIndex, is_source_phrase
+from factcheck.drafting.context import Context, Voice
+from factcheck.drafting.guessing import guess_certainty, guess_type
+from factcheck.drafting.lexicon import (
+    CAPITALISED,
+    CLAUSE_JOINS,
+    CLAUSE_OPENERS,
+    KIN,
+    NAME,
+    POSSESSIVES,
+    RESOLVED_PRONOUNS,
+    TITLES,
+)
+from factcheck.drafting.naming import SourceIndex, is_source_phrase
 from factcheck.model import notation, segment
 from factcheck.model.vocabularies import Certainty, ClaimType
 
@@ -35,51 +47,18 @@ from factcheck.model.vocabularies import Certainty, ClaimType
 # except the subordinators (kept at the start of the clause they open: "while attempting").
 _BOUNDARY = re.compile(
     r";\s+"
-    r"|,\s+(?:and|but|or|yet)\s+"
-    r"|,\s+(?=(?:while|when|where|which|whereas|after|before|as)\s)"
+    rf"|,\s+(?:{CLAUSE_JOINS})\s+"
+    rf"|,\s+(?=(?:{CLAUSE_OPENERS})\s)"
     r"|,\s+(?=[a-z]+(?:ing|ed)\b)"
     r"|\s+(?=while\s)"
 )
-_NAME = r"[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+){0,3}"
-_TITLED = re.compile(
-    rf"(?<![\w-])(?:(?:[A-Z][\w.’'-]*|North|South)\s+)*(?:{TITLES})\s+(?P<name>{_NAME})"
-)
+# A title before a person's name, with the capitalised words before it that belong to it
+# ("North Korean leader Kim Jong Un", "U.S. Secretary of State John F. Kerry"), and kin in
+# apposition ("his father, Kim Jong Il").
+_TITLED = re.compile(rf"(?<![\w-])(?:{CAPITALISED}\s+)*(?:{TITLES})\s+(?P<name>{NAME})")
 _KIN = re.compile(
-    r"\b(?:[Hh]is|[Hh]er|[Tt]heir)?\s*(?P<role>father|mother|grandfather|grandmother|brother|"
-    r"sister|wife|husband|son|daughter|uncle|aunt),\s+(?P<name>" + _NAME + r")"
+    rf"\b(?:(?i:{'|'.join(sorted(POSSESSIVES))}))?\s*(?P<role>{'|'.join(KIN)}),\s+(?P<name>{NAME})"
 )
-_EXPECTATION = re.compile(
-    r"\b(?:(?:is|are|was|were) )?(?:expected|scheduled|set to|due to)\b"
-    r"|\b(?:will|plans? to|planned to|intends? to|aims? to)\b"
-)
-_ANALYSIS = re.compile(
-    r"\b(?:underscor\w*|signal\w*|highlight\w*|reflect\w*|suggest\w*|symboli[sz]\w*|"
-    r"demonstrat\w*|illustrat\w*|opportunity|on the heels|powerful|crucial|important|"
-    r"significant|isolated|likely|appears?|seems?|means|shows? that)\b"
-)
-_HEDGE = re.compile(
-    r"\b(?:(?:is|are|was|were) (?:considered|believed|thought|seen as|said to|widely seen)|"
-    r"reportedly|allegedly|may|might|could|possibly|probably|apparently)\b"
-)
-_ALLEGE = re.compile(r"\ballege[sd]?\b|\bclaim(?:s|ed)?\b")
-_QUANTITY = re.compile(
-    r"\b(?:\d[\d,.]*|one|two|three|four|five|six|seven|eight|nine|ten|dozens?|hundreds?|"
-    r"thousands?|millions?|billions?|first|second|third|last|nearly|more than|percent|"
-    r"anniversary|times|since)\b|%"
-)
-_TIME = re.compile(
-    r"\b(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|"
-    r"April|May|June|July|August|September|October|November|December|night|morning|"
-    r"afternoon|evening|yesterday|today|tomorrow|decades?|years?|months?|weeks?|days?|"
-    r"\d{4})\b"
-)
-_EVENT = re.compile(
-    r"\b(?:\w+ed|met|made|went|left|took|gave|held|began|saw|sent|came|ran|won|led|flew|"
-    r"struck|fought|brought|built|sold|spent|told|said|became|visit\w*|cross\w*|arriv\w*|"
-    r"depart\w*|accompan\w*|head\w*|travel\w*|launch\w*|inspect\w*|unveil\w*|provid\w*)\b"
-)
-_MEASURE = re.compile(r"\b(?:first|since|times|anniversary)\b")
-_STATIVE = re.compile(r"\b(?:is|are|has been|have been|was|were|has long been)\b")
 MIN_WORDS = 3  # a piece shorter than this joins its neighbour: a clause says something
 
 
@@ -190,12 +169,12 @@ def _cue(sentence: str, offset: int, context: Context) -> tuple[cues.Found | Non
     is a pronoun, by its place in the cue's sources. A pronoun without one is no source."""
 
     def source_or_pronoun(phrase: str) -> bool:
-        return is_source_phrase(phrase) or phrase.strip().casefold() in PRONOUN_SOURCES
+        return is_source_phrase(phrase) or phrase.strip().casefold() in RESOLVED_PRONOUNS
 
     found = cues.find(sentence, source_or_pronoun)
     antecedents: Antecedents = {}
     for number, (a, b) in enumerate(found.sources if found else ()):
-        if sentence[a:b].strip().casefold() in PRONOUN_SOURCES:
+        if sentence[a:b].strip().casefold() in RESOLVED_PRONOUNS:
             antecedent = context.antecedent(sentence[a:b].strip(), offset + a)
             if antecedent is None:
                 return _cue_alone(sentence)
@@ -294,7 +273,7 @@ def _row(
     claim_type: ClaimType | None = None,
 ) -> Row:
     quote = sentence[start:end]
-    certainty, cue = guess_certainty(quote, voice)
+    certainty, cue = guess_certainty(quote, voice.cue)
     return Row(
         offset + start,
         offset + end,
@@ -321,32 +300,3 @@ def _appositions(sentence: str, offset: int, voice: Voice) -> list[Row]:
             role = dataclasses.replace(voice, note=f"{what}; {voice.note}")
             rows.append(_row(sentence, offset, start, end, role, ClaimType.ATTRIBUTE))
     return rows
-
-
-def guess_type(quote: str) -> ClaimType:
-    """A first guess at the claim type, from the words of the quote."""
-    if _EXPECTATION.search(quote):
-        return ClaimType.EXPECTATION_OR_PLAN
-    if _ANALYSIS.search(quote):
-        return ClaimType.ANALYSIS_OR_OPINION
-    measured = _QUANTITY.search(quote) and (_TIME.search(quote) or re.search(r"\d|times", quote))
-    if measured and (not _EVENT.search(quote) or _MEASURE.search(quote)):
-        return ClaimType.TIME_OR_QUANTITY
-    if _EVENT.search(quote) and not _STATIVE.search(quote):
-        return ClaimType.EVENT
-    return ClaimType.ATTRIBUTE
-
-
-def guess_certainty(quote: str, voice: Voice) -> tuple[Certainty, str | None]:
-    """How firmly the clause is put, and the words that weaken it."""
-    if voice.cue is not None:
-        alleged = _ALLEGE.search(voice.cue)
-        if alleged:
-            return Certainty.ALLEGED, alleged.group(0)
-    expected = re.search(r"\b(?:(?:is|are|was|were) )?expected\b", quote)
-    if expected:
-        return Certainty.EXPECTED, expected.group(0)
-    hedge = _HEDGE.search(quote)
-    if hedge:
-        return Certainty.HEDGED, hedge.group(0)
-    return Certainty.ASSERTED, None

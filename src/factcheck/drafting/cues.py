@@ -10,6 +10,8 @@ that …") also makes the reporting itself a claim in the outlet's own voice, as
 
 The patterns are tried in order and the first that matches a sentence wins; the table is
 rendered into the README by `describe()`, so the documentation cannot drift from the code.
+The words the patterns alternate over (reporting verbs, sentence openers …) are
+`factcheck.drafting.lexicon`'s; their structure is here.
 """
 
 from __future__ import annotations
@@ -19,31 +21,28 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Literal
 
-from factcheck.drafting.naming import GROUP_HEADS
-
-# Reporting verbs, as the article writes them; cue words are kept exactly as found.
-SAY = (
-    r"reported|reports|report|said|says|say|stated|states|announced|announces|added|adds|"
-    r"confirmed|confirms|claimed|claims|claim|warned|warns|told reporters|"
-    r"told(?: [A-Z][\w.’'&-]*){1,4}|told \w+|tells \w+|wrote|writes|tweeted|"
-    r"alleged|alleges|allege|insisted|insists|denied|denies|noted|notes|argued|argues|"
-    r"acknowledged|acknowledges|estimated|estimates|explained|explains|declared|declares|"
-    r"recalled|recalls|replied|responded|suggested|suggests|concluded|predicted|predicts|"
-    r"conceded|admitted|asserted|contended|cautioned|complained|stressed|emphasized|"
-    r"observed|continued|testified|vowed|promised|maintained|maintains|pointed out|"
-    r"according to a statement by|"
-    # what a source thinks, wants or finds is attributed as much as what it says; verbs that
-    # take only an object ("condemned the launch", "praised her record") are no cues: the
-    # object is no claim of the source's, and the act is the outlet's report
-    r"believes|believe|believed|thinks|think|thought|hopes|hoped|hope|fears|feared|fear|"
-    r"worries|worried|worry|doubted|doubts|suggest|insist|argue|warn|deny|predict|"
-    r"announce|pledged|promises|vows|tweets|tweet|"
-    # these also take a plain object ("Police found the body"): a cue only before "that"
-    r"(?:expects|expected|knows|knew|feels|felt|agreed|agrees|proposed|showed|shows|show|"
-    r"found|finds|indicated|indicates|revealed|reveals)(?=\s+that\b)"
+from factcheck.drafting.lexicon import (
+    BEFORE_SAY_WORDS,
+    CAPITALISED,
+    CIRCUMSTANCE_OPENERS,
+    CITING,
+    CLOSING_WORDS,
+    DESCRIPTION_OPENERS,
+    GROUP_HEADS,
+    OPENERS,
+    PARTICIPLE_CUES,
+    PASSIVE_CUES,
+    REPORTING_VERBS,
+    SAY_BEFORE,
+    THAT_VERBS,
+    THINKING_VERBS,
 )
+
+# Reporting verbs, and what a source thinks or finds; a verb that also takes a plain object
+# is a cue only before "that" (see drafting.lexicon). Cue words are kept exactly as found.
+SAY = rf"{REPORTING_VERBS}|{THINKING_VERBS}|(?:{THAT_VERBS})(?=\s+that\b)"
 # Words that may stand between a source and its verb: "Galvin also said", "has argued".
-BEFORE_SAY = r"(?:(?:has|have|had|also|later|then|previously|recently|once|again|often)\s+){0,2}"
+BEFORE_SAY = rf"(?:(?:{BEFORE_SAY_WORDS})\s+){{0,2}}"
 # A source phrase: a run of words without a clause break, shortest first.
 PHRASE = r"(?:[^,;:“”\"()]|\([^()“”\"]{1,30}\)){2,90}?"
 # Words describing a source, set off by commas after its name: "Jeff Weaver, Sanders'
@@ -53,24 +52,14 @@ APPOSITION = r"(?:,\s+[^,;:“”\"]{2,120}?(?:,\s+[^,;:“”\"]{2,60}?)?,)?"
 # harping on his theme; "…,” said Jim Clyburn, a congressman from South Carolina), or, with
 # or without a comma, a prepositional phrase ("…,” Cruz said after a brief apology).
 AFTERWORD = (
-    r"(?:,\s+(?:\w+ing|a|an|the|who|which|whose|his|her|their|its)\b[^“”\"]{0,160}?"
-    r"|,?\s+(?:in|at|on|during|after|before|when|while|as|to|of|about|from|with|through|"
-    r"via|outside|inside|near|last|this|earlier|later)\b[^“”\"]{0,160}?)?"
+    rf"(?:,\s+(?:{DESCRIPTION_OPENERS})\b[^“”\"]{{0,160}}?"
+    rf"|,?\s+(?:{CIRCUMSTANCE_OPENERS})\b[^“”\"]{{0,160}}?)?"
 )
 # After a speaker named behind the verb ("…,” said Dean Baker, co-director of a think tank,
 # who …), any words at all: they describe the speaker, and the sentence ends there.
 AFTER_NAME = r"(?:,\s+.{1,250}?)?"
-# Verbs that may stand before the speaker they belong to: "…,” wrote the director.
-SAY_BEFORE = r"said|says|added|adds|wrote|writes|noted|explained|continued|recalled|asked"
-CLOSE = (
-    r"(?:\s+(?:in a statement|in a report|in a briefing|in an interview|on \w+day|\w+day|"
-    r"recently|last week|this week|on Twitter))?[.!?”\"’']*$"
-)
-# Capitalised words that open a sentence without naming anyone: "On Monday, Trump …".
-OPENERS = (
-    r"(?:On|In|At|But|And|Then|After|Before|When|While|As|For|With|By|From|Since|During|"
-    r"Last|This|Earlier|Later|Yet|So|If|Although|Though|Still|Also|Meanwhile|However)"
-)
+# The end of a sentence after a cue, with how or when it was said: "in a statement".
+CLOSE = rf"(?:\s+(?:{CLOSING_WORDS}))?[.!?”\"’']*$"
 OPEN_QUOTE = '“"'
 CLOSE_QUOTE = '”"'
 
@@ -119,14 +108,14 @@ PATTERNS: tuple[Pattern, ...] = (
     ),
     _p(
         "X reported, citing Y (after the content)",
-        rf",\s+(?P<src>{PHRASE})\s+(?P<cue>{SAY}),?\s+(?P<cue2>citing|quoting)\s+"
+        rf",\s+(?P<src>{PHRASE})\s+(?P<cue>{SAY}),?\s+(?P<cue2>{CITING})\s+"
         rf"(?P<via>{PHRASE}){CLOSE}",
         "before",
         "His arrival was expected later Tuesday, Yonhap reported, citing the broadcaster.",
     ),
     _p(
         "X, citing Y, reported that (before the content)",
-        rf"^(?:(?P<lead>[^,;]+),\s+)?(?P<src>{PHRASE}),\s+(?P<cue2>citing|quoting)\s+"
+        rf"^(?:(?P<lead>[^,;]+),\s+)?(?P<src>{PHRASE}),\s+(?P<cue2>{CITING})\s+"
         rf"(?P<via>{PHRASE}),\s+(?P<cue>{SAY})\s+(?:that\s+)?",
         "after",
         "Reuters, citing two officials, reported that the talks had stalled.",
@@ -134,7 +123,7 @@ PATTERNS: tuple[Pattern, ...] = (
     ),
     _p(
         "X reported, citing Y, that (before the content)",
-        rf"^(?P<src>{PHRASE})\s+(?P<cue>{SAY}),\s+(?P<cue2>citing|quoting)\s+(?P<via>{PHRASE}),"
+        rf"^(?P<src>{PHRASE})\s+(?P<cue>{SAY}),\s+(?P<cue2>{CITING})\s+(?P<via>{PHRASE}),"
         rf"\s+(?:that\s+)?",
         "after",
         "The newspaper reported, citing a document, that repairs would cost more.",
@@ -161,8 +150,7 @@ PATTERNS: tuple[Pattern, ...] = (
     _p(
         "passive: was reported by X",
         rf",?\s+(?:as\s+)?(?:(?:was|were|had been|has been)(?:\s+first|\s+\w+ly)?\s+)?"
-        rf"(?P<cue>(?:reported|announced|"
-        rf"confirmed|quoted|cited|disclosed) by)\s+(?P<src>{PHRASE}){CLOSE}",
+        rf"(?P<cue>(?:{PASSIVE_CUES}) by)\s+(?P<src>{PHRASE}){CLOSE}",
         "before",
         "The launch was reported by Japan's coast guard.",
     ),
@@ -176,16 +164,15 @@ PATTERNS: tuple[Pattern, ...] = (
     ),
     _p(
         "content, X said, content (parenthetical)",
-        rf",\s+(?P<src>{PHRASE})\s+(?P<cue>{SAY}),\s+(?!citing|quoting)",
+        rf",\s+(?P<src>{PHRASE})\s+(?P<cue>{SAY}),\s+(?!{CITING})",
         "around",
         "The talks, officials said, will resume next week.",
     ),
     _p(
         "X did something, saying (the content after)",
-        rf"^(?!{OPENERS}\b)(?P<src>(?:[A-Z][\w.’'-]*\s+){{0,4}}[A-Z][\w.’'-]*"
+        rf"^(?!(?:{OPENERS})\b)(?P<src>(?:{CAPITALISED}\s+){{0,4}}{CAPITALISED}"
         rf"|[Tt]he(?:\s+[\w’'-]+){{0,4}}?\s+(?:{'|'.join(GROUP_HEADS)}))\s+[^“”\";]*?,\s+"
-        rf"(?P<cue>saying|adding|noting|arguing|warning|insisting|claiming|explaining|"
-        rf"calling|telling \w+|asking)\s+(?:that\s+)?",
+        rf"(?P<cue>{PARTICIPLE_CUES})\s+(?:that\s+)?",
         "after",
         "The ministry denied the report, saying no talks had taken place.",
         reports=True,

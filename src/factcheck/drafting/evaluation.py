@@ -18,6 +18,12 @@ import numpy as np
 import pandas as pd
 
 
+def share(part: int, whole: int) -> float:
+    """`part` as a share of `whole`, 0 when there is no whole: the one ratio both the
+    evaluation on an article and the PolNeAR benchmark report."""
+    return part / whole if whole else 0.0
+
+
 @dataclass(frozen=True)
 class Score:
     curated: int
@@ -28,29 +34,25 @@ class Score:
     type_agrees: int
     exact: int
 
-    @staticmethod
-    def share(part: int, whole: int) -> float:
-        return part / whole if whole else 0.0
-
     @property
     def recall(self) -> float:
-        return self.share(self.curated_overlapped, self.curated)
+        return share(self.curated_overlapped, self.curated)
 
     @property
     def precision(self) -> float:
-        return self.share(self.drafted_overlapping, self.drafted)
+        return share(self.drafted_overlapping, self.drafted)
 
     @property
     def attribution_agreement(self) -> float:
-        return self.share(self.attribution_agrees, self.curated_overlapped)
+        return share(self.attribution_agrees, self.curated_overlapped)
 
     @property
     def type_agreement(self) -> float:
-        return self.share(self.type_agrees, self.curated_overlapped)
+        return share(self.type_agrees, self.curated_overlapped)
 
     def render(self, article_id: str) -> str:
         def line(label: str, part: int, whole: int) -> str:
-            return f"{label:<48} {part:>4} / {whole:<4} {self.share(part, whole):>7.1%}"
+            return f"{label:<48} {part:>4} / {whole:<4} {share(part, whole):>7.1%}"
 
         paired = self.curated_overlapped
         lines = [

@@ -15,191 +15,42 @@ from dataclasses import dataclass
 
 import pandas as pd
 
+from factcheck.drafting.lexicon import (
+    ARTICLES,
+    CAPITALISED,
+    GOVERNMENT_WORDS,
+    GROUP_HEADS,
+    NEWS_AGENCY_WORDS,
+    NOT_IN_NAMES,
+    PEOPLE,
+    POSSESSIVES,
+    PRONOUNS,
+    PUBLISHER_WORDS,
+    RECORD_HEADS,
+    STATE_MEDIA_WORDS,
+    TITLES,
+)
 from factcheck.model.names import alias_list, name_key
 from factcheck.model.notation import SOURCE_ID
 from factcheck.model.vocabularies import SourceKind
 
-DETERMINERS = ("the ", "a ", "an ")
-PRONOUNS = frozenset(
-    {"he", "she", "they", "it", "we", "i", "you", "his", "her", "their", "him", "them", "me", "us"}
-)
-# The nouns a group of unnamed speakers is named by: "officials", "state media".
-GROUP_HEADS = (
-    "officials",
-    "official",
-    "media",
-    "sources",
-    "diplomats",
-    "analysts",
-    "experts",
-    "lawmakers",
-    "authorities",
-    "investigators",
-    "prosecutors",
-    "police",
-    "people",
-    "person",
-    "source",
-    "ministry",
-    "government",
-    "military",
-    "agency",
-    "spokesperson",
-    "spokesman",
-    "spokeswoman",
-    "broadcaster",
-    "newspaper",
-    "network",
-    "service",
-    "office",
-)
-# The nouns that name a person by a role or a tie: "her friend said", "a longtime adviser".
-PEOPLE = frozenset(
-    [
-        "friend",
-        "brother",
-        "sister",
-        "nephew",
-        "niece",
-        "son",
-        "daughter",
-        "wife",
-        "husband",
-        "mother",
-        "father",
-        "cousin",
-        "aide",
-        "adviser",
-        "advisor",
-        "host",
-        "author",
-        "leader",
-        "supporter",
-        "voter",
-        "resident",
-        "member",
-        "chairman",
-        "chairwoman",
-        "director",
-        "manager",
-        "lawyer",
-        "attorney",
-        "candidate",
-        "senator",
-        "governor",
-        "president",
-        "spokesman",
-        "spokeswoman",
-        "spokesperson",
-        "organizer",
-        "founder",
-        "analyst",
-        "economist",
-        "professor",
-        "researcher",
-    ]
-)
-POSSESSIVES = frozenset({"his", "her", "their"})
-# The nouns of a document or count a sentence can be attributed to: "according to a new poll".
-RECORD_HEADS = frozenset(
-    [
-        "report",
-        "reports",
-        "poll",
-        "polls",
-        "survey",
-        "surveys",
-        "data",
-        "filing",
-        "filings",
-        "document",
-        "documents",
-        "records",
-        "statement",
-        "statements",
-        "study",
-        "studies",
-        "analysis",
-        "estimates",
-        "figures",
-        "results",
-        "count",
-        "tally",
-        "census",
-        "review",
-        "audit",
-        "memo",
-        "letter",
-        "transcript",
-        "interview",
-        "complaint",
-        "lawsuit",
-        "ruling",
-    ]
-)
-# The titles that stand before a person's name ("Foreign Minister Choe Son-hui"): a drafted
-# row of its own (the role can be wrong), and not part of a proposed source's name.
-TITLES = (
-    r"President|Prime Minister|Foreign Minister|Defen[cs]e Minister|Minister|"
-    r"Secretary of State|Secretary|Chancellor|Premier|King|Queen|Ambassador|Governor|"
-    r"General|Chairman|Chairwoman|Director|leader|[Ss]pokes(?:person|man|woman)"
-)
+_DETERMINERS = tuple(f"{article} " for article in ARTICLES)
+# A title before a name, left out of a proposed source's id ("Defense Minister Ahn").
 TITLE = re.compile(rf"\b(?:{TITLES})\s+")
 # A lower-case description before a name: "the wire service Reuters", "newspaper El Diario".
+# The name is any source's, in capitalised words ("the news agency AFP", "a spokeswoman for
+# YouTube"), not the lexicon's NAME: a person's name refuses "AFP" and reads "You" of
+# "YouTube", and the whole phrase would be proposed as a source ("FOR-YOUTUBE").
 _DESCRIBED = re.compile(
-    r"(?:[Tt]he\s+|[Aa]n?\s+)?(?P<description>(?:[a-z][\w’'-]*\s+){1,4})"
-    r"(?P<name>[A-Z][\w.’'&-]*(?:\s+[A-Z][\w.’'&-]*){0,4})"
+    rf"(?:(?i:{'|'.join(ARTICLES)})\s+)?(?P<description>(?:[a-z][\w’'-]*\s+){{1,4}})"
+    rf"(?P<name>{CAPITALISED}(?:\s+{CAPITALISED}){{0,4}})"
 )
-# Words that show a run of words is a clause, not a name: a source phrase holds none of them.
-NOT_IN_NAMES = frozenset(
-    [
-        "that",
-        "which",
-        "who",
-        "whom",
-        "whose",
-        "to",
-        "has",
-        "have",
-        "had",
-        "is",
-        "are",
-        "was",
-        "were",
-        "will",
-        "would",
-        "be",
-        "been",
-        "being",
-        "not",
-        "also",
-        "both",
-        "this",
-        "these",
-        "those",
-        "there",
-        "here",
-        "it",
-        "its",
-        "when",
-        "while",
-        "if",
-        "as",
-    ]
-)
+# The kind a proposed source is guessed to be, by the first of these its name shows.
 _KINDS = (
-    (r"\bstate (?:media|press|television|tv|radio)\b", SourceKind.STATE_MEDIA),
-    (r"\b(?:news agency|wire|wire service)\b", SourceKind.NEWS_AGENCY),
-    (
-        r"\b(?:officials?|ministry|minister|governor|spokes(?:person|man|woman)|government|agency|"
-        r"department|office|president|police|military|army|embassy)\b",
-        SourceKind.GOVERNMENT_OFFICIALS,
-    ),
-    (
-        r"\b(?:times|post|journal|news|herald|tribune|daily|broadcasting|television|tv|radio|"
-        r"newspaper|paper|broadcaster|magazine)\b",
-        SourceKind.PUBLISHER,
-    ),
+    (rf"\b(?:{STATE_MEDIA_WORDS})\b", SourceKind.STATE_MEDIA),
+    (rf"\b(?:{NEWS_AGENCY_WORDS})\b", SourceKind.NEWS_AGENCY),
+    (rf"\b(?:{GOVERNMENT_WORDS})\b", SourceKind.GOVERNMENT_OFFICIALS),
+    (rf"\b(?:{PUBLISHER_WORDS})\b", SourceKind.PUBLISHER),
 )
 
 
@@ -340,7 +191,7 @@ def guess_kind(name: str) -> SourceKind:
 
 
 def _strip_determiner(phrase: str) -> str:
-    for determiner in DETERMINERS:
+    for determiner in _DETERMINERS:
         if phrase.casefold().startswith(determiner):
             return phrase[len(determiner) :]
     return phrase
