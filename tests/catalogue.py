@@ -5,18 +5,18 @@ DuckDB finds for it, pandera's own validation is held to the same, and the Spark
 fixtures into a few copies whose problems must be the sum of theirs: all three read one
 validation of each fixture. Under xdist the workers of a run share the catalogue (a folder
 of the run's temporary directory), so a fixture one worker validated is read, not validated
-again, by the others; two that meet the same new fixture at once both validate it, and
-either's result is the one kept.
+again, by the others; one that asks for a fixture another is validating waits for it.
 """
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import json
 import os
 import shutil
 import tempfile
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import asdict, dataclass
 from pathlib import Path
 
@@ -75,11 +75,29 @@ class Catalogue:
         for in this run."""
         key = hashlib.sha1(name.encode("utf-8")).hexdigest()
         directory, result = self.root / key, self.root / f"{key}.json"
-        if not result.exists():
-            _validate(edit, directory, result)
+        with _locked(self.root / f"{key}.lock"):  # the other worker waits, then reads it
+            if not result.exists():
+                _validate(edit, directory, result)
         saved = json.loads(result.read_text(encoding="utf-8"))
         found = [Found(**f) for f in saved["found"]]
         return Checked(Path(saved["directory"]), found, int(saved["code"]))
+
+
+@contextlib.contextmanager
+def _locked(path: Path) -> Iterator[None]:
+    """Hold an exclusive lock on `path` where the system has POSIX locks (elsewhere two
+    workers may both validate a fixture, and either result is kept)."""
+    try:
+        import fcntl
+    except ImportError:
+        yield
+        return
+    with path.open("a") as handle:
+        fcntl.flock(handle, fcntl.LOCK_EX)
+        try:
+            yield
+        finally:
+            fcntl.flock(handle, fcntl.LOCK_UN)
 
 
 def _validate(edit: Edit, directory: Path, result: Path) -> None:
