@@ -19,7 +19,6 @@ from __future__ import annotations
 import argparse
 import os
 import sys
-import zipfile
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
@@ -362,22 +361,19 @@ def _add_site_command(commands: Any) -> None:
 
 
 def _site(args: argparse.Namespace) -> int:
+    from factcheck.dataset import DatasetError
     from factcheck.exports.base import ExportError
-    from factcheck.exports.claimreview import check_publisher_url
-    from factcheck.site.build import build_site
+    from factcheck.problems import exit_code, render_text
+    from factcheck.site.build import build_site_from
 
     try:
-        check_publisher_url(args.publisher_url)
+        files = build_site_from(Path(args.directory), args.publisher_name, args.publisher_url)
     except ExportError as error:
         print(f"factcheck: {error}", file=sys.stderr)
         return ExitCode.CANNOT_RUN
-    if args.publisher_url.endswith("/"):  # the reviews' addresses would differ from the export's
-        print("factcheck: --publisher-url must not end with '/'", file=sys.stderr)
-        return ExitCode.CANNOT_RUN
-    data, code = _load(args.directory)
-    if data is None:
-        return code
-    files = build_site(data, args.publisher_name, args.publisher_url)
+    except DatasetError as error:
+        print(render_text(error.problems), file=sys.stderr)
+        return exit_code(error.problems)
     written = _write_output(files, args.output)
     print(f"wrote {len(written)} files into {args.output}")
     return ExitCode.VALID
@@ -438,7 +434,7 @@ def _write_output(output: bytes | dict[str, bytes], target: str | None) -> list[
 
 
 def _import_xlsx(args: argparse.Namespace) -> int:
-    from factcheck.edits.xlsx_import import import_workbook
+    from factcheck.edits.xlsx_import import WorkbookUnreadable, import_workbook
     from factcheck.problems import exit_code, render_text
 
     if not os.path.isfile(args.file):
@@ -446,8 +442,8 @@ def _import_xlsx(args: argparse.Namespace) -> int:
         return ExitCode.CANNOT_RUN
     try:
         result = import_workbook(args.file, args.directory)
-    except (OSError, ValueError, KeyError, zipfile.BadZipFile) as error:  # not a workbook
-        print(f"factcheck: {args.file} cannot be read as a workbook: {error}", file=sys.stderr)
+    except WorkbookUnreadable as error:
+        print(f"factcheck: {error}", file=sys.stderr)
         return ExitCode.CANNOT_RUN
     if result.problems:
         print(render_text(result.problems))
@@ -496,73 +492,16 @@ def _add_article(args: argparse.Namespace) -> int:
     return ExitCode.VALID
 
 
-def _tables(directory: str) -> tuple[dict[str, Any], list[Any]]:
-    """The dataset's articles, sources and claims as text, by name, read as validate reads
-    them; and the fatal problems that stop one being read (it is left out)."""
-    from pathlib import Path
-
-    from factcheck.model.tables import spec_named
-    from factcheck.storage.reader import read_tables
-
-    names = ("articles", "sources", "claims")
-    return read_tables(Path(directory), [spec_named(name) for name in names])
-
-
-def _article(directory: str, article_id: str, articles: Any) -> tuple[tuple[str, str] | None, int]:
-    """The article's text, read as validation reads it (so drafted spans count the characters
-    validation counts), and its publisher; or None and the exit code after saying why not."""
-    from pathlib import Path
-
-    from factcheck.model.tables import article_path
-    from factcheck.problems import exit_code, render_text
-    from factcheck.storage.reader import read_article
-
-    row = articles[articles["article_id"] == article_id]
-    if row.empty:
-        print(
-            f"factcheck: no article {article_id!r}: add it first with factcheck add-article",
-            file=sys.stderr,
-        )
-        return None, ExitCode.CANNOT_RUN
-    name = article_path(article_id)
-    text, problem = read_article(Path(directory) / name, name)
-    if text is None:
-        assert problem is not None
-        print(render_text([problem]))
-        return None, exit_code([problem])
-    return (text, str(row["publisher_source_id"].iat[0])), ExitCode.VALID
-
-
-def _drafted(args: argparse.Namespace) -> tuple[tuple[Any, Any, Any] | None, int]:
-    """A fresh draft of the article `args` names, with the dataset's claims and sources; or
-    None and the exit code after saying why there is none."""
-    from factcheck.drafting.clauses import draft_article
-    from factcheck.problems import exit_code, render_text
-
-    tables, problems = _tables(args.directory)
-    if problems:
-        print(render_text(problems))
-        return None, exit_code(problems)
-    found, code = _article(args.directory, args.article_id, tables["articles"])
-    if found is None:
-        return None, code
-    text, publisher = found
-    draft = draft_article(text, args.article_id, publisher, tables["sources"])
-    return (draft, tables["claims"], tables["sources"]), ExitCode.VALID
-
-
 def _draft(args: argparse.Namespace) -> int:
-    from pathlib import Path
-
-    from factcheck.drafting.files import default_path, write_draft
+    from factcheck.drafting.workflow import DraftingError, draft
     from factcheck.problems import exit_code, render_text
 
-    drafted, code = _drafted(args)
-    if drafted is None:
-        return code
-    draft, claims, sources = drafted
-    path = Path(args.output) if args.output else default_path(Path(args.directory), args.article_id)
-    written = write_draft(draft, path, claims, sources)
+    output = Path(args.output) if args.output else None
+    try:
+        written = draft(Path(args.directory), args.article_id, output)
+    except DraftingError as error:
+        print(f"factcheck: {error}", file=sys.stderr)
+        return ExitCode.CANNOT_RUN
     if written.problems:
         print(render_text(written.problems))
         print("factcheck draft: nothing written; fix the draft or move it", file=sys.stderr)
@@ -602,44 +541,25 @@ def _merge(args: argparse.Namespace) -> int:
 
 
 def _evaluate(args: argparse.Namespace) -> int:
-    from pathlib import Path
-
-    from factcheck.drafting.evaluation import compare
-    from factcheck.drafting.files import read_draft, rows_of
+    from factcheck.drafting.workflow import DraftingError, evaluate
     from factcheck.problems import exit_code, render_text
 
     if args.split and not args.polnear:
         print("factcheck: --split names a PolNeAR split: give --polnear DIR too", file=sys.stderr)
         return ExitCode.CANNOT_RUN
-    fresh, code = _drafted(args)
-    if fresh is None:
-        return code
-    draft, claims, _ = fresh
-    if args.draft:
-        drafted, problems = read_draft(Path(args.draft), "claims")
-        if drafted is None:
-            print(render_text(problems))
-            return exit_code(problems)
-        drafted = drafted[drafted["article_id"] == args.article_id]
-    else:
-        drafted = rows_of(draft)
-    curated = claims[claims["article_id"] == args.article_id]
-    sys.stdout.write(compare(curated, drafted).render(args.article_id))
-    if args.polnear:
-        return _polnear(Path(args.polnear), args.split or "dev")
-    return ExitCode.VALID
-
-
-def _polnear(root: Path, split: str) -> int:
-    from factcheck.drafting.benchmark import measure, render
-    from factcheck.drafting.polnear import CorpusError
-
+    draft = Path(args.draft) if args.draft else None
+    polnear = Path(args.polnear) if args.polnear else None
     try:
-        tally, seconds = measure(root, split)
-    except CorpusError as error:
+        evaluated = evaluate(
+            Path(args.directory), args.article_id, draft, polnear, args.split or "dev"
+        )
+    except DraftingError as error:
         print(f"factcheck: {error}", file=sys.stderr)
         return ExitCode.CANNOT_RUN
-    sys.stdout.write("\n" + render(tally, f"PolNeAR {split}", seconds))
+    if evaluated.problems:
+        print(render_text(evaluated.problems))
+        return exit_code(evaluated.problems)
+    sys.stdout.write(evaluated.report)
     return ExitCode.VALID
 
 
