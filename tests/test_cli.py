@@ -190,20 +190,11 @@ def test_json_is_capped_the_same_way_and_streamed_as_an_array(
     assert records[-1]["message"].startswith("55 more problems of this rule")
 
 
-def test_the_directory_is_dir_in_every_command_and_the_old_spelling_still_works(
-    capsys: pytest.CaptureFixture[str],
-) -> None:
-    """`--dir DIR` names the dataset everywhere; `validate DIR`, the spelling of the first
-    release, still works but says it is deprecated."""
+def test_the_directory_is_dir_in_every_command(capsys: pytest.CaptureFixture[str]) -> None:
+    """`--dir DIR` names the dataset everywhere, and only it: every command that reads the
+    dataset has it, and the two made from the schemas alone do not."""
     assert cli.main(["validate", "--dir", str(REPO)]) == ExitCode.VALID
     assert capsys.readouterr().err == ""
-    assert cli.main(["validate", str(REPO)]) == ExitCode.VALID
-    assert capsys.readouterr().err == (
-        "factcheck: notice: giving the dataset directory as a plain argument is deprecated; "
-        f"write --dir {REPO}\n"
-    )
-    assert cli.main(["summary", str(REPO), "--dir", "elsewhere"]) == ExitCode.CANNOT_RUN
-    assert "two dataset directories given" in capsys.readouterr().err
     parser = cli.build_parser()
     commands = next(a for a in parser._actions if isinstance(a, argparse._SubParsersAction))
     for command in commands.choices.values():
@@ -213,3 +204,34 @@ def test_the_directory_is_dir_in_every_command_and_the_old_spelling_still_works(
             flags = {flag for action in leaf._actions for flag in action.option_strings}
             schemas_only = leaf.prog.endswith(("dictionary", "datapackage"))
             assert ("--dir" in flags) != schemas_only, leaf.prog
+
+
+@pytest.mark.parametrize(
+    "command",
+    [
+        ["validate"],
+        ["format"],
+        ["summary"],
+        ["export", "claimreview", "--publisher-name", "N", "--publisher-url", "https://e.org"],
+        ["import", "xlsx", "dataset.xlsx"],
+    ],
+)
+def test_the_directory_as_a_plain_argument_is_gone(
+    command: list[str], capsys: pytest.CaptureFixture[str]
+) -> None:
+    """The first release's spelling, `factcheck validate DIR`, was deprecated in the next and
+    is now refused as any stray argument is, before anything is read."""
+    with pytest.raises(SystemExit) as exit_info:
+        cli.main([*command, str(REPO)])
+    assert exit_info.value.code == ExitCode.CANNOT_RUN
+    assert f"unrecognized arguments: {REPO}" in capsys.readouterr().err
+
+
+def test_the_data_dictionary_is_only_an_export(capsys: pytest.CaptureFixture[str]) -> None:
+    """`factcheck dictionary` was the same as `factcheck export dictionary`, which stays."""
+    with pytest.raises(SystemExit) as exit_info:
+        cli.main(["dictionary"])
+    assert exit_info.value.code == ExitCode.CANNOT_RUN
+    assert "invalid choice: 'dictionary'" in capsys.readouterr().err
+    assert cli.main(["export", "dictionary"]) == ExitCode.VALID
+    assert capsys.readouterr().out.startswith("# Data dictionary\n")

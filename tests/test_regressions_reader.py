@@ -143,7 +143,7 @@ def test_a_plain_validate_still_names_rows_of_one_file(
     rows = read_rows(dataset / "claims.csv")
     rows[3][0] = rows[1][0]
     write_rows(dataset / "claims.csv", rows)
-    assert main(["validate", str(dataset)]) == 1
+    assert main(["validate", "--dir", str(dataset)]) == 1
     assert "must be unique, but rows 2, 4 share this value" in capsys.readouterr().out
 
 
@@ -166,7 +166,7 @@ def test_a_closed_pipe_ends_quietly(dataset: Path, when: str) -> None:
     mid-report), or before the writer has written at all (it finds out at exit)."""
     if when == "after one line":
         noisy(dataset)
-    command = [sys.executable, "-m", "factcheck", "validate", str(dataset), "--limit", "0"]
+    command = [sys.executable, "-m", "factcheck", "validate", "--dir", str(dataset), "--limit", "0"]
     with subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE) as process:
         assert process.stdout is not None
         assert process.stderr is not None
@@ -185,7 +185,7 @@ def test_a_noisy_report_is_larger_than_a_pipe(dataset: Path) -> None:
     """What the closed-pipe test relies on."""
     noisy(dataset)
     result = subprocess.run(
-        [sys.executable, "-m", "factcheck", "validate", str(dataset), "--limit", "0"],
+        [sys.executable, "-m", "factcheck", "validate", "--dir", str(dataset), "--limit", "0"],
         capture_output=True,
         check=False,
     )

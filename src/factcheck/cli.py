@@ -45,7 +45,7 @@ def build_parser(argv: Sequence[str] | None = None) -> argparse.ArgumentParser:
         description="Check every table against its schema and every dataset rule. "
         "Exit 0 when valid, 1 when the data breaks rules, 2 when it cannot be checked.",
     )
-    _directory(validate, legacy=True)
+    _directory(validate)
     validate.add_argument(
         "--format",
         choices=("text", "json"),
@@ -83,7 +83,7 @@ def build_parser(argv: Sequence[str] | None = None) -> argparse.ArgumentParser:
         "quoting, \\n line endings, schema column order, rows by primary key). Validates first "
         "and writes nothing if the data breaks a rule.",
     )
-    _directory(fmt, legacy=True)
+    _directory(fmt)
     fmt.add_argument(
         "--check", action="store_true", help="write nothing; exit 1 if any file would be rewritten"
     )
@@ -102,7 +102,7 @@ def build_parser(argv: Sequence[str] | None = None) -> argparse.ArgumentParser:
         "summary",
         help="counts by source, claim type and verdict, and the claims that are not supported",
     )
-    _directory(summary, legacy=True)
+    _directory(summary)
     summary.set_defaults(run=_summary)
     export = commands.add_parser(
         "export",
@@ -120,16 +120,9 @@ def build_parser(argv: Sequence[str] | None = None) -> argparse.ArgumentParser:
         help="an edited workbook from 'factcheck export xlsx'; written only if it validates",
     )
     from_xlsx.add_argument("file", metavar="FILE", help="the edited workbook")
-    _directory(from_xlsx, legacy=True)
+    _directory(from_xlsx)
     from_xlsx.set_defaults(run=_import_xlsx)
     _add_drafting_commands(commands)
-    dictionary = commands.add_parser(
-        "dictionary",
-        help="print the data dictionary generated from the schemas (Markdown); the same as "
-        "'factcheck export dictionary'",
-    )
-    _output(dictionary, folder=False, default=None)
-    dictionary.set_defaults(run=_export, directory=".", export_format="dictionary")
     return parser
 
 
@@ -142,7 +135,7 @@ def _add_export_formats(export: argparse.ArgumentParser) -> None:
         description = chosen.description or chosen.help
         command = choices.add_parser(name, help=chosen.help, description=description)
         if chosen.reads_data:
-            _directory(command, legacy=True)
+            _directory(command)
         _output(command, folder=chosen.writes_folder, default=chosen.default_output)
         for option in chosen.options:
             command.add_argument(
@@ -153,7 +146,7 @@ def _add_export_formats(export: argparse.ArgumentParser) -> None:
                 metavar=option.metavar,
                 help=option.help,
             )
-        command.set_defaults(run=_export, export_format=name, directory=None)
+        command.set_defaults(run=_export, export_format=name, directory=".")
 
 
 def _output(parser: argparse.ArgumentParser, folder: bool, default: str | None) -> None:
@@ -168,40 +161,15 @@ def _output(parser: argparse.ArgumentParser, folder: bool, default: str | None) 
     )
 
 
-LEGACY = "legacy_directory"
-
-
-def _directory(parser: argparse.ArgumentParser, legacy: bool = False) -> None:
-    """`--dir DIR`, the dataset directory, the same in every command. Where a command once
-    took DIR as a positional argument, that spelling still works, with a notice."""
+def _directory(parser: argparse.ArgumentParser) -> None:
+    """`--dir DIR`, the dataset directory, the same in every command."""
     parser.add_argument(
         "--dir",
         dest="directory",
-        default=None,
+        default=".",
         metavar="DIR",
         help="the dataset directory (default: the current directory)",
     )
-    if legacy:
-        parser.add_argument(LEGACY, nargs="?", default=None, help=argparse.SUPPRESS)
-
-
-def _resolve_directory(args: argparse.Namespace) -> str | None:
-    """The dataset directory the arguments name, or None after saying why they are wrong."""
-    legacy = getattr(args, LEGACY, None)
-    if legacy is not None:
-        if args.directory is not None and args.directory != legacy:
-            print(
-                f"factcheck: two dataset directories given: {legacy} and --dir {args.directory}",
-                file=sys.stderr,
-            )
-            return None
-        print(
-            f"factcheck: notice: giving the dataset directory as a plain argument is deprecated; "
-            f"write --dir {legacy}",
-            file=sys.stderr,
-        )
-        return str(legacy)
-    return "." if args.directory is None else str(args.directory)
 
 
 def _add_drafting_commands(commands: Any) -> None:
@@ -565,9 +533,6 @@ def _evaluate(args: argparse.Namespace) -> int:
 
 def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser(sys.argv[1:] if argv is None else argv).parse_args(argv)
-    args.directory = _resolve_directory(args)
-    if args.directory is None:
-        return ExitCode.CANNOT_RUN
     try:
         code = int(args.run(args))
         sys.stdout.flush()  # a reader gone away (`| head`) shows here, not at exit
