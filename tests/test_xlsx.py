@@ -70,14 +70,17 @@ def test_an_invalid_edit_is_refused_with_its_location(
     sheet.cell(row=9, column=header.index("claim") + 1).value = '=HYPERLINK("http://x")'
     book.save(workbook)
     assert main(["import", "xlsx", str(workbook), "--dir", str(dataset)]) == 1
-    out = capsys.readouterr()
-    assert "claims.csv, row 6, column verdict: 'maybe' must be one of: supported, " in out.out
+    out, err = capsys.readouterr()
+    assert out == ""
+    assert "claims.csv, row 6, column verdict: 'maybe' must be one of: supported, " in err
     assert (
         "claims.csv, row 9, column claim: '=HYPERLINK(\"http://x\")' must not begin with =, +, "
         "-, @, a tab or a carriage return, which a spreadsheet would run as a formula "
-        "[claims.claim.formula_safe]" in out.out
+        "[claims.claim.formula_safe]" in err
     )
-    assert "nothing written" in out.err
+    assert err.endswith(
+        "\nfactcheck import xlsx: nothing written; fix the workbook and import it again\n"
+    )
     assert digest(dataset) == before
 
 
@@ -148,7 +151,7 @@ def test_a_workbook_without_a_table_sheet_is_refused(
     del book["sources"]
     book.save(workbook)
     assert main(["import", "xlsx", str(workbook), "--dir", str(dataset)]) == 2
-    assert capsys.readouterr().out.splitlines()[0] == (
+    assert capsys.readouterr().err.splitlines()[0] == (
         f"{workbook}: has no sheet named sources; expected one per table [xlsx.sheets]"
     )
 

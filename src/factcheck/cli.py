@@ -10,6 +10,14 @@ A new article comes in through `add-article`, `draft`, `merge` and `evaluate` (s
 README's "Bringing in a new article"); each that writes validates first and writes nothing
 when the dataset would not validate. Every command names the dataset's folder `--dir DIR`.
 
+Standard output carries what a command produces: validate's report of problems (its
+output, in text or JSON), the summary, an evaluation, exported data when no `-o` names a
+file, and what a command wrote or changed. Standard error carries what stopped a command
+and what is said beside its output: the problems that kept it from writing, then one line
+`factcheck COMMAND: nothing written` (`refuse`), an error that keeps it from running at all
+in one line `factcheck: ...` (`fail`), and notices. So a redirected export or summary never
+holds a problem, and the exit code says which happened.
+
 This module reads better whole: the parser of every command, then one short handler per
 command; the work itself is done in the packages the handlers import.
 """
@@ -26,9 +34,25 @@ from typing import Any
 from factcheck.checks.engines import ENGINES
 from factcheck.drafting.polnear import SPLITS
 from factcheck.model.spreadsheets import DateOrder
-from factcheck.problems import ExitCode
+from factcheck.problems import ExitCode, Problem, exit_code, render_text
 
 DEFAULT_LIMIT = 100  # problems listed per rule; a million bad cells stay a readable report
+
+
+def refuse(command: str, problems: list[Problem], hint: str = "", note: str = "") -> int:
+    """Say on standard error why `command` stopped: its problems, a `note` on them if there is
+    one, and that nothing was written (then a `hint` of what to do); the problems' exit code."""
+    print(render_text(problems), file=sys.stderr)
+    if note:
+        print(f"factcheck {command}: {note}", file=sys.stderr)
+    print(f"factcheck {command}: nothing written{'; ' + hint if hint else ''}", file=sys.stderr)
+    return exit_code(problems)
+
+
+def fail(message: str) -> int:
+    """Say on standard error, in one line, why a command cannot run at all; exit code 2."""
+    print(f"factcheck: {message}", file=sys.stderr)
+    return ExitCode.CANNOT_RUN
 
 
 def build_parser(argv: Sequence[str] | None = None) -> argparse.ArgumentParser:
@@ -248,7 +272,7 @@ def _validate(args: argparse.Namespace) -> int:
     from factcheck.checks.engines import make_engine
     from factcheck.checks.engines.base import EngineUnavailable
     from factcheck.checks.validate import check_dataset
-    from factcheck.problems import exit_code, render_text, write_json
+    from factcheck.problems import write_json
 
     try:
         engine = make_engine(args.engine, args.master)
@@ -256,8 +280,7 @@ def _validate(args: argparse.Namespace) -> int:
             args.directory, limit=args.limit or None, engine=engine, keep_tables=False
         )
     except (EngineUnavailable, ImportError) as error:  # no Java, no pyspark, an unread URI
-        print(f"factcheck: {error}", file=sys.stderr)
-        return ExitCode.CANNOT_RUN
+        return fail(str(error))
     if args.format == "json":
         write_json(checked.problems, sys.stdout)
     else:
@@ -265,34 +288,22 @@ def _validate(args: argparse.Namespace) -> int:
     return exit_code(checked.problems)
 
 
-def _load(directory: str) -> tuple[Any, int]:
-    """The validated dataset, or None and the exit code after printing why not."""
-    from factcheck.dataset import DatasetError, load_dataset
-    from factcheck.problems import exit_code, render_text
-
-    try:
-        return load_dataset(directory), ExitCode.VALID
-    except DatasetError as error:
-        print(render_text(error.problems), file=sys.stderr)
-        return None, exit_code(error.problems)
-
-
 def _format(args: argparse.Namespace) -> int:
     from factcheck.edits.formatting import format_dataset
-    from factcheck.problems import exit_code, render_text
 
     order = None if args.date_order is None else DateOrder.of(args.date_order)
     result = format_dataset(args.directory, check_only=args.check, date_order=order)
     if result.problems:
-        print(render_text(result.problems), file=sys.stderr)
-        if result.converted is not None:
-            print(
-                f"factcheck format: these are the problems of the dates as converted "
-                f"(--date-order {result.converted}), not of the cells as saved",
-                file=sys.stderr,
+        converted = result.converted
+        note = (
+            ""
+            if converted is None
+            else (
+                f"these are the problems of the dates as converted (--date-order {converted}), "
+                "not of the cells as saved"
             )
-        print("factcheck format: nothing written; fix the problems first", file=sys.stderr)
-        return exit_code(result.problems)
+        )
+        return refuse("format", result.problems, "fix the problems first", note)
     verb = "would rewrite" if args.check else "rewrote"
     for name, reasons in result.changed.items():
         print(f"{verb} {name} ({', '.join(reasons)})")
@@ -331,17 +342,14 @@ def _add_site_command(commands: Any) -> None:
 def _site(args: argparse.Namespace) -> int:
     from factcheck.dataset import DatasetError
     from factcheck.exports.base import ExportError
-    from factcheck.problems import exit_code, render_text
     from factcheck.site.build import build_site_from
 
     try:
         files = build_site_from(Path(args.directory), args.publisher_name, args.publisher_url)
     except ExportError as error:
-        print(f"factcheck: {error}", file=sys.stderr)
-        return ExitCode.CANNOT_RUN
+        return fail(str(error))
     except DatasetError as error:
-        print(render_text(error.problems), file=sys.stderr)
-        return exit_code(error.problems)
+        return refuse("site", error.problems)
     written = _write_output(files, args.output)
     print(f"wrote {len(written)} files into {args.output}")
     return ExitCode.VALID
@@ -349,31 +357,29 @@ def _site(args: argparse.Namespace) -> int:
 
 def _summary(args: argparse.Namespace) -> int:
     from factcheck.analysis.summary import render
+    from factcheck.dataset import DatasetError, load_dataset
 
-    data, code = _load(args.directory)
-    if data is not None:
-        sys.stdout.write(render(data))
-    return code
+    try:
+        data = load_dataset(args.directory)
+    except DatasetError as error:
+        return refuse("summary", error.problems)
+    sys.stdout.write(render(data))
+    return ExitCode.VALID
 
 
 def _export(args: argparse.Namespace) -> int:
-    from pathlib import Path
-
     from factcheck.dataset import DatasetError
     from factcheck.exports import formats
     from factcheck.exports.base import ExportError, Source
-    from factcheck.problems import exit_code, render_text
 
     chosen = formats()[args.export_format]
     options = {option.name: getattr(args, option.name) for option in chosen.options}
     try:
         output = chosen.render(Source(Path(args.directory)), **options)
     except DatasetError as error:
-        print(render_text(error.problems), file=sys.stderr)
-        return exit_code(error.problems)
+        return refuse("export", error.problems)
     except ExportError as error:
-        print(f"factcheck: {error}", file=sys.stderr)
-        return ExitCode.CANNOT_RUN
+        return fail(str(error))
     for path in _write_output(output, args.output):
         print(f"wrote {path}")
     return ExitCode.VALID
@@ -381,8 +387,6 @@ def _export(args: argparse.Namespace) -> int:
 
 def _write_output(output: bytes | dict[str, bytes], target: str | None) -> list[str]:
     """Write an export to its file, its folder or standard output; the paths written."""
-    from pathlib import Path
-
     from factcheck.storage.dialect import write_atomically
 
     if isinstance(output, bytes):
@@ -403,23 +407,15 @@ def _write_output(output: bytes | dict[str, bytes], target: str | None) -> list[
 
 def _import_xlsx(args: argparse.Namespace) -> int:
     from factcheck.edits.xlsx_import import WorkbookUnreadable, import_workbook
-    from factcheck.problems import exit_code, render_text
 
     if not os.path.isfile(args.file):
-        print(f"factcheck: {args.file} is not a file", file=sys.stderr)
-        return ExitCode.CANNOT_RUN
+        return fail(f"{args.file} is not a file")
     try:
         result = import_workbook(args.file, args.directory)
     except WorkbookUnreadable as error:
-        print(f"factcheck: {error}", file=sys.stderr)
-        return ExitCode.CANNOT_RUN
+        return fail(str(error))
     if result.problems:
-        print(render_text(result.problems))
-        print(
-            "factcheck import: nothing written; fix the workbook and import it again",
-            file=sys.stderr,
-        )
-        return exit_code(result.problems)
+        return refuse("import xlsx", result.problems, "fix the workbook and import it again")
     for name in result.changed:
         print(f"updated {name}")
     if not result.changed:
@@ -428,24 +424,17 @@ def _import_xlsx(args: argparse.Namespace) -> int:
 
 
 def _add_article(args: argparse.Namespace) -> int:
-    from pathlib import Path
-
     from factcheck.edits.add_article import ArticleInfo, add_article
-    from factcheck.problems import exit_code, render_text
 
     if not os.path.isfile(args.file):
-        print(f"factcheck: {args.file} is not a file", file=sys.stderr)
-        return ExitCode.CANNOT_RUN
-    with open(args.file, "rb") as handle:
-        data = handle.read()
+        return fail(f"{args.file} is not a file")
+    data = Path(args.file).read_bytes()
     info = ArticleInfo(
         args.article_id, args.published, args.title, args.outlet, args.url, args.language
     )
     added = add_article(Path(args.directory), data, info)
     if added.problems:
-        print(render_text(added.problems))
-        print("factcheck add-article: nothing written", file=sys.stderr)
-        return exit_code(added.problems)
+        return refuse("add-article", added.problems)
     digest = added.row["text_sha256"]
     print(f"stored articles/{args.article_id}.txt ({len(data)} bytes, sha256 {digest})")
     print(
@@ -462,18 +451,18 @@ def _add_article(args: argparse.Namespace) -> int:
 
 def _draft(args: argparse.Namespace) -> int:
     from factcheck.drafting.workflow import DraftingError, draft
-    from factcheck.problems import exit_code, render_text
 
     output = Path(args.output) if args.output else None
     try:
         written = draft(Path(args.directory), args.article_id, output)
     except DraftingError as error:
-        print(f"factcheck: {error}", file=sys.stderr)
-        return ExitCode.CANNOT_RUN
+        return fail(str(error))
     if written.problems:
-        print(render_text(written.problems))
-        print("factcheck draft: nothing written; fix the draft or move it", file=sys.stderr)
-        return exit_code(written.problems)
+        return refuse(
+            "draft",
+            written.problems,
+            "fix the problems first, or move aside a draft that cannot be read",
+        )
     print(
         f"wrote {written.claims}: {written.proposed} rows proposed, {written.kept} kept from before"
     )
@@ -488,16 +477,11 @@ def _draft(args: argparse.Namespace) -> int:
 
 
 def _merge(args: argparse.Namespace) -> int:
-    from pathlib import Path
-
     from factcheck.edits.merge import merge_draft
-    from factcheck.problems import exit_code, render_text
 
     merged = merge_draft(Path(args.directory), Path(args.file))
     if merged.problems:
-        print(render_text(merged.problems))
-        print("factcheck merge: nothing written; fix the draft and merge it again", file=sys.stderr)
-        return exit_code(merged.problems)
+        return refuse("merge", merged.problems, "fix the draft and merge it again")
     if not merged.claims and not merged.sources:
         print(f"nothing to merge: no row of {args.file} is marked accepted")
         return ExitCode.VALID
@@ -510,11 +494,9 @@ def _merge(args: argparse.Namespace) -> int:
 
 def _evaluate(args: argparse.Namespace) -> int:
     from factcheck.drafting.workflow import DraftingError, evaluate
-    from factcheck.problems import exit_code, render_text
 
     if args.split and not args.polnear:
-        print("factcheck: --split names a PolNeAR split: give --polnear DIR too", file=sys.stderr)
-        return ExitCode.CANNOT_RUN
+        return fail("--split names a PolNeAR split: give --polnear DIR too")
     draft = Path(args.draft) if args.draft else None
     polnear = Path(args.polnear) if args.polnear else None
     try:
@@ -522,11 +504,9 @@ def _evaluate(args: argparse.Namespace) -> int:
             Path(args.directory), args.article_id, draft, polnear, args.split or "dev"
         )
     except DraftingError as error:
-        print(f"factcheck: {error}", file=sys.stderr)
-        return ExitCode.CANNOT_RUN
+        return fail(str(error))
     if evaluated.problems:
-        print(render_text(evaluated.problems))
-        return exit_code(evaluated.problems)
+        return refuse("evaluate", evaluated.problems)
     sys.stdout.write(evaluated.report)
     return ExitCode.VALID
 
@@ -545,8 +525,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     except Exception as error:
         if os.environ.get("FACTCHECK_DEBUG"):
             raise
-        print(f"factcheck: internal error, please report it: {error!r}", file=sys.stderr)
-        return ExitCode.CANNOT_RUN
+        return fail(f"internal error, please report it: {error!r}")
 
 
 if __name__ == "__main__":
