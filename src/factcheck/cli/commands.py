@@ -43,15 +43,12 @@ def run_format(args: argparse.Namespace) -> int:
     order = None if args.date_order is None else DateOrder.of(args.date_order)
     result = format_dataset(args.directory, check_only=args.check, date_order=order)
     if result.problems:
-        converted = result.converted
-        note = (
-            ""
-            if converted is None
-            else (
-                f"these are the problems of the dates as converted (--date-order {converted}), "
-                "not of the cells as saved"
+        note = ""
+        if result.converted is not None:
+            note = (
+                "these are the problems of the dates as converted "
+                f"(--date-order {result.converted}), not of the cells as saved"
             )
-        )
         return refuse("format", result.problems, "fix the problems first", note)
     verb = "would rewrite" if args.check else "rewrote"
     for name, reasons in result.changed.items():
