@@ -48,11 +48,11 @@ def test_a_repeated_id_or_text_is_refused_and_nothing_written(
     before = {p.name: p.read_bytes() for p in dataset.iterdir() if p.is_file()}
     seed = dataset / "articles" / f"{ARTICLE_ID}.txt"
     assert add(dataset, "--outlet", "Yonhap", file=seed) == 1
-    assert f"is the text of {ARTICLE_ID} already [add.text.new]" in capsys.readouterr().out
+    assert f"is the text of {ARTICLE_ID} already [add.text.new]" in capsys.readouterr().err
     main(["add-article", str(ARTICLES / "wire-rates.txt"), "--id", ARTICLE_ID,
           "--published", "2026-01-08", "--outlet", "Yonhap", "--dir", str(dataset)])  # fmt: skip
     assert (
-        f"'{ARTICLE_ID}' is already an article id [add.article_id.new]" in capsys.readouterr().out
+        f"'{ARTICLE_ID}' is already an article id [add.article_id.new]" in capsys.readouterr().err
     )
     assert {p.name: p.read_bytes() for p in dataset.iterdir() if p.is_file()} == before
     assert not (dataset / "articles" / f"{NEW_ID}.txt").exists()
@@ -65,7 +65,7 @@ def test_a_stray_text_file_or_an_empty_text_is_refused(
     empty = tmp_path / "empty.txt"
     empty.write_bytes(b" \n")
     assert add(dataset, "--outlet", "Yonhap", file=empty) == 1
-    assert capsys.readouterr().out.splitlines()[:2] == [
+    assert capsys.readouterr().err.splitlines()[:2] == [
         f"articles.csv: '{NEW_ID}' already has a text file, articles/{NEW_ID}.txt "
         "[add.article_id.text_file]",
         "articles.csv: is empty: an article needs its text [add.text.empty]",
@@ -78,7 +78,9 @@ def test_what_would_not_validate_is_refused(
     assert main(["add-article", str(ARTICLES / "wire-rates.txt"), "--id", "Bad_Id",
                  "--published", "2026-02-30", "--outlet", "Yonhap",
                  "--dir", str(dataset)]) == 1  # fmt: skip
-    out = capsys.readouterr().out
-    assert "column article_id: 'Bad_Id' must be lower-case letters" in out
-    assert "column published_on: '2026-02-30' must be a real date" in out
+    out, err = capsys.readouterr()
+    assert out == ""
+    assert "column article_id: 'Bad_Id' must be lower-case letters" in err
+    assert "column published_on: '2026-02-30' must be a real date" in err
+    assert err.endswith("\nfactcheck add-article: nothing written\n")
     assert not (dataset / "articles" / "Bad_Id.txt").exists()

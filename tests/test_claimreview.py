@@ -132,6 +132,7 @@ def test_cli_writes_the_document(tmp_path: Path, data: factcheck.Dataset) -> Non
         [
             "export",
             "claimreview",
+            "--dir",
             str(REPO),
             "-o",
             str(target),

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import REPO, problems_in, set_cell
+from conftest import ARTICLE_ID, REPO, problems_in, set_cell
 from factcheck import cli
 from factcheck.problems import ExitCode
 
@@ -190,20 +190,11 @@ def test_json_is_capped_the_same_way_and_streamed_as_an_array(
     assert records[-1]["message"].startswith("55 more problems of this rule")
 
 
-def test_the_directory_is_dir_in_every_command_and_the_old_spelling_still_works(
-    capsys: pytest.CaptureFixture[str],
-) -> None:
-    """`--dir DIR` names the dataset everywhere; `validate DIR`, the spelling of the first
-    release, still works but says it is deprecated."""
+def test_the_directory_is_dir_in_every_command(capsys: pytest.CaptureFixture[str]) -> None:
+    """`--dir DIR` names the dataset everywhere, and only it: every command that reads the
+    dataset has it, and the two made from the schemas alone do not."""
     assert cli.main(["validate", "--dir", str(REPO)]) == ExitCode.VALID
     assert capsys.readouterr().err == ""
-    assert cli.main(["validate", str(REPO)]) == ExitCode.VALID
-    assert capsys.readouterr().err == (
-        "factcheck: notice: giving the dataset directory as a plain argument is deprecated; "
-        f"write --dir {REPO}\n"
-    )
-    assert cli.main(["summary", str(REPO), "--dir", "elsewhere"]) == ExitCode.CANNOT_RUN
-    assert "two dataset directories given" in capsys.readouterr().err
     parser = cli.build_parser()
     commands = next(a for a in parser._actions if isinstance(a, argparse._SubParsersAction))
     for command in commands.choices.values():
@@ -213,3 +204,115 @@ def test_the_directory_is_dir_in_every_command_and_the_old_spelling_still_works(
             flags = {flag for action in leaf._actions for flag in action.option_strings}
             schemas_only = leaf.prog.endswith(("dictionary", "datapackage"))
             assert ("--dir" in flags) != schemas_only, leaf.prog
+
+
+@pytest.mark.parametrize(
+    "command",
+    [
+        ["validate"],
+        ["format"],
+        ["summary"],
+        ["export", "claimreview", "--publisher-name", "N", "--publisher-url", "https://e.org"],
+        ["import", "xlsx", "dataset.xlsx"],
+    ],
+)
+def test_the_directory_as_a_plain_argument_is_gone(
+    command: list[str], capsys: pytest.CaptureFixture[str]
+) -> None:
+    """The first release's spelling, `factcheck validate DIR`, was deprecated in the next and
+    is now refused as any stray argument is, before anything is read."""
+    with pytest.raises(SystemExit) as exit_info:
+        cli.main([*command, str(REPO)])
+    assert exit_info.value.code == ExitCode.CANNOT_RUN
+    assert f"unrecognized arguments: {REPO}" in capsys.readouterr().err
+
+
+def test_the_data_dictionary_is_only_an_export(capsys: pytest.CaptureFixture[str]) -> None:
+    """`factcheck dictionary` was the same as `factcheck export dictionary`, which stays."""
+    with pytest.raises(SystemExit) as exit_info:
+        cli.main(["dictionary"])
+    assert exit_info.value.code == ExitCode.CANNOT_RUN
+    assert "invalid choice: 'dictionary'" in capsys.readouterr().err
+    assert cli.main(["export", "dictionary"]) == ExitCode.VALID
+    assert capsys.readouterr().out.startswith("# Data dictionary\n")
+
+
+# Where output goes: standard output carries what a command produces, standard error what
+# stopped it. A refusal prints its problems and `factcheck COMMAND: nothing written` there,
+# and nothing on standard output, so a pipe or a redirected export never holds a problem.
+
+ARTICLES = Path(__file__).parent / "articles"
+PUBLISHER = ["--publisher-name", "Test desk", "--publisher-url", "https://example.org"]
+REFUSING = {
+    "format": ["format"],
+    "summary": ["summary"],
+    "export": ["export", "claimreview", *PUBLISHER],
+    "site": ["site", "-o", "{tmp}/site", *PUBLISHER],
+    "import xlsx": ["import", "xlsx", "{tmp}/empty.xlsx"],
+    "add-article": ["add-article", str(ARTICLES / "wire-missile.txt"), "--id",
+                    "2026-01-08-missile-launch", "--published", "2026-01-08", "--outlet", "Yonhap"],
+    "draft": ["draft", ARTICLE_ID],
+    "merge": ["merge", "{tmp}/missing.csv"],
+    "evaluate": ["evaluate", ARTICLE_ID],
+}  # fmt: skip
+
+
+@pytest.mark.parametrize("command", list(REFUSING))
+def test_a_refusal_goes_to_standard_error_and_says_nothing_was_written(
+    dataset: Path, tmp_path: Path, command: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from openpyxl import Workbook
+
+    Workbook().save(tmp_path / "empty.xlsx")  # a workbook without the tables' sheets
+    (dataset / "claims.csv").write_bytes(b"claim_id,article_id\n\xff\n")  # not UTF-8
+    before = snapshot(dataset)
+    argv = [arg.format(tmp=tmp_path) for arg in REFUSING[command]]
+    assert cli.main([*argv, "--dir", str(dataset)]) == ExitCode.CANNOT_RUN
+    out, err = capsys.readouterr()
+    assert out == ""
+    *problems, summary, closing = err.splitlines()
+    assert problems
+    assert all(line.endswith("]") for line in problems)  # each ends with its rule id
+    assert summary.startswith(f"{len(problems)} problem")
+    assert closing.startswith(f"factcheck {command}: nothing written")
+    assert snapshot(dataset) == before
+    assert not (tmp_path / "site").exists()
+
+
+def test_validate_reports_its_problems_on_standard_output(
+    dataset: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """What validate finds is what it produces: problems on standard output, in text and in
+    JSON, with nothing on standard error."""
+    (dataset / "claims.csv").write_bytes(b"claim_id,article_id\n\xff\n")
+    assert cli.main(["validate", "--dir", str(dataset)]) == ExitCode.CANNOT_RUN
+    out, err = capsys.readouterr()
+    assert "claims.csv: is not UTF-8 text" in out
+    assert err == ""
+    assert cli.main(["validate", "--dir", str(dataset), "--format", "json"]) == 2
+    out, err = capsys.readouterr()
+    assert json.loads(out)[0]["file"] == "claims.csv"
+    assert err == ""
+
+
+@pytest.mark.parametrize(
+    ("argv", "said"),
+    [
+        (["draft", "2026-01-08-none"], "no article '2026-01-08-none': add it first with "
+         "factcheck add-article"),
+        (["evaluate", ARTICLE_ID, "--split", "dev"], "--split names a PolNeAR split: give "
+         "--polnear DIR too"),
+        (["add-article", "{tmp}/none.txt", "--id", "2026-01-08-none", "--published",
+          "2026-01-08", "--outlet", "Yonhap"], "{tmp}/none.txt is not a file"),
+        (["import", "xlsx", "{tmp}/none.xlsx"], "{tmp}/none.xlsx is not a file"),
+        (["site", "-o", "{tmp}/site", "--publisher-name", "N", "--publisher-url", "example.org"],
+         "--publisher-url must be an absolute http(s) address"),
+    ],
+)  # fmt: skip
+def test_an_error_is_one_line_on_standard_error(
+    tmp_path: Path, argv: list[str], said: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A command that cannot run at all says why in one line, and exits 2."""
+    argv = [arg.format(tmp=tmp_path) for arg in argv]
+    assert cli.main([*argv, "--dir", str(REPO)]) == ExitCode.CANNOT_RUN
+    assert capsys.readouterr() == ("", f"factcheck: {said.format(tmp=tmp_path)}\n")

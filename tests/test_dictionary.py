@@ -16,7 +16,7 @@ from factcheck.model.tables import TABLES
 
 def test_committed_dictionary_is_current() -> None:
     committed = (REPO / "docs" / "data-dictionary.md").read_text(encoding="utf-8")
-    assert committed == render(), "run: factcheck dictionary -o docs/data-dictionary.md"
+    assert committed == render(), "run: factcheck export dictionary -o docs/data-dictionary.md"
 
 
 def test_dictionary_documents_every_column_and_rule() -> None:
@@ -34,8 +34,8 @@ def test_dictionary_command_writes_a_file(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     target = tmp_path / "dictionary.md"
-    assert main(["dictionary", "-o", str(target)]) == 0
+    assert main(["export", "dictionary", "-o", str(target)]) == 0
     assert target.read_text(encoding="utf-8") == render()
     assert capsys.readouterr().out == f"wrote {target}\n"
-    assert main(["dictionary"]) == 0
+    assert main(["export", "dictionary"]) == 0
     assert capsys.readouterr().out == render()

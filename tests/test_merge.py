@@ -61,9 +61,12 @@ def test_a_merge_that_would_not_validate_writes_nothing(
     table[3][table[0].index("claim_type")] = "fact"
     write_rows(path, table)
     before = {p: p.read_bytes() for p in (dataset / "claims.csv", dataset / "sources.csv", path)}
+    capsys.readouterr()
     assert main(["merge", str(path), "--dir", str(dataset)]) == 1
-    out = capsys.readouterr().out
-    assert f"{path}, row 4, column claim_type: 'fact' must be one of:" in out
+    out, err = capsys.readouterr()
+    assert out == ""
+    assert f"{path}, row 4, column claim_type: 'fact' must be one of:" in err
+    assert err.endswith("\nfactcheck merge: nothing written; fix the draft and merge it again\n")
     assert {p: p.read_bytes() for p in before} == before
 
 
@@ -73,7 +76,7 @@ def test_a_partial_merge_must_still_cover_every_sentence(
     path = drafted(dataset)
     review(path, rows=slice(0, 2))
     assert main(["merge", str(path), "--dir", str(dataset)]) == 1
-    assert "[articles.sentence.covered]" in capsys.readouterr().out
+    assert "[articles.sentence.covered]" in capsys.readouterr().err
 
 
 def test_an_unknown_status_is_reported_on_its_row(
@@ -85,7 +88,7 @@ def test_an_unknown_status_is_reported_on_its_row(
     assert (
         f"{path}, row 2, column status: 'ok' must be one of: draft, accepted, rejected "
         "[draft.status.allowed]"
-    ) in capsys.readouterr().out
+    ) in capsys.readouterr().err
 
 
 def test_drafting_again_keeps_reviewed_and_edited_rows(dataset: Path) -> None:

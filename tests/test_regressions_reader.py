@@ -43,7 +43,7 @@ def test_an_article_saved_with_a_byte_order_mark_drafts_true_spans_and_merges(
     article.write_bytes(BOM + (ARTICLES / "wire-missile.txt").read_bytes())
     path = drafted(dataset, article)
     accept_all(path)
-    assert main(["merge", str(path), "--dir", str(dataset)]) == 0, capsys.readouterr().out
+    assert main(["merge", str(path), "--dir", str(dataset)]) == 0, capsys.readouterr().err
     text = (dataset / "articles" / f"{NEW_ID}.txt").read_bytes().decode("utf-8-sig")
     merged = [row for row in read_rows(dataset / "claims.csv") if row[1] == NEW_ID]
     assert merged
@@ -63,7 +63,8 @@ def test_an_empty_draft_file_is_a_located_fatal_problem(
     capsys.readouterr()
     assert main(["merge", str(path), "--dir", str(dataset)]) == 2
     out, err = capsys.readouterr()
-    assert f"{target}: is empty: it needs at least the header row [csv.empty]" in out
+    assert out == ""
+    assert f"{target}: is empty: it needs at least the header row [csv.empty]" in err
     assert "internal error" not in err
 
 
@@ -75,7 +76,8 @@ def test_drafting_again_over_an_empty_draft_reports_it_and_keeps_it(
     capsys.readouterr()
     assert main(["draft", NEW_ID, "--dir", str(dataset)]) == 2
     out, err = capsys.readouterr()
-    assert f"{path}: is empty: it needs at least the header row [csv.empty]" in out
+    assert out == ""
+    assert f"{path}: is empty: it needs at least the header row [csv.empty]" in err
     assert "internal error" not in err
     assert path.read_bytes() == b""
 
@@ -88,7 +90,8 @@ def test_an_empty_articles_csv_stops_add_article_with_a_fatal_problem(
                  "--published", "2026-01-08", "--outlet", "Yonhap",
                  "--dir", str(dataset)]) == 2  # fmt: skip
     out, err = capsys.readouterr()
-    assert "articles.csv: is empty: it needs at least the header row [csv.empty]" in out
+    assert out == ""
+    assert "articles.csv: is empty: it needs at least the header row [csv.empty]" in err
     assert "internal error" not in err
     assert not (dataset / "articles" / f"{NEW_ID}.txt").exists()
 
@@ -100,7 +103,8 @@ def test_draft_and_evaluate_report_an_unreadable_table(
     (dataset / "claims.csv").write_bytes(b"claim_id,article_id\n\xff\n")
     assert main([command, NEW_ID, "--dir", str(dataset)]) == 2
     out, err = capsys.readouterr()
-    assert "claims.csv: is not UTF-8 text (byte 0xFF at position 20)" in out
+    assert out == ""
+    assert "claims.csv: is not UTF-8 text (byte 0xFF at position 20)" in err
     assert "internal error" not in err
 
 
@@ -112,7 +116,8 @@ def test_evaluate_reports_an_empty_draft_file(
     article_id = read_rows(dataset / "articles.csv")[1][0]
     assert main(["evaluate", article_id, "--dir", str(dataset), "--draft", str(draft)]) == 2
     out, err = capsys.readouterr()
-    assert f"{draft}: is empty: it needs at least the header row [csv.empty]" in out
+    assert out == ""
+    assert f"{draft}: is empty: it needs at least the header row [csv.empty]" in err
     assert "internal error" not in err
 
 
@@ -126,15 +131,15 @@ def test_a_reused_claim_id_names_the_rows_as_the_user_sees_them(
     write_rows(path, rows)
     capsys.readouterr()
     assert main(["merge", str(path), "--dir", str(dataset)]) == 1
-    out = capsys.readouterr().out
+    err = capsys.readouterr().err
     assert (
         f"{path}, row 2, column claim_id: 'C0001' must be unique, but claims.csv row 2 and "
         "this row share this value [claims.claim_id.unique]"
-    ) in out
+    ) in err
     assert (
         f"claims.csv, row 2, column claim_id: 'C0001' must be unique, but this row and {path} "
         "row 2 share this value [claims.claim_id.unique]"
-    ) in out
+    ) in err
 
 
 def test_a_plain_validate_still_names_rows_of_one_file(
@@ -143,7 +148,7 @@ def test_a_plain_validate_still_names_rows_of_one_file(
     rows = read_rows(dataset / "claims.csv")
     rows[3][0] = rows[1][0]
     write_rows(dataset / "claims.csv", rows)
-    assert main(["validate", str(dataset)]) == 1
+    assert main(["validate", "--dir", str(dataset)]) == 1
     assert "must be unique, but rows 2, 4 share this value" in capsys.readouterr().out
 
 
@@ -166,7 +171,7 @@ def test_a_closed_pipe_ends_quietly(dataset: Path, when: str) -> None:
     mid-report), or before the writer has written at all (it finds out at exit)."""
     if when == "after one line":
         noisy(dataset)
-    command = [sys.executable, "-m", "factcheck", "validate", str(dataset), "--limit", "0"]
+    command = [sys.executable, "-m", "factcheck", "validate", "--dir", str(dataset), "--limit", "0"]
     with subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE) as process:
         assert process.stdout is not None
         assert process.stderr is not None
@@ -185,7 +190,7 @@ def test_a_noisy_report_is_larger_than_a_pipe(dataset: Path) -> None:
     """What the closed-pipe test relies on."""
     noisy(dataset)
     result = subprocess.run(
-        [sys.executable, "-m", "factcheck", "validate", str(dataset), "--limit", "0"],
+        [sys.executable, "-m", "factcheck", "validate", "--dir", str(dataset), "--limit", "0"],
         capture_output=True,
         check=False,
     )
@@ -197,6 +202,6 @@ def test_a_draft_that_is_not_there_says_so(
 ) -> None:
     missing = tmp_path / "nope.csv"
     assert main(["merge", str(missing), "--dir", str(dataset)]) == 2
-    assert capsys.readouterr().out.splitlines()[0] == (
+    assert capsys.readouterr().err.splitlines()[0] == (
         f"{missing}: is not a file: give the draft that `factcheck draft` wrote [draft.file]"
     )

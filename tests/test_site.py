@@ -5,6 +5,7 @@ blocks equal to the export, and nothing loaded from elsewhere; read from the HTM
 from __future__ import annotations
 
 import json
+import re
 from html.parser import HTMLParser
 from pathlib import Path
 
@@ -13,8 +14,16 @@ import pytest
 import factcheck
 from conftest import REPO, set_cell
 from factcheck.cli import main
+from factcheck.dataset import DatasetInvalid
+from factcheck.exports.base import ExportError
 from factcheck.exports.claimreview import claim_reviews
-from factcheck.site.build import REVIEW_URL, article_path, build_site
+from factcheck.site.build import (
+    REVIEW_URL,
+    article_path,
+    build_site,
+    build_site_from,
+    check_publisher_url,
+)
 from factcheck.site.pages import segments
 
 PUBLISHER = "factcheck test desk"
@@ -183,3 +192,35 @@ def test_the_command_writes_the_site_and_refuses_a_relative_address(
     assert main([*base, "--publisher-url", SITE_URL]) == 0
     assert (out / "index.html").is_file()
     assert (out / "assets" / "site.js").is_file()
+
+
+@pytest.mark.parametrize(
+    ("url", "refused"),
+    [
+        ("example.org", "--publisher-url must be an absolute http(s) address"),
+        ("ftp://example.org", "--publisher-url must be an absolute http(s) address"),
+        (f"{SITE_URL}/", "--publisher-url must not end with '/'"),
+        (SITE_URL, None),
+        ("http://example.org/fact-checks", None),
+    ],
+)
+def test_the_site_takes_an_absolute_address_without_a_final_slash(
+    url: str, refused: str | None
+) -> None:
+    if refused is None:
+        check_publisher_url(url)
+    else:
+        with pytest.raises(ExportError, match=re.escape(refused)):
+            check_publisher_url(url)
+
+
+def test_a_site_is_built_from_a_folder_only_when_its_dataset_validates(
+    dataset: Path, files: dict[str, bytes]
+) -> None:
+    assert build_site_from(REPO, PUBLISHER, SITE_URL) == files
+    set_cell(dataset, "claims.csv", 6, "verdict", "maybe")
+    with pytest.raises(ExportError):  # the address is checked before the dataset is read
+        build_site_from(dataset, PUBLISHER, "example.org")
+    with pytest.raises(DatasetInvalid) as raised:
+        build_site_from(dataset, PUBLISHER, SITE_URL)
+    assert [p.rule for p in raised.value.problems] == ["claims.verdict.allowed"]

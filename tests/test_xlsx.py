@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import re
 from pathlib import Path
 
 import pytest
@@ -12,6 +13,7 @@ from openpyxl import Workbook, load_workbook
 from conftest import TABLE_FILES, read_rows
 from factcheck.cli import main
 from factcheck.dataset import DatasetUnreadable
+from factcheck.edits.xlsx_import import WorkbookUnreadable, import_workbook
 from factcheck.exports.base import Source
 from factcheck.exports.xlsx import WorkbookFormat, write_sheet
 from factcheck.model.tables import TABLES
@@ -68,14 +70,17 @@ def test_an_invalid_edit_is_refused_with_its_location(
     sheet.cell(row=9, column=header.index("claim") + 1).value = '=HYPERLINK("http://x")'
     book.save(workbook)
     assert main(["import", "xlsx", str(workbook), "--dir", str(dataset)]) == 1
-    out = capsys.readouterr()
-    assert "claims.csv, row 6, column verdict: 'maybe' must be one of: supported, " in out.out
+    out, err = capsys.readouterr()
+    assert out == ""
+    assert "claims.csv, row 6, column verdict: 'maybe' must be one of: supported, " in err
     assert (
         "claims.csv, row 9, column claim: '=HYPERLINK(\"http://x\")' must not begin with =, +, "
         "-, @, a tab or a carriage return, which a spreadsheet would run as a formula "
-        "[claims.claim.formula_safe]" in out.out
+        "[claims.claim.formula_safe]" in err
     )
-    assert "nothing written" in out.err
+    assert err.endswith(
+        "\nfactcheck import xlsx: nothing written; fix the workbook and import it again\n"
+    )
     assert digest(dataset) == before
 
 
@@ -146,7 +151,7 @@ def test_a_workbook_without_a_table_sheet_is_refused(
     del book["sources"]
     book.save(workbook)
     assert main(["import", "xlsx", str(workbook), "--dir", str(dataset)]) == 2
-    assert capsys.readouterr().out.splitlines()[0] == (
+    assert capsys.readouterr().err.splitlines()[0] == (
         f"{workbook}: has no sheet named sources; expected one per table [xlsx.sheets]"
     )
 
@@ -159,6 +164,19 @@ def test_a_file_that_is_not_a_workbook_is_refused(
     assert main(["import", "xlsx", str(fake), "--dir", str(dataset)]) == 2
     assert "cannot be read as a workbook" in capsys.readouterr().err
     assert main(["import", "xlsx", str(tmp_path / "none.xlsx"), "--dir", str(dataset)]) == 2
+
+
+@pytest.mark.parametrize("name", ["notes.xlsx", "notes.csv"])
+def test_import_says_when_a_file_is_no_workbook(dataset: Path, tmp_path: Path, name: str) -> None:
+    """Whatever openpyxl raises for it (a file that is no zip, a name it does not open), the
+    import raises one error that says so, and writes nothing."""
+    fake = tmp_path / name
+    fake.write_text("claim_id\nC0001\n", encoding="utf-8")
+    before = digest(dataset)
+    said = f"^{re.escape(str(fake))} cannot be read as a workbook: "
+    with pytest.raises(WorkbookUnreadable, match=said):
+        import_workbook(fake, dataset)
+    assert digest(dataset) == before
 
 
 def test_export_refuses_invalid_data(dataset: Path, tmp_path: Path) -> None:

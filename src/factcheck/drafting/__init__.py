@@ -6,5 +6,6 @@ whose quotation goes on), `naming` matches source phrases to `sources.csv`, and 
 guesses each clause's claim type and certainty; every word list they read is in `lexicon`,
 and so is the one pattern of a person's name. `files` reads and writes the draft files,
 `evaluation` scores a draft against curated claims, and `benchmark` scores the drafter on
-annotated attributions read from a PolNeAR checkout by `polnear`.
+annotated attributions read from a PolNeAR checkout by `polnear`. `workflow` is what the
+`draft` and `evaluate` commands do with an article of the dataset in a folder.
 """

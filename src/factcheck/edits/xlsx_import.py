@@ -2,17 +2,20 @@
 
 The sheets are read back into cells exactly as the CSV files hold them and validated,
 located by the sheet's own row numbers, before anything is written: an invalid workbook
-changes nothing. Export then import reproduces the CSV files byte for byte.
+changes nothing. Export then import reproduces the CSV files byte for byte. A file that is
+not a workbook raises `WorkbookUnreadable`, saying so.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import zipfile
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from openpyxl import load_workbook
+from openpyxl.utils.exceptions import InvalidFileException
 from openpyxl.worksheet.worksheet import Worksheet
 
 from factcheck import registry
@@ -20,6 +23,10 @@ from factcheck.edits.staging import check_staged, write_table
 from factcheck.model.tables import TABLES
 from factcheck.problems import Problem
 from factcheck.storage.records import is_missing
+
+
+class WorkbookUnreadable(Exception):
+    """The file to import is not a workbook openpyxl reads; the message says why."""
 
 
 @dataclass
@@ -33,7 +40,10 @@ class Imported:
 
 def import_workbook(source: str | Path, directory: str | Path) -> Imported:
     """Bring an edited workbook back into the CSV files of `directory`, only if it validates."""
-    workbook = load_workbook(source)  # formulas stay formulas, so validation can refuse them
+    try:
+        workbook = load_workbook(source)  # formulas stay formulas, so validation can refuse them
+    except (OSError, ValueError, KeyError, zipfile.BadZipFile, InvalidFileException) as error:
+        raise WorkbookUnreadable(f"{source} cannot be read as a workbook: {error}") from error
     missing = [spec.name for spec in TABLES if spec.name not in workbook.sheetnames]
     if missing:
         problem = registry.problem("xlsx.sheets", str(source), missing=", ".join(missing))

@@ -1,6 +1,6 @@
 """The data dictionary, generated from the schemas, the vocabularies and the dataset rules.
 
-`docs/data-dictionary.md` is this module's output (`factcheck dictionary -o
+`docs/data-dictionary.md` is this module's output (`factcheck export dictionary -o
 docs/data-dictionary.md`); a test fails when the committed file is stale, so the documented
 rules are always the enforced ones.
 """
@@ -69,7 +69,7 @@ def render() -> str:
         "# Data dictionary",
         "",
         "Generated from `src/factcheck/model/schemas.py`, `model/vocabularies.py` and "
-        "`registry.py` by `factcheck dictionary`; do not edit by hand.",
+        "`registry.py` by `factcheck export dictionary`; do not edit by hand.",
         "",
         "Every cell is read as text; an empty cell is a missing value. Every cell of every "
         "table is also held to the rules for any column (`*.*.trimmed` and the others under "

@@ -6,21 +6,24 @@ the evidence), a list of the claims to filter, and a schema.org ClaimReview bloc
 claim, made by `exports.claimreview` exactly as `factcheck export claimreview` makes it,
 each review's `url` the claim's anchor on its page. Everything the pages need is written
 beside them (one style sheet, one small script): no server, no network at view time.
+
+`build_site_from` is the command: it checks the address the site will be published at
+(`check_publisher_url`) before it loads the dataset, then builds the pages.
 """
 
 from __future__ import annotations
 
 import json
 from importlib import resources
-from typing import TYPE_CHECKING, Any
+from pathlib import Path
+from typing import Any
 
 from jinja2 import Environment, PackageLoader, select_autoescape
 
-from factcheck.exports.claimreview import claim_reviews
+from factcheck.dataset import Dataset, load_dataset
+from factcheck.exports import claimreview
+from factcheck.exports.base import ExportError
 from factcheck.site.pages import Article, articles, legend
-
-if TYPE_CHECKING:
-    from factcheck.dataset import Dataset
 
 ASSETS = ("site.css", "site.js")
 # Each review's page: the claim's anchor on its article's page, under the site's address.
@@ -31,11 +34,28 @@ def article_path(article_id: str) -> str:
     return f"articles/{article_id}.html"
 
 
+def check_publisher_url(url: str) -> None:
+    """Refuse an address the site cannot be published at: one that is not an absolute
+    http(s) address (as the ClaimReview export refuses it), or one ending in '/', under which
+    the reviews' addresses would differ from the export's. Raises `ExportError`."""
+    claimreview.check_publisher_url(url)
+    if url.endswith("/"):
+        raise ExportError("--publisher-url must not end with '/'")
+
+
+def build_site_from(root: Path, publisher_name: str, publisher_url: str) -> dict[str, bytes]:
+    """The site of the dataset in `root`, by path, as `build_site` makes it. The address is
+    checked first (`ExportError`), then the dataset loaded (`DatasetError` with the problems
+    when it does not validate)."""
+    check_publisher_url(publisher_url)
+    return build_site(load_dataset(root), publisher_name, publisher_url)
+
+
 def build_site(data: Dataset, publisher_name: str, publisher_url: str) -> dict[str, bytes]:
     """The site's files by path: `index.html`, `articles/<id>.html`, `assets/...`.
     `publisher_url` is where the site is published, without a final '/'; the reviews'
     addresses are under it."""
-    reviews = claim_reviews(data, publisher_name, publisher_url, REVIEW_URL)["@graph"]
+    reviews = claimreview.claim_reviews(data, publisher_name, publisher_url, REVIEW_URL)["@graph"]
     pages = articles(data)
     environment = _environment()
     shared = {"legend": legend(data), "publisher_name": publisher_name}

@@ -1,0 +1,210 @@
+"""One handler per command: it takes the parsed arguments, calls one function of the
+package that does the work, prints what comes back and returns the exit code. Problems that
+stop a command, and errors, are printed by `output` on standard error; what a command
+produces goes to standard output. The packages are imported inside each handler, so a
+command pays only for what it runs (`validate` does not load the drafter or the exports).
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from pathlib import Path
+
+from factcheck.cli.output import fail, refuse, write_output
+from factcheck.model.spreadsheets import DateOrder
+from factcheck.problems import ExitCode, exit_code, render_text
+
+
+def run_validate(args: argparse.Namespace) -> int:
+    from factcheck.checks.engines import make_engine
+    from factcheck.checks.engines.base import EngineUnavailable
+    from factcheck.checks.validate import check_dataset
+    from factcheck.problems import write_json
+
+    try:
+        engine = make_engine(args.engine, args.master)
+        checked = check_dataset(
+            args.directory, limit=args.limit or None, engine=engine, keep_tables=False
+        )
+    except (EngineUnavailable, ImportError) as error:  # no Java, no pyspark, an unread URI
+        return fail(str(error))
+    if args.format == "json":
+        write_json(checked.problems, sys.stdout)
+    else:
+        print(render_text(checked.problems, checked.total))
+    return exit_code(checked.problems)
+
+
+def run_format(args: argparse.Namespace) -> int:
+    from factcheck.edits.formatting import format_dataset
+
+    order = None if args.date_order is None else DateOrder.of(args.date_order)
+    result = format_dataset(args.directory, check_only=args.check, date_order=order)
+    if result.problems:
+        note = ""
+        if result.converted is not None:
+            note = (
+                "these are the problems of the dates as converted "
+                f"(--date-order {result.converted}), not of the cells as saved"
+            )
+        return refuse("format", result.problems, "fix the problems first", note)
+    verb = "would rewrite" if args.check else "rewrote"
+    for name, reasons in result.changed.items():
+        print(f"{verb} {name} ({', '.join(reasons)})")
+    if not result.changed:
+        print("all files are already in the canonical dialect")
+    return ExitCode.INVALID if args.check and result.changed else ExitCode.VALID
+
+
+def run_site(args: argparse.Namespace) -> int:
+    from factcheck.dataset import DatasetError
+    from factcheck.exports.base import ExportError
+    from factcheck.site.build import build_site_from
+
+    try:
+        files = build_site_from(Path(args.directory), args.publisher_name, args.publisher_url)
+    except ExportError as error:
+        return fail(str(error))
+    except DatasetError as error:
+        return refuse("site", error.problems)
+    written = write_output(files, args.output)
+    print(f"wrote {len(written)} files into {args.output}")
+    return ExitCode.VALID
+
+
+def run_summary(args: argparse.Namespace) -> int:
+    from factcheck.analysis.summary import render
+    from factcheck.dataset import DatasetError, load_dataset
+
+    try:
+        data = load_dataset(args.directory)
+    except DatasetError as error:
+        return refuse("summary", error.problems)
+    sys.stdout.write(render(data))
+    return ExitCode.VALID
+
+
+def run_export(args: argparse.Namespace) -> int:
+    from factcheck.dataset import DatasetError
+    from factcheck.exports import formats
+    from factcheck.exports.base import ExportError, Source
+
+    chosen = formats()[args.export_format]
+    options = {option.name: getattr(args, option.name) for option in chosen.options}
+    try:
+        output = chosen.render(Source(Path(args.directory)), **options)
+    except DatasetError as error:
+        return refuse("export", error.problems)
+    except ExportError as error:
+        return fail(str(error))
+    for path in write_output(output, args.output):
+        print(f"wrote {path}")
+    return ExitCode.VALID
+
+
+def run_import_xlsx(args: argparse.Namespace) -> int:
+    from factcheck.edits.xlsx_import import WorkbookUnreadable, import_workbook
+
+    if not os.path.isfile(args.file):
+        return fail(f"{args.file} is not a file")
+    try:
+        result = import_workbook(args.file, args.directory)
+    except WorkbookUnreadable as error:
+        return fail(str(error))
+    if result.problems:
+        return refuse("import xlsx", result.problems, "fix the workbook and import it again")
+    for name in result.changed:
+        print(f"updated {name}")
+    if not result.changed:
+        print("no changes: the workbook matches the CSV files")
+    return ExitCode.VALID
+
+
+def run_add_article(args: argparse.Namespace) -> int:
+    from factcheck.edits.add_article import ArticleInfo, add_article
+
+    if not os.path.isfile(args.file):
+        return fail(f"{args.file} is not a file")
+    data = Path(args.file).read_bytes()
+    info = ArticleInfo(
+        args.article_id, args.published, args.title, args.outlet, args.url, args.language
+    )
+    added = add_article(Path(args.directory), data, info)
+    if added.problems:
+        return refuse("add-article", added.problems)
+    digest = added.row["text_sha256"]
+    print(f"stored articles/{args.article_id}.txt ({len(data)} bytes, sha256 {digest})")
+    print(
+        f"added {args.article_id} to articles.csv, published by {added.row['publisher_source_id']}"
+    )
+    if added.new_source is not None:
+        print(
+            f"added source {added.new_source['source_id']} ({added.new_source['name']}) to "
+            "sources.csv: give it a country and a description"
+        )
+    print(f"next: factcheck draft {args.article_id}")
+    return ExitCode.VALID
+
+
+def run_draft(args: argparse.Namespace) -> int:
+    from factcheck.drafting.workflow import DraftingError, draft
+
+    output = Path(args.output) if args.output else None
+    try:
+        written = draft(Path(args.directory), args.article_id, output)
+    except DraftingError as error:
+        return fail(str(error))
+    if written.problems:
+        return refuse(
+            "draft",
+            written.problems,
+            "fix the problems first, or move aside a draft that cannot be read",
+        )
+    print(
+        f"wrote {written.claims}: {written.proposed} rows proposed, {written.kept} kept from before"
+    )
+    if written.sources is not None:
+        listed = ", ".join(written.new_sources) or "none new"
+        print(f"wrote {written.sources}: sources to add ({listed})")
+    print(
+        "review it in a spreadsheet: set status to accepted or rejected, rewrite each claim to "
+        f"stand alone, then: factcheck merge {written.claims}"
+    )
+    return ExitCode.VALID
+
+
+def run_merge(args: argparse.Namespace) -> int:
+    from factcheck.edits.merge import merge_draft
+
+    merged = merge_draft(Path(args.directory), Path(args.file))
+    if merged.problems:
+        return refuse("merge", merged.problems, "fix the draft and merge it again")
+    if not merged.claims and not merged.sources:
+        print(f"nothing to merge: no row of {args.file} is marked accepted")
+        return ExitCode.VALID
+    print(
+        f"merged {merged.claims} claims and {merged.sources} sources; "
+        f"{merged.left} rows left in {args.file}"
+    )
+    return ExitCode.VALID
+
+
+def run_evaluate(args: argparse.Namespace) -> int:
+    from factcheck.drafting.workflow import DraftingError, evaluate
+
+    if args.split and not args.polnear:
+        return fail("--split names a PolNeAR split: give --polnear DIR too")
+    draft = Path(args.draft) if args.draft else None
+    polnear = Path(args.polnear) if args.polnear else None
+    try:
+        evaluated = evaluate(
+            Path(args.directory), args.article_id, draft, polnear, args.split or "dev"
+        )
+    except DraftingError as error:
+        return fail(str(error))
+    if evaluated.problems:
+        return refuse("evaluate", evaluated.problems)
+    sys.stdout.write(evaluated.report)
+    return ExitCode.VALID

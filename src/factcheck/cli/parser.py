@@ -1,0 +1,257 @@
+"""The parser of every command: its arguments, its help, and the handler in `commands` that
+runs it (`run`). `--dir DIR` names the dataset's folder in every command that reads it;
+the export formats are listed from their registry, so a new format needs nothing here.
+"""
+
+from __future__ import annotations
+
+import argparse
+from collections.abc import Sequence
+from typing import Any
+
+from factcheck.checks.engines import ENGINES
+from factcheck.cli import commands
+from factcheck.drafting.polnear import SPLITS
+from factcheck.model.spreadsheets import DateOrder
+
+DEFAULT_LIMIT = 100  # problems listed per rule; a million bad cells stay a readable report
+
+
+def build_parser(argv: Sequence[str] | None = None) -> argparse.ArgumentParser:
+    """The command line. The export formats are listed only when `argv` is an export command
+    (or unknown): each format module is imported to list it, which `validate` need not pay."""
+    parser = argparse.ArgumentParser(
+        prog="factcheck",
+        description="Keep a claim-and-source fact-checking dataset consistent.",
+    )
+    subcommands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+    validate = subcommands.add_parser(
+        "validate",
+        help="check every file of the dataset and report every problem",
+        description="Check every table against its schema and every dataset rule. "
+        "Exit 0 when valid, 1 when the data breaks rules, 2 when it cannot be checked.",
+    )
+    _directory(validate)
+    validate.add_argument(
+        "--format",
+        choices=("text", "json"),
+        default="text",
+        help="text for people (default), json for machines",
+    )
+    validate.add_argument(
+        "--limit",
+        type=int,
+        default=DEFAULT_LIMIT,
+        metavar="N",
+        help="list at most N problems of each rule, then how many more it found "
+        "(default: %(default)s; 0 lists them all)",
+    )
+    validate.add_argument(
+        "--engine",
+        choices=ENGINES,
+        default="duckdb",
+        help="the engine that runs the rules: duckdb, embedded (default), or spark, on a "
+        "cluster or in local mode (see --master); spark also reads --dir as a URI of any file "
+        "system it reads, e.g. hdfs://namenode/data/factcheck or s3a://bucket/factcheck",
+    )
+    validate.add_argument(
+        "--master",
+        default=None,
+        metavar="URL",
+        help="with --engine spark: the Spark master to run on, e.g. spark://host:7077 or yarn "
+        "(default: local[*], Spark in local mode on every core of this machine)",
+    )
+    validate.set_defaults(run=commands.run_validate)
+    fmt = subcommands.add_parser(
+        "format",
+        help="rewrite the CSV files in the canonical dialect, never changing a cell",
+        description="Rewrite the dataset's CSV files in the canonical dialect (UTF-8, RFC 4180 "
+        "quoting, \\n line endings, schema column order, rows by primary key). Validates first "
+        "and writes nothing if the data breaks a rule.",
+    )
+    _directory(fmt)
+    fmt.add_argument(
+        "--check", action="store_true", help="write nothing; exit 1 if any file would be rewritten"
+    )
+    fmt.add_argument(
+        "--date-order",
+        choices=DateOrder.values(),
+        default=None,
+        help="convert the dates a spreadsheet saved in its short format to YYYY-MM-DD, read "
+        "month first (mdy: 9/2/2025 is 2 September, Excel in the US) or day first (dmy: "
+        "02/09/2025 is 2 September, the UK and most of Europe); refuses any that is no date "
+        "so read",
+    )
+    fmt.set_defaults(run=commands.run_format)
+    _add_site_command(subcommands)
+    summary = subcommands.add_parser(
+        "summary",
+        help="counts by source, claim type and verdict, and the claims that are not supported",
+    )
+    _directory(summary)
+    summary.set_defaults(run=commands.run_summary)
+    export = subcommands.add_parser(
+        "export",
+        help="write the dataset in a standard format",
+        description="Write the dataset in a standard format; formats that carry the data "
+        "validate it first and write nothing if it breaks a rule.",
+    )
+    # the formats are imported to list them: only when they are asked for
+    if not argv or argv[0] in ("export", "-h", "--help"):
+        _add_export_formats(export)
+    importer = subcommands.add_parser("import", help="bring edited data back into the CSV files")
+    sources = importer.add_subparsers(dest="format", required=True, metavar="FORMAT")
+    from_xlsx = sources.add_parser(
+        "xlsx",
+        help="an edited workbook from 'factcheck export xlsx'; written only if it validates",
+    )
+    from_xlsx.add_argument("file", metavar="FILE", help="the edited workbook")
+    _directory(from_xlsx)
+    from_xlsx.set_defaults(run=commands.run_import_xlsx)
+    _add_drafting_commands(subcommands)
+    return parser
+
+
+def _add_export_formats(export: argparse.ArgumentParser) -> None:
+    """One subcommand per registered format, with its own options."""
+    from factcheck.exports import formats
+
+    choices = export.add_subparsers(dest="format", required=True, metavar="FORMAT")
+    for name, chosen in formats().items():
+        description = chosen.description or chosen.help
+        command = choices.add_parser(name, help=chosen.help, description=description)
+        if chosen.reads_data:
+            _directory(command)
+        _output(command, folder=chosen.writes_folder, default=chosen.default_output)
+        for option in chosen.options:
+            command.add_argument(
+                option.flag,
+                dest=option.name,
+                required=option.required,
+                default=option.default,
+                metavar=option.metavar,
+                help=option.help,
+            )
+        command.set_defaults(run=commands.run_export, export_format=name, directory=".")
+
+
+def _output(parser: argparse.ArgumentParser, folder: bool, default: str | None) -> None:
+    where = "the folder to write the files into" if folder else "the file to write"
+    otherwise = f"(default: {default})" if default else "(default: standard output)"
+    parser.add_argument(
+        "-o",
+        "--output",
+        metavar="FOLDER" if folder else "FILE",
+        default=default,
+        help=f"{where} {otherwise}",
+    )
+
+
+def _directory(parser: argparse.ArgumentParser) -> None:
+    """`--dir DIR`, the dataset directory, the same in every command."""
+    parser.add_argument(
+        "--dir",
+        dest="directory",
+        default=".",
+        metavar="DIR",
+        help="the dataset directory (default: the current directory)",
+    )
+
+
+def _add_drafting_commands(subcommands: Any) -> None:
+    """add-article, draft, merge and evaluate: bringing in a new article."""
+    add = subcommands.add_parser(
+        "add-article",
+        help="store a new article's text and its row in articles.csv",
+        description="Store FILE byte for byte as articles/ID.txt and add its row, with the "
+        "text's SHA-256, to articles.csv. Refuses an id or a text already in the dataset, and "
+        "writes nothing unless the dataset then validates.",
+    )
+    add.add_argument("file", metavar="FILE", help="the article's text, UTF-8")
+    add.add_argument(
+        "--id", required=True, dest="article_id", metavar="ID", help="the new article id"
+    )
+    add.add_argument(
+        "--published", required=True, metavar="DATE", help="publication date, YYYY-MM-DD"
+    )
+    add.add_argument(
+        "--title",
+        help="the published headline (default: the text's first heading or sentence, "
+        "recorded as the dataset's own title)",
+    )
+    add.add_argument(
+        "--outlet",
+        required=True,
+        help="the publisher: a source id, or a name or alias from sources.csv; a name not "
+        "listed adds a publisher source",
+    )
+    add.add_argument("--url", help="the address of the published copy")
+    add.add_argument("--language", default="en", help="ISO 639-1 code (default: %(default)s)")
+    _directory(add)
+    add.set_defaults(run=commands.run_add_article)
+    draft = subcommands.add_parser(
+        "draft",
+        help="propose claim rows for an article, for review in a spreadsheet",
+        description="Split the article into sentences and atomic clauses, find attribution "
+        "cues and match their sources, and write the proposed rows as a draft CSV (status "
+        "'draft'), with any new sources beside it. Drafting again keeps reviewed rows.",
+    )
+    draft.add_argument("article_id", metavar="ID", help="the article id")
+    draft.add_argument(
+        "-o", "--output", metavar="FILE", help="the draft file (default: drafts/ID.csv)"
+    )
+    _directory(draft)
+    draft.set_defaults(run=commands.run_draft)
+    merge = subcommands.add_parser(
+        "merge",
+        help="move a draft's accepted rows into claims.csv and sources.csv",
+        description="Move the rows marked 'accepted' in FILE (and in its .sources.csv) into "
+        "the dataset, only if the whole dataset then validates; otherwise write nothing and "
+        "report the problems as validate does.",
+    )
+    merge.add_argument("file", metavar="FILE", help="the reviewed draft")
+    _directory(merge)
+    merge.set_defaults(run=commands.run_merge)
+    evaluate = subcommands.add_parser(
+        "evaluate",
+        help="compare a draft of an article with its curated claims",
+        description="Draft the article afresh (or read --draft FILE) and print how its spans "
+        "and attributions compare with the article's rows in claims.csv.",
+    )
+    evaluate.add_argument("article_id", metavar="ID", help="the article id")
+    evaluate.add_argument("--draft", metavar="FILE", help="a draft file to score instead")
+    evaluate.add_argument(
+        "--polnear",
+        metavar="DIR",
+        help="also score the drafter on a local PolNeAR checkout (see benchmarks/attribution.py)",
+    )
+    evaluate.add_argument("--split", choices=SPLITS, help="the PolNeAR split, with --polnear (dev)")
+    _directory(evaluate)
+    evaluate.set_defaults(run=commands.run_evaluate)
+
+
+def _add_site_command(subcommands: Any) -> None:
+    site = subcommands.add_parser(
+        "site",
+        help="build static pages of the articles with their claims, verdicts and evidence",
+        description="Build a static site from the dataset: an index of the articles and one "
+        "page per article with its text, every claim marked, each claim's verdict, "
+        "attribution and evidence, and a schema.org ClaimReview block per checked claim. "
+        "No server and nothing from the network is needed to view it.",
+    )
+    _directory(site)
+    _output(site, folder=True, default="site")
+    site.add_argument(
+        "--publisher-name",
+        required=True,
+        metavar="NAME",
+        help="the reviewing organisation, the author of every review",
+    )
+    site.add_argument(
+        "--publisher-url",
+        required=True,
+        metavar="URL",
+        help="where the site will be published: each review's address is its claim's anchor "
+        "under it (URL/articles/<article_id>.html#<claim_id>)",
+    )
+    site.set_defaults(run=commands.run_site)
