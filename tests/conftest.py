@@ -122,7 +122,7 @@ def lines(problems: list[Problem]) -> list[str]:
 def validate_cli(
     directory: Path, capsys: pytest.CaptureFixture[str], mode: str = "duckdb"
 ) -> tuple[int, list[str]]:
-    """Run `factcheck validate DIR` in-process: its exit code and its problem lines; in
+    """Run `factcheck validate --dir DIR` in-process: its exit code and its problem lines; in
     another engine, what it would print validating there."""
     from factcheck.cli import DEFAULT_LIMIT, main
     from factcheck.problems import exit_code, render_text

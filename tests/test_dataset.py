@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pandas as pd
@@ -110,7 +111,20 @@ def test_the_package_lists_what_it_offers() -> None:
 
 
 def test_help_says_what_each_table_holds() -> None:
-    doc = factcheck.Dataset.__doc__ or ""
-    for table in ("articles", "sources", "claims", "evidence", "texts"):
-        assert f"        {table}: " in doc, table
+    """Each table's entry in `help(Dataset)` names every column (its words, underscores
+    read as spaces where the prose spells them out)."""
+    from factcheck.model.tables import TABLES
+
+    entries: dict[str, str] = {}
+    for line in (factcheck.Dataset.__doc__ or "").splitlines():
+        opened = re.match(r"        (\w+): (.*)", line)
+        if opened:
+            entries[opened[1]] = opened[2]
+        elif line.startswith(" " * 12) and entries:
+            entries[list(entries)[-1]] += " " + line.strip()
+    for spec in TABLES:
+        said = entries[spec.name]
+        unsaid = [c for c in spec.columns if c not in said and c.replace("_", " ") not in said]
+        assert unsaid == [], spec.name
+    assert "texts" in entries
     assert "DatasetInvalid" in (factcheck.load_dataset.__doc__ or "")

@@ -15,10 +15,10 @@ import test_schemas
 from catalogue import Catalogue, Checked, together
 from conftest import REPO
 from factcheck.checks.rules.columns import schema_rule_ids
-from factcheck.model.failures import MISSING_COLUMN_RULE, Failure, failures
+from factcheck.model.failures import MISSING_COLUMN_RULE, Failure, NotReadable, failures
 from factcheck.model.schemas import ClaimTable, SourceTable
 from factcheck.model.tables import TABLES, TableSpec
-from factcheck.storage.reader import read_table
+from factcheck.storage.reader import parse, read_table
 
 
 def pandera_found(directory: Path, spec: TableSpec) -> list[Failure] | None:
@@ -50,9 +50,9 @@ def column_rule_fixtures() -> dict[str, tuple[str, object]]:
     found: dict[str, tuple[str, object]] = {
         f"schema {case.rule}": ("case", case) for case in test_schemas.CASES
     }
-    for rule in test_schemas.GENERIC:
-        for spec in TABLES:
-            found[f"columns {spec.name} {rule}"] = ("columns", (spec.name, rule))
+    for name, generated in test_schemas.generic_fixtures().items():
+        found[name] = ("columns", generated)
+    found["blank lines"] = ("case", test_schemas.BLANK_LINES)
     return found
 
 
@@ -64,8 +64,8 @@ def _checked(catalogue: Catalogue, name: str) -> Checked:
     if kind == "case":
         assert isinstance(fixture, test_schemas.Case)
         return catalogue.checked(name, together(fixture.edits))
-    table, rule = fixture  # type: ignore[misc]
-    return test_schemas.generic_checked(catalogue, table, rule)
+    table, rule, group = fixture  # type: ignore[misc]
+    return test_schemas.generic_checked(catalogue, table, rule, group)
 
 
 @pytest.mark.slow  # pandera validates the four tables of each of 81 fixtures
@@ -83,10 +83,9 @@ def test_pandera_finds_what_the_engine_finds(catalogue: Catalogue, name: str) ->
 
 
 def test_the_bundled_tables_pass_as_the_readme_reads_them() -> None:
-    """The README's example: pandas reads every cell as text, only empty cells missing."""
+    """The README's example: every cell as text, only empty cells missing."""
     for spec in TABLES:
-        frame = pd.read_csv(REPO / spec.file, dtype=str, keep_default_na=False, na_values=[""])
-        spec.model.validate(frame, lazy=True)
+        spec.model.validate(parse((REPO / spec.file).read_bytes()), lazy=True)
 
 
 def _errors(model: type[pa.DataFrameModel], frame: pd.DataFrame) -> pa.errors.SchemaErrors:
@@ -96,7 +95,7 @@ def _errors(model: type[pa.DataFrameModel], frame: pd.DataFrame) -> pa.errors.Sc
 
 
 def _claims() -> pd.DataFrame:
-    return pd.read_csv(REPO / "claims.csv", dtype=str, keep_default_na=False, na_values=[""])
+    return parse((REPO / "claims.csv").read_bytes())
 
 
 def test_a_column_missing_or_unknown_is_named_with_no_row() -> None:
@@ -121,7 +120,7 @@ def test_a_cell_rule_names_each_failing_cell_and_a_row_rule_its_column() -> None
 def test_a_check_comparing_rows_runs_its_sql_with_its_python_functions() -> None:
     """`aliases.distinct` compares names by `names.name_key`, a Python function its SQL
     calls: pandera's DuckDB runs it too."""
-    frame = pd.read_csv(REPO / "sources.csv", dtype=str, keep_default_na=False, na_values=[""])
+    frame = parse((REPO / "sources.csv").read_bytes())
     frame.loc[1, "aliases"] = str(frame.loc[0, "name"]).upper()
     assert failures("sources", _errors(SourceTable, frame)) == [
         Failure("sources.aliases.distinct", 3, "aliases")
@@ -137,10 +136,28 @@ def test_the_readmes_example_runs_and_reads_a_broken_table(
     blocks = re.findall(r"```python\n(.*?)```", readme, re.S)
     (example,) = [b for b in blocks if "ClaimTable.validate" in b]
     rows = (REPO / "claims.csv").read_text(encoding="utf-8").splitlines(keepends=True)
-    frame = pd.read_csv(REPO / "claims.csv", dtype=str, keep_default_na=False, na_values=[""])
+    frame = _claims()
     start = str(frame.loc[5, "span_start"])
     rows[6] = rows[6].replace(f",{frame.loc[5, 'span_end']},", f",{int(start) - 1},", 1)
     (tmp_path / "claims.csv").write_text("".join(rows), encoding="utf-8")
     monkeypatch.chdir(tmp_path)
     exec(example, {})
     assert capsys.readouterr().out == "7 span_end claims.span_end.after_start\n"
+
+
+def test_a_check_that_reads_a_missing_column_says_no_more_than_the_header() -> None:
+    """Without `claim`, the duplicate check cannot run: the missing column is the failure."""
+    frame = _claims().drop(columns=["claim"])
+    assert failures("claims", _errors(ClaimTable, frame)) == [
+        Failure(MISSING_COLUMN_RULE, None, "claim")
+    ]
+
+
+def test_a_frame_not_read_as_text_or_not_by_position_is_refused_clearly() -> None:
+    numbers = pd.read_csv(REPO / "claims.csv")  # spans read as integers
+    with pytest.raises(NotReadable, match="read every cell as text"):
+        failures("claims", _errors(ClaimTable, numbers))
+    labelled = _claims().assign(extra="x")
+    labelled.index = [f"r{i}" for i in range(len(labelled))]
+    with pytest.raises(NotReadable, match="positions"):
+        failures("claims", _errors(ClaimTable, labelled))

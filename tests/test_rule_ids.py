@@ -35,3 +35,13 @@ def test_every_check_of_every_model_names_a_declared_rule() -> None:
                 if hasattr(pa.Check, str(check.name)):  # one of pandera's built-in checks
                     assert check.name in BUILTIN_RULES, check.name
                 rule(column_rule_id(spec.name, column_name, str(check.name)))
+
+
+def test_every_boolean_column_declares_its_allowed_values() -> None:
+    """A boolean column's rule is declared beside it (`boolean_rule`): one without would
+    accept any text."""
+    from factcheck.model.schemas import BOOLEAN, allowed_values
+
+    for spec in TABLES:
+        for name in spec.typed("boolean"):
+            assert allowed_values(spec.schema.columns[name]) == BOOLEAN, (spec.name, name)

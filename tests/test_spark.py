@@ -27,7 +27,6 @@ from factcheck.checks.engines.base import EngineError, EngineUnavailable
 from factcheck.checks.engines.duckdb import DuckDBEngine
 from factcheck.checks.engines.spark import SparkEngine, java_found
 from factcheck.checks.validate import check_dataset
-from factcheck.model.tables import TABLES
 from factcheck.problems import OMITTED
 from fixture_batches import Batch, Fixture, apply, pack
 
@@ -76,9 +75,8 @@ def rule_fixtures() -> list[Fixture]:
     ]
     found += [Fixture(f"schema {case.rule}", together(case.edits)) for case in test_schemas.CASES]
     found += [
-        Fixture(f"columns {spec.name} {rule}", test_schemas.generic_edit(spec.name, rule))
-        for rule in test_schemas.GENERIC
-        for spec in TABLES
+        Fixture(name, test_schemas.generic_edit(*generated))
+        for name, generated in test_schemas.generic_fixtures().items()
     ]
     return found
 

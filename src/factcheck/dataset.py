@@ -49,19 +49,24 @@ class Dataset:
     the data dictionary (docs/data-dictionary.md) describes, with analysis dtypes.
 
     Attributes:
-        articles: one row per article: its id, title, publisher (a source_id), address,
-            publication date (datetime64) and the SHA-256 of its stored text.
-        sources: one row per source a claim is attributed to, the publisher included: its
-            id, name, aliases, kind (categorical), country and whether a state controls it
-            (nullable boolean).
-        claims: one row per claim: the article it is taken from, its exact span (Int64
-            offsets in code points) and quote, the claim restated, its type and certainty
-            (categoricals), its attribution chain and cue words, when it happened, and its
-            fact-check: verdict, attribution check (categoricals), rationales, reviewed_on
-            (datetime64; all empty while the claim awaits its fact-check).
-        evidence: one row per piece of evidence: the claim it bears on, whether it is for
-            the content or the attribution and its stance (categoricals), the page's
-            address, publisher and originator, its date, and a summary in our own words.
+        articles: one row per article: article_id, title and title_origin (categorical:
+            whether the title is the published headline), publisher_source_id (a source),
+            url, published_on (datetime64), language, and text_sha256 (of its text file).
+        sources: one row per source a claim is attributed to, the publisher included:
+            source_id, name, aliases (' | ' between them), kind (categorical), country,
+            state_controlled (nullable boolean) and a one-line description.
+        claims: one row per claim: claim_id, the article_id it is taken from, its exact
+            span (span_start and span_end, Int64 offsets in code points) and quote, the
+            claim restated, claim_type and certainty (categoricals) with the certainty_cue,
+            its attribution chain and attribution_cue words, when it happened, and its
+            fact-check: verdict and attribution_check (categoricals), verdict_rationale
+            and attribution_rationale, reviewed_on (datetime64). The verdict, its
+            rationale, the attribution check and reviewed_on are empty together while the
+            claim awaits its fact-check.
+        evidence: one row per piece of evidence: evidence_id, the claim_id it bears on,
+            bears_on (content or attribution) and stance (categoricals), the page's url,
+            publisher and originator, published_on (datetime64), and a summary in our own
+            words.
         texts: each article's text by article_id, exactly as stored; the claims' spans
             index into it.
     """

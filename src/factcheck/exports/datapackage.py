@@ -110,7 +110,7 @@ def field(spec: TableSpec, name: str) -> dict[str, Any]:
 
 
 def _constraint(name: str, statistics: dict[str, Any], dtype: str) -> dict[str, Any]:
-    if name == "isin" and dtype != "boolean":
+    if name == "isin":  # a vocabulary (a boolean column's rule is its own, not isin)
         return {"enum": list(statistics["allowed_values"])}
     if name == "str_matches" and dtype == "Int64":
         return {"minimum": 0}

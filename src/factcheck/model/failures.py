@@ -35,6 +35,7 @@ from factcheck.model.tables import FIRST_DATA_ROW
 
 MISSING_COLUMN = "column_in_dataframe"  # pandera's name for a column the frame lacks
 MISSING_COLUMN_RULE = "csv.header.missing"  # and the reader's rule for it
+TABLE_LEVEL = (UNKNOWN_COLUMN, MISSING_COLUMN)  # failures of the table, not of rows
 
 
 @dataclass(frozen=True, order=True)
@@ -47,16 +48,49 @@ class Failure:
     column: str | None
 
 
+class NotReadable(ValueError):
+    """pandera's report cannot be read as rules at spreadsheet rows: the frame was not read
+    as the README says (every cell text, the index the rows' positions), or a check could
+    not run for another cause than a missing column."""
+
+
 def failures(table: str, errors: Any) -> list[Failure]:
     """Each rule pandera's `SchemaErrors` (from `validate(frame, lazy=True)`) reports for
     `table`, once per row and column, in order. The frame's index must be its rows'
-    positions, as `pd.read_csv` gives it."""
-    found = {failure for error in errors.schema_errors for failure in _read(table, error)}
+    positions, as `pd.read_csv` gives it; a check that could not run because a column it
+    reads is missing says nothing more than the missing column does."""
+    index = errors.data.index
+    if not index.equals(pd.RangeIndex(len(index))):
+        raise NotReadable("the frame's index must be its rows' positions 0, 1, 2, …")
+    missing = any(_name(error) == MISSING_COLUMN for error in errors.schema_errors)
+    found = {
+        failure
+        for error in errors.schema_errors
+        if not _unrun(error, missing)
+        for failure in _read(table, error)
+    }
     return sorted(found, key=lambda f: (f.row or 0, f.rule, f.column or ""))
 
 
+def _name(error: Any) -> str:
+    return error.check if isinstance(error.check, str) else str(error.check.name)
+
+
+def _unrun(error: Any, missing: bool) -> bool:
+    """Whether the error says a check could not run at all, rather than where it failed;
+    a check that reads a missing column cannot."""
+    if isinstance(error.failure_cases, pd.DataFrame) or _name(error) in TABLE_LEVEL:
+        return False
+    if missing and error.reason_code.name == "CHECK_ERROR":
+        return True
+    raise NotReadable(
+        f"pandera could not run {_name(error)} ({error.reason_code.name}): "
+        f"{error.failure_cases}; read every cell as text (dtype=str)"
+    )
+
+
 def _read(table: str, error: Any) -> Iterator[Failure]:
-    check = error.check if isinstance(error.check, str) else str(error.check.name)
+    check = _name(error)
     cases = error.failure_cases
     if check == UNKNOWN_COLUMN:
         yield Failure(unknown_column_rule_id(table), None, str(cases))

@@ -12,7 +12,6 @@ mechanical translation.
 
 from __future__ import annotations
 
-import functools
 import threading
 from collections.abc import Callable, Mapping
 from typing import Any
@@ -137,29 +136,36 @@ def rows_pass_query(
 TextFunction = Callable[[str], str]
 
 
-@functools.cache
+_PANDERA_DUCKDB: dict[str, Any] = {}  # the connection, once made, and what it has registered
+_LOCK = threading.Lock()
+
+
 def _connection() -> Any:
     """One in-process DuckDB for pandera's checks of pandas frames: opening one costs more
-    than a check."""
-    import duckdb  # only pandera's own validation of a frame needs it here
+    than a check. Made under a lock, so that two threads' first checks share one."""
+    with _LOCK:
+        if "connection" not in _PANDERA_DUCKDB:
+            import duckdb  # only pandera's own validation of a frame needs it here
 
-    return duckdb.connect()
-
-
-_REGISTERED: set[str] = set()
-_REGISTERING = threading.Lock()
+            _PANDERA_DUCKDB["connection"] = duckdb.connect()
+            _PANDERA_DUCKDB["functions"] = {}
+        return _PANDERA_DUCKDB["connection"]
 
 
 def _register(connection: Any, function_name: str, function: TextFunction) -> None:
-    """Register a text function in pandera's DuckDB once: DuckDB refuses a second time."""
-    with _REGISTERING:
-        if function_name in _REGISTERED:
+    """Register a text function in pandera's DuckDB once (DuckDB refuses a second time);
+    two different functions under one name are a mistake of the model's."""
+    with _LOCK:
+        registered = _PANDERA_DUCKDB["functions"]
+        if registered.get(function_name, function) is not function:
+            raise ValueError(f"two functions declared as {function_name}")
+        if function_name in registered:
             return
         import duckdb
 
         text = duckdb.sqltype("VARCHAR")
         connection.create_function(function_name, function, [text], text, side_effects=False)
-        _REGISTERED.add(function_name)
+        registered[function_name] = function
 
 
 def cells_pass(frame: pd.DataFrame, passes: str) -> pd.DataFrame | bool:
