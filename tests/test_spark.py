@@ -76,7 +76,7 @@ def rule_fixtures() -> list[Fixture]:
     found += [Fixture(f"schema {case.rule}", together(case.edits)) for case in test_schemas.CASES]
     found += [
         Fixture(name, test_schemas.generic_edit(*generated))
-        for name, generated in test_schemas.generic_fixtures().items()
+        for name, generated in test_schemas.generic_fixtures(alone=False).items()
     ]
     return found
 
