@@ -137,6 +137,7 @@ def test_the_drafter_is_measured_on_a_checkout(tmp_path: Path) -> None:
     assert seconds >= 0
 
 
+@pytest.mark.slow  # the script in a process of its own, twice
 def test_the_script_prints_the_table(tmp_path: Path) -> None:
     root = checkout(tmp_path)
     script = REPO / "benchmarks" / "attribution.py"

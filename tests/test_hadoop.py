@@ -25,6 +25,8 @@ if not java_found():
         allow_module_level=True,
     )
 
+pytestmark = pytest.mark.usefixtures("spark_jvm")  # see conftest.TEST_JVM_OPTIONS
+
 
 @pytest.fixture
 def folder(dataset: Path) -> HadoopFolder:

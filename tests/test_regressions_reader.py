@@ -165,6 +165,7 @@ def noisy(dataset: Path) -> None:
     write_rows(path, [header, *body, *copies])
 
 
+@pytest.mark.slow  # a process of its own: the interpreter's start is most of its seconds
 @pytest.mark.parametrize("when", ["after one line", "before any output"])
 def test_a_closed_pipe_ends_quietly(dataset: Path, when: str) -> None:
     """`factcheck validate | head -1`: the reader leaves after one line (the writer is then
@@ -186,6 +187,7 @@ def test_a_closed_pipe_ends_quietly(dataset: Path, when: str) -> None:
     assert code == 1
 
 
+@pytest.mark.slow  # a process of its own, as the closed-pipe test's
 def test_a_noisy_report_is_larger_than_a_pipe(dataset: Path) -> None:
     """What the closed-pipe test relies on."""
     noisy(dataset)

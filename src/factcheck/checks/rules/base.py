@@ -20,9 +20,11 @@ from factcheck.model.tables import spec_named
 
 @dataclass(frozen=True)
 class Scan:
-    """A rule that looks at one row at a time, in SQL alone: the row fails where `failing`
-    holds, and its problem shows the cell of `column`. The runner checks every such rule
-    of a table in one pass over it (`run.run_queries`), not one query each."""
+    """A rule that looks at one row at a time (in SQL, or calling a Python check on the
+    row's cells): the row fails where `failing` holds, and its problem shows the cell of
+    `column`. The runner checks every such rule of a table in one pass over it
+    (`run.run_queries`), not one query each: a Python cell check of every column joins
+    that pass rather than sending a query per column (on Spark, a job per column)."""
 
     table: str
     failing: str

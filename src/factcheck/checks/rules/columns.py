@@ -7,8 +7,8 @@ become SQL here; a check the model declares with its SQL (`model.sql`) runs as t
 check written as a Python function runs in the engine as that very function (`functions`).
 A check that compares rows with one another (no duplicate claims, say) is SQL the model
 declares over the whole table, run here as that SQL. A rule that looks at one row at a time
-in SQL alone carries a `Scan`, so the runner checks a table's rules of that kind in one
-pass.
+carries a `Scan`, so the runner checks a table's rules of that kind in one pass, the
+Python cell and row checks among them.
 """
 
 from __future__ import annotations
@@ -53,23 +53,23 @@ def column_queries(spec: TableSpec) -> Iterator[Query]:
 
 
 def _query(
-    spec: TableSpec, column: str, check_name: str, failing: str, sql_only: bool, **fields: str
+    spec: TableSpec, column: str, check_name: str, failing: str, row_by_row: bool, **fields: str
 ) -> Query:
-    """A rule failing where `failing` holds; `sql_only` when that calls no Python check,
-    so that the rule can join its table's one pass (a Python check runs on its own)."""
+    """A rule failing where `failing` holds; `row_by_row` when that reads the row alone,
+    so that the rule joins its table's one pass (a check of distinct values runs alone)."""
     return Query(
         rule_id(spec, column, check_name),
         (spec.name,),
         f"SELECT {ROW}, {name(column)} AS value FROM {name(spec.name)} WHERE {failing}",
         fields,
-        Scan(spec.name, failing, column) if sql_only else None,
+        Scan(spec.name, failing, column) if row_by_row else None,
     )
 
 
 def _column_check(spec: TableSpec, column: str, check: Any, table: str) -> Query:
     cell = name(column)
     statistics = check.statistics
-    sql_only = True
+    row_by_row = True
     if check.name == "str_matches":
         failing = breaks(cell, statistics["pattern"])
     elif check.name == "isin":
@@ -81,12 +81,12 @@ def _column_check(spec: TableSpec, column: str, check: Any, table: str) -> Query
             f"{cell} IS NOT NULL AND NOT coalesce({statistics[SQL].replace(CELL, cell)}, true)"
         )
     else:  # a Python check: run once per distinct value, which cells repeat
-        sql_only = False
+        row_by_row = False
         function = function_name(spec, column, str(check.name))
         distinct = f"SELECT DISTINCT {cell} AS v FROM {table} WHERE {cell} IS NOT NULL"
         failing = f"{cell} IN (SELECT v FROM ({distinct}) AS d WHERE NOT {function}(v))"
     fields = schema_fields(spec, column, check)
-    return _query(spec, column, str(check.name), failing, sql_only, **fields)
+    return _query(spec, column, str(check.name), failing, row_by_row, **fields)
 
 
 def _fails(cell: str, passes: str) -> str:
@@ -116,10 +116,9 @@ def table_queries(spec: TableSpec) -> Iterator[Query]:
     for check in spec.schema.checks:
         check_name = str(check.name)
         if check_name in CELL_RULES:
-            sql_only = SQL in check.statistics
             passes = check.statistics.get(SQL) or _python_cell_rule(spec, check)
             for column in columns:
-                yield _query(spec, column, check_name, _fails(name(column), passes), sql_only)
+                yield _query(spec, column, check_name, _fails(name(column), passes), True)
         elif FAILING in check.statistics:
             yield _table_check(spec, check_name, check.statistics[FAILING], columns)
         else:
@@ -138,7 +137,6 @@ def _row_check(spec: TableSpec, check: Any, columns: list[str]) -> Query:
     check_name = str(check.name)
     column = reported_column(check_name)
     passes = check.statistics.get(SQL)
-    sql_only = passes is not None
     if passes is None:
         cells = "struct_pack(" + ", ".join(f"{name(c)} := {name(c)}" for c in columns) + ")"
         passes = f"{function_name(spec, None, check_name)}({cells})"
@@ -147,7 +145,7 @@ def _row_check(spec: TableSpec, check: Any, columns: list[str]) -> Query:
         table_rule_id(spec.name, check_name),
         (spec.name,),
         f"SELECT {ROW}, {name(column)} AS value FROM {name(spec.name)} WHERE {failing}",
-        scan=Scan(spec.name, failing, column) if sql_only else None,
+        scan=Scan(spec.name, failing, column),
     )
 
 
