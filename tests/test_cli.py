@@ -313,6 +313,9 @@ def test_validate_reports_its_problems_on_standard_output(
         (["import", "xlsx", "{tmp}/none.xlsx"], "{tmp}/none.xlsx is not a file"),
         (["site", "-o", "{tmp}/site", "--publisher-name", "N", "--publisher-url", "example.org"],
          "--publisher-url must be an absolute http(s) address"),
+        (["export", "croissant", "-o", "{tmp}"], "{tmp}: cannot write: Is a directory"),
+        (["export", "croissant", "-o", "{tmp}/none/croissant.json"],
+         "{tmp}/none/croissant.json: cannot write: No such file or directory"),
     ],
 )  # fmt: skip
 def test_an_error_is_one_line_on_standard_error(
@@ -322,3 +325,30 @@ def test_an_error_is_one_line_on_standard_error(
     argv = [arg.format(tmp=tmp_path) for arg in argv]
     assert cli.main([*argv, "--dir", str(REPO)]) == ExitCode.CANNOT_RUN
     assert capsys.readouterr() == ("", f"factcheck: {said.format(tmp=tmp_path)}\n")
+
+
+@pytest.mark.parametrize("limit", ["-1", "many"])
+def test_a_limit_is_a_whole_number_0_or_more(
+    limit: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A negative limit would list no problem and pass invalid data."""
+    with pytest.raises(SystemExit) as exited:
+        cli.main(["validate", "--dir", str(REPO), "--limit", limit])
+    assert exited.value.code == ExitCode.CANNOT_RUN
+    assert f"argument --limit: {limit!r} is not a whole number, 0 or more" in (
+        capsys.readouterr().err
+    )
+
+
+@pytest.mark.parametrize("command", ["add-article", "draft", "evaluate"])
+def test_a_folder_that_is_not_there_is_one_problem_in_every_command(
+    tmp_path: Path, command: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    argv = [arg.format(tmp=tmp_path) for arg in REFUSING[command]]
+    assert cli.main([*argv, "--dir", str(tmp_path / "nowhere")]) == ExitCode.CANNOT_RUN
+    said = capsys.readouterr().err.splitlines()
+    assert [line for line in said if line.endswith("[dataset.directory]")] == [
+        f"{tmp_path / 'nowhere'}: is not a directory: give the folder that holds the "
+        "dataset's CSV files [dataset.directory]"
+    ]
+    assert not [line for line in said if line.endswith("[file.exists]")]  # not one per table

@@ -22,6 +22,17 @@ def drafted(dataset: Path) -> Path:
     return dataset / "drafts" / f"{NEW_ID}.csv"
 
 
+def test_the_next_commands_printed_name_the_dataset_they_act_on(
+    dataset: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Copied as printed, from any folder, each acts on the same dataset."""
+    path = drafted(dataset)
+    printed = capsys.readouterr().out
+    assert f"stored {dataset / 'articles' / NEW_ID}.txt (" in printed
+    assert f"next: factcheck draft {NEW_ID} --dir {dataset}\n" in printed
+    assert f"then: factcheck merge {path} --dir {dataset}\n" in printed
+
+
 def review(path: Path, status: str = "accepted", rows: slice = slice(None)) -> None:
     """What a reviewer does in a spreadsheet: set the status; complete the new sources."""
     table = read_rows(path)

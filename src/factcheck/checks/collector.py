@@ -14,6 +14,8 @@ class Collector:
     cells make a report of a few hundred lines that still names rows, plus the counts."""
 
     def __init__(self, limit: int | None = None) -> None:
+        if limit is not None and limit < 0:
+            raise ValueError(f"a limit of problems per rule is 0 or more, not {limit}")
         self.limit = limit
         self.kept: list[Problem] = []
         self.counts: Counter[str] = Counter()

@@ -4,7 +4,7 @@
 command, which calls one function of the package that does the work and prints what comes
 back; `output` says where that goes: what a command produces on standard output, and on
 standard error the problems that stopped it (`refuse`, ending `factcheck COMMAND: nothing
-written`), one-line errors (`fail`) and notices.
+written`) and one-line errors (`fail`).
 
 `factcheck validate [--dir DIR] [--format text|json]` checks the dataset in DIR (default: the
 current directory) and exits 0 when it is valid, 1 when the data breaks rules and 2 when it
@@ -41,4 +41,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     except Exception as error:
         if os.environ.get("FACTCHECK_DEBUG"):
             raise
+        if isinstance(error, OSError) and error.filename is not None:
+            # the system refused a file (to read or to write): the user's to fix, not a bug
+            return fail(f"{error.filename}: {error.strerror}")
         return fail(f"internal error, please report it: {error!r}")

@@ -2,13 +2,14 @@
 package that does the work, prints what comes back and returns the exit code. Problems that
 stop a command, and errors, are printed by `output` on standard error; what a command
 produces goes to standard output. The packages are imported inside each handler, so a
-command pays only for what it runs (`validate` does not load the drafter or the exports).
+command pays only for what it runs (`validate` loads no export, site or spreadsheet code).
 """
 
 from __future__ import annotations
 
 import argparse
 import os
+import shlex
 import sys
 from pathlib import Path
 
@@ -127,7 +128,10 @@ def run_add_article(args: argparse.Namespace) -> int:
 
     if not os.path.isfile(args.file):
         return fail(f"{args.file} is not a file")
-    data = Path(args.file).read_bytes()
+    try:
+        data = Path(args.file).read_bytes()
+    except OSError as error:
+        return fail(f"cannot read {args.file}: {error.strerror}")
     info = ArticleInfo(
         args.article_id, args.published, args.title, args.outlet, args.url, args.language
     )
@@ -135,7 +139,8 @@ def run_add_article(args: argparse.Namespace) -> int:
     if added.problems:
         return refuse("add-article", added.problems)
     digest = added.row["text_sha256"]
-    print(f"stored articles/{args.article_id}.txt ({len(data)} bytes, sha256 {digest})")
+    stored = Path(args.directory) / "articles" / f"{args.article_id}.txt"
+    print(f"stored {stored} ({len(data)} bytes, sha256 {digest})")
     print(
         f"added {args.article_id} to articles.csv, published by {added.row['publisher_source_id']}"
     )
@@ -144,7 +149,7 @@ def run_add_article(args: argparse.Namespace) -> int:
             f"added source {added.new_source['source_id']} ({added.new_source['name']}) to "
             "sources.csv: give it a country and a description"
         )
-    print(f"next: factcheck draft {args.article_id}")
+    print(f"next: factcheck draft {args.article_id}{_in(args)}")
     return ExitCode.VALID
 
 
@@ -170,9 +175,14 @@ def run_draft(args: argparse.Namespace) -> int:
         print(f"wrote {written.sources}: sources to add ({listed})")
     print(
         "review it in a spreadsheet: set status to accepted or rejected, rewrite each claim to "
-        f"stand alone, then: factcheck merge {written.claims}"
+        f"stand alone, then: factcheck merge {shlex.quote(str(written.claims))}{_in(args)}"
     )
     return ExitCode.VALID
+
+
+def _in(args: argparse.Namespace) -> str:
+    """The `--dir` a printed next command needs to act on the same dataset."""
+    return "" if args.directory == "." else f" --dir {shlex.quote(args.directory)}"
 
 
 def run_merge(args: argparse.Namespace) -> int:

@@ -1,14 +1,15 @@
 """What the command line prints, and where.
 
-Standard output carries what a command produces: validate's report of problems (its
-output, in text or JSON), the summary, an evaluation, exported data when no `-o` names a
-file (`write_output`), and the lines saying what a command wrote or changed. Standard error
-carries what stopped a command and what is said beside its output: the problems that kept
-it from writing, then one line `factcheck COMMAND: nothing written` (`refuse`, the one
-helper that prints them), an error that keeps a command from running at all, in one line
-`factcheck: ...` (`fail`), and notices. So a redirected export or summary never holds a
-problem, and the exit code says which happened: 0 done, 1 the data breaks rules, 2 it
-cannot be read or the command cannot run.
+Standard output carries what a command produces: validate's report (its problems and
+notices, in text or JSON), the summary, an evaluation, exported data when no `-o` names a
+file (`write_output`), the lines saying what a command wrote or changed, and what to do
+next. Standard error carries what stopped a command: the problems that kept it from
+writing, then one line `factcheck COMMAND: nothing written` (`refuse`, the one helper that
+prints them), or an error that keeps a command from running at all, in one line
+`factcheck: ...` (`fail`; a file the system would not let it read or write among them). So
+a redirected export or summary never holds a problem, and the exit code says which
+happened: 0 done, 1 the data breaks rules (or, for `format --check`, a file would be
+rewritten), 2 it cannot be read or the command cannot run.
 """
 
 from __future__ import annotations
@@ -36,7 +37,16 @@ def fail(message: str) -> int:
 
 
 def write_output(output: bytes | dict[str, bytes], target: str | None) -> list[str]:
-    """Write an export to its file, its folder or standard output; the paths written."""
+    """Write an export to its file, its folder or standard output; the paths written. A
+    target that cannot be written (a folder where a file goes, a folder that is not there)
+    is an `OSError` naming the target, which `main` prints in one line."""
+    try:
+        return _written(output, target)
+    except OSError as error:
+        raise OSError(error.errno, f"cannot write: {error.strerror}", target) from error
+
+
+def _written(output: bytes | dict[str, bytes], target: str | None) -> list[str]:
     from factcheck.storage.dialect import write_atomically
 
     if isinstance(output, bytes):

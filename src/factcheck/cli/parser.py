@@ -17,6 +17,17 @@ from factcheck.model.spreadsheets import DateOrder
 DEFAULT_LIMIT = 100  # problems listed per rule; a million bad cells stay a readable report
 
 
+def _count(text: str) -> int:
+    """A whole number, 0 or more: a negative limit would list nothing and pass bad data."""
+    try:
+        number = int(text)
+    except ValueError:
+        number = -1
+    if number < 0:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a whole number, 0 or more")
+    return number
+
+
 def build_parser(argv: Sequence[str] | None = None) -> argparse.ArgumentParser:
     """The command line. The export formats are listed only when `argv` is an export command
     (or unknown): each format module is imported to list it, which `validate` need not pay."""
@@ -40,7 +51,7 @@ def build_parser(argv: Sequence[str] | None = None) -> argparse.ArgumentParser:
     )
     validate.add_argument(
         "--limit",
-        type=int,
+        type=_count,
         default=DEFAULT_LIMIT,
         metavar="N",
         help="list at most N problems of each rule, then how many more it found "

@@ -55,7 +55,10 @@ def read_tables(
     directory: Path, specs: Iterable[TableSpec]
 ) -> tuple[dict[str, pd.DataFrame], list[Problem]]:
     """The dataset's tables `specs` name, by name, as `read_cells` reads them; one that cannot
-    be read is left out and its fatal problems returned."""
+    be read is left out and its fatal problems returned. A `directory` that is not there is
+    one problem, as `check_dataset` reports it, not one per table."""
+    if not directory.is_dir():
+        return {}, [registry.problem("dataset.directory", str(directory))]
     tables, problems = {}, []
     for spec in specs:
         frame, found = read_cells(directory / spec.file, spec.file, spec.columns)
