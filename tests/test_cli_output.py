@@ -59,3 +59,24 @@ def test_output_goes_to_standard_output_a_file_or_a_folder(
     assert write_output(files, str(folder)) == [str(folder / name) for name in files]
     assert (folder / "articles" / "a.html").read_bytes() == b"<p>a"
     assert capsysbinary.readouterr() == (b"", b"")
+
+
+def test_a_reader_gone_away_stays_a_broken_pipe_for_main_to_end_quietly(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    class Closed:
+        def write(self, data: bytes) -> int:
+            raise BrokenPipeError(32, "Broken pipe")
+
+        def flush(self) -> None:
+            pass
+
+    class Stdout:
+        buffer = Closed()
+
+        def flush(self) -> None:
+            pass
+
+    monkeypatch.setattr("sys.stdout", Stdout())
+    with pytest.raises(BrokenPipeError):
+        write_output(b"{}", None)

@@ -43,6 +43,8 @@ def write_output(output: bytes | dict[str, bytes], target: str | None) -> list[s
     try:
         return _written(output, target)
     except OSError as error:
+        if target is None:
+            raise  # standard output: a reader gone away (`| head`), which `main` handles
         raise OSError(error.errno, f"cannot write: {error.strerror}", target) from error
 
 
