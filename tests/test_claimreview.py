@@ -164,11 +164,11 @@ def test_cli_refuses_invalid_data_and_bad_options(
     assert "--publisher-url must be an absolute http(s) address" in capsys.readouterr().err
 
 
-def test_readme_documents_the_rating_table() -> None:
-    readme = (REPO / "README.md").read_text(encoding="utf-8")
+def test_the_formats_page_documents_the_rating_table() -> None:
+    page = (REPO / "docs" / "formats.md").read_text(encoding="utf-8")
     for verdict, rating in RATINGS.items():
         value = "—" if rating.value is None else str(rating.value)
-        assert f"| `{verdict.value}` | {value} | {rating.name} |" in readme
+        assert f"| `{verdict.value}` | {value} | {rating.name} |" in page
 
 
 def test_a_claim_awaiting_its_fact_check_is_not_published(dataset: Path) -> None:

@@ -1,0 +1,135 @@
+"""The documentation: the README as a dataset card's body, and the site built from docs/.
+
+The site is built as CI builds it, `mkdocs build --strict`, so a broken link or anchor, a
+page left out of the navigation or a docstring mkdocstrings cannot read fails here. The hooks
+that write its home page, its changelog and its rules reference (docs/hooks.py) are tested
+directly as well, without a build.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import os
+import re
+import subprocess
+import sys
+from pathlib import Path
+from types import ModuleType
+
+import pytest
+import yaml
+
+from conftest import REPO
+from factcheck import registry
+
+DOCS = REPO / "docs"
+CARD_BLOCKS = ("fields", "limitations", "licence", "citation")
+FIRST_SCREEN = 40  # lines of the README after its front matter
+
+
+def load_hooks() -> ModuleType:
+    spec = importlib.util.spec_from_file_location("docs_hooks", DOCS / "hooks.py")
+    assert spec is not None
+    assert spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+hooks = load_hooks()
+
+
+def readme_body() -> str:
+    """The README as its reader sees it below the front matter (helper-generated YAML)."""
+    return hooks.FRONT_MATTER.sub("", (REPO / "README.md").read_text(encoding="utf-8"))
+
+
+def test_the_first_screen_says_what_how_to_load_licence_and_citation() -> None:
+    screen = "\n".join(readme_body().splitlines()[:FIRST_SCREEN])
+    assert screen.startswith("# ")
+    for needed in (
+        "factcheck validate",  # the first of the two commands
+        'pd.read_csv("claims.csv", dtype=str, keep_default_na=False)',
+        "factcheck.load_dataset(",
+        'load_dataset(".", "claims"',  # Hugging Face datasets, by the card's configs
+        "[Licence](#licence)",
+        "[Citation](#citation)",
+    ):
+        assert needed in screen, needed
+
+
+def test_the_card_has_each_generated_block_once_in_its_section() -> None:
+    body = readme_body()
+    sections = {"fields": "## Dataset structure", "limitations": "## Limitations and biases"}
+    sections |= {"licence": "## Licence", "citation": "## Citation"}
+    for block in CARD_BLOCKS:
+        start, end = f"<!-- card:{block} -->", f"<!-- /card:{block} -->"
+        assert body.count(f"\n{start}\n") == body.count(f"\n{end}\n") == 1, block
+        section = body[body.index(sections[block]) :].split("\n## ", 2)[:2]
+        assert start in "\n## ".join(section), (block, sections[block])
+
+
+def test_the_readme_body_stays_a_card_not_a_manual() -> None:
+    """Under 1,500 words, not counting the generated blocks: what grows goes to docs/."""
+    body = re.sub(r"<!-- card:(\w+) -->.*?<!-- /card:\1 -->", "", readme_body(), flags=re.S)
+    assert len(body.split()) < 1500
+
+
+def test_every_relative_link_of_the_readme_and_the_pages_resolves() -> None:
+    for page in [REPO / "README.md", REPO / "CHANGELOG.md", *DOCS.glob("*.md")]:
+        text = re.sub(r"```.*?```", "", page.read_text(encoding="utf-8"), flags=re.S)
+        for target in re.findall(r"\]\((?!https?:|mailto:|#)([^)#\s]+)", text):
+            assert (page.parent / target).exists(), f"{page.name} links {target}"
+
+
+def test_every_page_is_in_the_navigation() -> None:
+    config = yaml.safe_load((REPO / "mkdocs.yml").read_text(encoding="utf-8"))
+    listed = set(re.findall(r"[\w-]+\.md", str(config["nav"])))
+    generated = {"index.md", "changelog.md"}  # written by docs/hooks.py
+    assert listed == {p.name for p in DOCS.glob("*.md")} | generated
+
+
+def test_the_home_page_is_the_readme_with_the_sites_links() -> None:
+    readme = "---\nlicense: x\n---\n# t\n[a](docs/python.md) [b](CHANGELOG.md) [c](LICENSE) [d](#x)"
+    assert hooks.site_page(readme) == (
+        "# t\n[a](python.md) [b](changelog.md) c (`LICENSE`) [d](#x)"
+    )
+
+
+def test_the_rules_reference_lists_every_declared_rule_once() -> None:
+    reference = hooks.rules_reference()
+    listed = re.findall(r"^\| `([^`]+)` \|", reference, flags=re.M)
+    assert listed == list(registry.RULES)
+    headings = re.findall(r"^### (.+)$", reference, flags=re.M)
+    assert len(headings) == len(set(headings))  # each group under one heading
+    assert "`claims.csv`" in headings
+
+
+def test_the_rules_reference_goes_where_its_marker_is() -> None:
+    assert (DOCS / "validating.md").read_text(encoding="utf-8").count(hooks.RULES_MARKER) == 1
+
+
+@pytest.mark.slow
+def test_the_site_builds_with_no_warning(tmp_path: Path) -> None:
+    # docs/hooks.py imports factcheck: this checkout's, whatever the environment installed.
+    env = os.environ | {"PYTHONPATH": str(REPO / "src"), "NO_MKDOCS_2_WARNING": "1"}
+    site = tmp_path / "site"
+    built = subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(site)],
+        cwd=REPO,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+    assert built.returncode == 0, built.stderr
+    assert "WARNING" not in built.stderr
+    rules = (site / "validating" / "index.html").read_text(encoding="utf-8")
+    assert all(f"<code>{rule_id}</code>" in rules for rule_id in registry.RULES)
+    api = (site / "api" / "index.html").read_text(encoding="utf-8")
+    assert "DatasetInvalid" in api
+    assert "attributions" in api
+    home = (site / "index.html").read_text(encoding="utf-8")
+    assert "How it was made" in home
+    assert 'href="python/"' in home
+    assert (site / "changelog" / "index.html").exists()
