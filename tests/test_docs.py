@@ -15,6 +15,7 @@ import subprocess
 import sys
 from pathlib import Path
 from types import ModuleType
+from typing import Any
 
 import pytest
 import yaml
@@ -56,6 +57,23 @@ def test_the_first_screen_says_what_how_to_load_licence_and_citation() -> None:
         "[Citation](#citation)",
     ):
         assert needed in screen, needed
+
+
+@pytest.mark.slow
+def test_the_first_screens_pandas_and_factcheck_loading_run_as_written(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """The README's loading block, its pandas and factcheck paragraphs; the third, Hugging
+    Face `datasets`, reads the card's front matter, which its own test covers."""
+    (block,) = re.findall(r"```python\n(.*?)```", readme_body(), flags=re.S)
+    pandas_part, factcheck_part, datasets_part = block.split("\n\n")
+    assert "from datasets import load_dataset" in datasets_part
+    monkeypatch.chdir(REPO)
+    names: dict[str, Any] = {}
+    exec(pandas_part + "\n" + factcheck_part, names)
+    assert len(names["claims"]) == 57
+    assert set(names["claims"].map(type).stack()) == {str}  # every cell as text
+    assert names["data"].claims["claim_id"].tolist() == names["claims"]["claim_id"].tolist()
 
 
 def test_the_card_has_each_generated_block_once_in_its_section() -> None:
