@@ -242,7 +242,7 @@ def update_licence(licence: str, about: Card) -> str:
 
 class CardFormat(Format):
     name = "card"
-    help = "the files made from the dataset's card: README front matter and blocks, CITATION.cff"
+    help = "the files made from the dataset's card: README's card, CITATION.cff, LICENSE, ..."
     description = (
         "Rewrite README.md's front matter and its <!-- card:NAME --> blocks, CITATION.cff, "
         "LICENSE's closing paragraph and datapackage.json from the dataset's card "
