@@ -117,6 +117,7 @@ print(json.dumps({
     "bundled": str(factcheck.bundled_path()),
     "claims": data.claims["claim_id"].tolist(),
     "validated": data.validated,
+    "repr": repr(data),
     "version": factcheck.__version__,
     "metadata": importlib.metadata.version("factcheck-dataset"),
     "installed": str(importlib.metadata.distribution("factcheck-dataset")
@@ -159,5 +160,6 @@ def test_a_plain_install_of_the_wheel_loads_the_bundled_release(
     assert found["claims"] == [row[column] for row in rows[1:]]
     assert len(found["claims"]) == 57
     assert found["validated"]
+    assert found["repr"].startswith(f"Dataset(bundled release {factcheck.__version__} at ")
     assert found["version"] == found["metadata"] == factcheck.__version__
     run(venv / "bin" / "factcheck", "validate", "--dir", found["bundled"], cwd=elsewhere)  # exit 0

@@ -121,7 +121,7 @@ class Dataset:
     def __repr__(self) -> str:
         state = "" if self.validated else f", not validated, {len(self.problems)} problem(s)"
         counts = ", ".join(f"{name} {rows}" for name, rows in self._counts())
-        return f"Dataset({self._origin()!r}{state}): {counts}"
+        return f"Dataset({self._origin()}{state}): {counts}"
 
     def _repr_html_(self) -> str:
         """A small table for Jupyter: each table's rows and columns, under where it is from."""
@@ -143,8 +143,8 @@ class Dataset:
         if self.folder == INSTALLED:
             from factcheck import __version__
 
-            return f"bundled release {__version__}, {self.folder}"
-        return str(self.folder)
+            return f"bundled release {__version__} at {str(self.folder)!r}"
+        return repr(str(self.folder))
 
     def _counts(self) -> list[tuple[str, int]]:
         return [(spec.name, len(getattr(self, spec.name))) for spec in TABLES] + [
