@@ -4,6 +4,7 @@ are current: every text output the run produces is the one committed."""
 from __future__ import annotations
 
 import copy
+import importlib.util
 from collections import Counter
 from typing import Any
 
@@ -111,3 +112,32 @@ def test_the_run_draws_every_figure_and_states_the_dataset_numbers(executed: Any
 
 def test_committed_outputs_are_current(executed: Any) -> None:
     assert text_outputs(executed) == text_outputs(committed()), "run: python notebooks/run.py"
+
+
+def run_script() -> Any:
+    spec = importlib.util.spec_from_file_location("notebook_run", NOTEBOOKS / "run.py")
+    assert spec is not None
+    assert spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_run_names_what_is_missing_before_it_starts() -> None:
+    """Without the `notebook` extra the run stops at once, saying what to install, instead
+    of failing in the kernel's first cell (`ModuleNotFoundError: matplotlib`)."""
+    assert run_script().missing(("json", "no_such_module_here")) == ["no_such_module_here"]
+    assert run_script().missing() == []  # the test extra includes the notebook extra
+
+
+def test_one_documented_way_to_run_it() -> None:
+    """The notebook's header and notebooks/README.md point at the same command, and the
+    README's install line installs the extra the run needs."""
+    header = jupytext.read(NOTEBOOKS / "analysis.py").cells[0].source
+    guide = (NOTEBOOKS / "README.md").read_text(encoding="utf-8")
+    install = '.venv/bin/pip install -q -c requirements.lock -e ".[notebook]"'
+    for text in (header, guide):
+        assert "notebooks/run.py" in text
+        assert "jupytext --execute" not in text
+    assert f"{install}\n    .venv/bin/python notebooks/run.py" in guide
+    assert install.replace(" -q", "") in (NOTEBOOKS / "run.py").read_text(encoding="utf-8")

@@ -63,7 +63,7 @@ class Source:
         from factcheck.dataset import refuse_blocking
 
         checked = check_dataset(self.root)
-        refuse_blocking(checked.problems)
+        refuse_blocking(checked.problems, self.root)
         return checked
 
     @cached_property
