@@ -10,6 +10,7 @@ import pytest
 import yaml
 from huggingface_hub import DatasetCard
 
+import factcheck
 from conftest import REPO
 from factcheck.cli import main
 from factcheck.exports.base import ExportError, Source
@@ -35,9 +36,12 @@ def test_committed_file_is_what_the_card_makes(name: str) -> None:
     assert committed == made[name].decode("utf-8"), "run: factcheck export card -o ."
 
 
-def test_the_version_is_pyprojects() -> None:
+def test_the_version_is_the_packages() -> None:
+    # pyproject.toml reads the version from `factcheck.__version__` (hatch's version source)
     with (REPO / "pyproject.toml").open("rb") as handle:
-        assert card().version == tomllib.load(handle)["project"]["version"]
+        source = tomllib.load(handle)["tool"]["hatch"]["version"]["path"]
+    assert source == "src/factcheck/__init__.py"
+    assert card().version == factcheck.__version__
 
 
 def test_every_file_of_the_dataset_has_one_licence_group() -> None:

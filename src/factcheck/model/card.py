@@ -19,7 +19,7 @@ from typing import Any
 import yaml
 
 SPDX_LICENSE_URL = "https://spdx.org/licenses/{}.html"
-# The installed distribution whose version is the dataset's (pyproject.toml's `version`).
+# The installed distribution whose version is the dataset's (`factcheck.__version__`, which pyproject.toml reads).
 DISTRIBUTION = "factcheck-dataset"
 
 
