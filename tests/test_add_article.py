@@ -66,9 +66,9 @@ def test_a_stray_text_file_or_an_empty_text_is_refused(
     empty.write_bytes(b" \n")
     assert add(dataset, "--outlet", "Yonhap", file=empty) == 1
     assert capsys.readouterr().err.splitlines()[:2] == [
-        f"articles.csv: '{NEW_ID}' already has a text file, articles/{NEW_ID}.txt "
+        f"{dataset}/articles.csv: '{NEW_ID}' already has a text file, articles/{NEW_ID}.txt "
         "[add.article_id.text_file]",
-        "articles.csv: is empty: an article needs its text [add.text.empty]",
+        f"{dataset}/articles.csv: is empty: an article needs its text [add.text.empty]",
     ]
 
 

@@ -10,11 +10,9 @@ such as a file saved in another CSV dialect (exit 0).
 
 from __future__ import annotations
 
-import json
 from collections.abc import Iterable
 from dataclasses import asdict, dataclass
 from enum import IntEnum, StrEnum
-from typing import TextIO
 
 _VALUE_PREVIEW = 80
 OMITTED = "report.omitted"  # the notice that more problems of a rule were found (see registry)
@@ -66,10 +64,13 @@ class Problem:
             parts.append(f"column {self.column}")
         return ", ".join(parts)
 
+    def statement(self) -> str:
+        """What is wrong, without where: the value (shortened) and the rule's message."""
+        return self.message if self.value is None else f"{_preview(self.value)} {self.message}"
+
     def to_text(self) -> str:
-        value = "" if self.value is None else f" {_preview(self.value)}"
         label = " notice:" if self.notice else ""
-        return f"{self.location()}:{label}{value} {self.message} [{self.rule}]"
+        return f"{self.location()}:{label} {self.statement()} [{self.rule}]"
 
     def to_record(self) -> dict[str, object]:
         return asdict(self)
@@ -96,34 +97,41 @@ def blocking(problems: Iterable[Problem]) -> list[Problem]:
     return [p for p in problems if not p.notice]
 
 
+@dataclass(frozen=True)
+class Summary:
+    """What a report ends with: how many problems were found (notices aside, those beyond a
+    limit included), how many are listed, in how many files, and how many notices."""
+
+    errors: int
+    listed: int
+    files: int
+    notices: int
+
+    @classmethod
+    def of(cls, problems: list[Problem], total: int | None = None) -> Summary:
+        """`total` is the number of problems found when some were only counted (see
+        `Collector`)."""
+        errors = blocking(problems)
+        notices = sum(1 for p in problems if p.notice and p.rule != OMITTED)
+        files = len({p.file for p in errors})
+        return cls(max(total or 0, len(errors)), len(errors), files, notices)
+
+    @property
+    def valid(self) -> bool:
+        return not self.errors
+
+    def to_text(self) -> str:
+        notices = self.notices
+        also = f" ({notices} notice{'s' if notices != 1 else ''})" if notices else ""
+        if self.valid:
+            return f"valid: no problems found{also}"
+        noun = "problem" if self.errors == 1 else "problems"
+        plural = "s" if self.files > 1 else ""
+        listed = f", {self.listed:,} listed" if self.errors > self.listed else ""
+        return f"{self.errors:,} {noun} in {self.files} file{plural}{listed}{also}"
+
+
 def render_text(problems: list[Problem], total: int | None = None) -> str:
     """One line per problem and a closing summary, for a terminal or a CI log. `total` is
     the number of problems found when some were only counted (see `Collector`)."""
-    lines = [p.to_text() for p in problems]
-    errors = blocking(problems)
-    notices = sum(1 for p in problems if p.notice and p.rule != OMITTED)
-    also = f" ({notices} notice{'s' if notices != 1 else ''})" if notices else ""
-    if not errors:
-        lines.append(f"valid: no problems found{also}")
-    else:
-        count = max(total or 0, len(errors))
-        files = {p.file for p in errors}
-        noun = "problem" if count == 1 else "problems"
-        plural = "s" if len(files) > 1 else ""
-        listed = f", {len(errors):,} listed" if count > len(errors) else ""
-        lines.append(f"{count:,} {noun} in {len(files)} file{plural}{listed}{also}")
-    return "\n".join(lines)
-
-
-def render_json(problems: list[Problem]) -> str:
-    """The same problems as a JSON array of records with the fields of `Problem`."""
-    return json.dumps([p.to_record() for p in problems], ensure_ascii=False, indent=2)
-
-
-def write_json(problems: Iterable[Problem], stream: TextIO) -> None:
-    """The problems as a JSON array, written one record at a time rather than built whole."""
-    stream.write("[")
-    for number, problem in enumerate(problems):
-        stream.write("," if number else "")
-        stream.write("\n  " + json.dumps(problem.to_record(), ensure_ascii=False))
-    stream.write("\n]\n")
+    return "\n".join([*(p.to_text() for p in problems), Summary.of(problems, total).to_text()])

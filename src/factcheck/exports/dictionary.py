@@ -7,7 +7,6 @@ rules are always the enforced ones.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from typing import Any
 
@@ -144,12 +143,8 @@ def _rules() -> list[str]:
         "|---|---|---|",
     ]
     for declared in registry.RULES.values():
-        message = _PLACEHOLDER.sub(r"<\1>", declared.requirement + declared.detail)
-        lines.append(f"| `{declared.id}` | {declared.severity} | {_cell(message)} |")
+        lines.append(f"| `{declared.id}` | {declared.severity} | {_cell(declared.description)} |")
     return lines
-
-
-_PLACEHOLDER = re.compile(r"\{(\w+)[^}]*\}")
 
 
 def _doc_lines(obj: type) -> list[str]:
