@@ -10,11 +10,11 @@ written`) and one-line errors (`fail`).
 in DIR (default: the current directory) and exits 0 when it is valid, 1 when the data breaks
 rules and 2 when it cannot be checked, as every command does. It reads the files and never
 writes them. Every command that reports problems takes the same `--format` and `--limit`,
-and names each file of the dataset under DIR as given (`--dir data`: `data/claims.csv`). A new article comes in through
-`add-article`, `draft`, `merge` and `evaluate` (see the README's "Bringing in a new
-article"); each that writes validates first and writes nothing when the dataset would not
-validate. Bad data never produces a traceback: a failure of the tool itself is reported in
-one line (set FACTCHECK_DEBUG=1 for the traceback) and exits 2.
+and names each file of the dataset under DIR as given (`--dir data`: `data/claims.csv`).
+A new article comes in through `add-article`, `draft`, `merge` and `evaluate` (see the
+README's "Bringing in a new article"); each that writes validates first and writes nothing
+when the dataset would not validate. Bad data never produces a traceback: a failure of the
+tool itself is reported in one line (set FACTCHECK_DEBUG=1 for the traceback) and exits 2.
 """
 
 from __future__ import annotations
