@@ -72,10 +72,10 @@ def test_an_invalid_edit_is_refused_with_its_location(
     assert main(["import", "xlsx", str(workbook), "--dir", str(dataset)]) == 1
     out, err = capsys.readouterr()
     assert out == ""
-    assert "claims.csv, row 6, column verdict: 'maybe' must be one of: supported, " in err
+    assert "sheet claims, row 6, column M (verdict): 'maybe' must be one of: supported, " in err
     assert (
-        "claims.csv, row 9, column claim: '=HYPERLINK(\"http://x\")' must not begin with =, +, "
-        "-, @, a tab or a carriage return, which a spreadsheet would run as a formula "
+        "sheet claims, row 9, column F (claim): '=HYPERLINK(\"http://x\")' must not begin "
+        "with =, +, -, @, a tab or a carriage return, which a spreadsheet would run as a formula "
         "[claims.claim.formula_safe]" in err
     )
     assert err.endswith(

@@ -1,11 +1,11 @@
 """Problems found in a dataset, located for people and machines alike.
 
-A problem names the file, the spreadsheet row (the header is row 1, so the first record is
-row 2; for an article's text file it is the line), the column, the offending value and the
-rule in plain words. Its severity is `fatal` when it stops a file from being checked at all
-(missing, unreadable, not CSV, a needed column absent: the validator exits 2), `error` when
-the data breaks a rule (exit 1), and `notice` for what is worth knowing but is not wrong,
-such as a file saved in another CSV dialect (exit 0).
+A problem names the file (and in a workbook the sheet), the spreadsheet row (the header is
+row 1, so the first record is row 2; for an article's text file it is the line), the column,
+the offending value and the rule in plain words. Its severity is `fatal` when it stops a
+file from being checked at all (missing, unreadable, not CSV, a needed column absent: the
+validator exits 2), `error` when the data breaks a rule (exit 1), and `notice` for what is
+worth knowing but is not wrong, such as a file saved in another CSV dialect (exit 0).
 """
 
 from __future__ import annotations
@@ -43,6 +43,7 @@ class Problem:
     rule: str
     message: str
     severity: Severity = Severity.ERROR
+    sheet: str | None = None  # in a workbook (`file`), the sheet the row and column are in
 
     @property
     def fatal(self) -> bool:
@@ -56,10 +57,11 @@ class Problem:
         return (self.file, self.row or 0, self.column or "", self.rule)
 
     def location(self) -> str:
-        parts = [self.file]
+        parts = [self.file] if self.sheet is None else [self.file, f"sheet {self.sheet}"]
         if self.row is not None:
             # CSV rows are spreadsheet rows; a text file's are its lines
-            parts.append(f"{'row' if self.file.endswith('.csv') else 'line'} {self.row}")
+            in_table = self.file.endswith(".csv") or self.sheet is not None
+            parts.append(f"{'row' if in_table else 'line'} {self.row}")
         if self.column is not None:
             parts.append(f"column {self.column}")
         return ", ".join(parts)
@@ -73,7 +75,11 @@ class Problem:
         return f"{self.location()}:{label} {self.statement()} [{self.rule}]"
 
     def to_record(self) -> dict[str, object]:
-        return asdict(self)
+        """The fields as JSON has them; `sheet` only for a problem in a workbook."""
+        record = asdict(self)
+        if self.sheet is None:
+            del record["sheet"]
+        return record
 
 
 def _preview(value: str) -> str:

@@ -321,6 +321,12 @@ RULES = _rules(
     ),
     Rule("draft.status.allowed", "must be one of: {allowed}"),
     Rule("xlsx.sheets", "has no sheet named {missing}; expected one per table", severity=FATAL),
+    Rule(
+        "xlsx.header.blank",
+        "holds data under an empty header cell: name the column, or move what it holds (a "
+        "note, say) to a sheet of its own",
+        severity=FATAL,
+    ),
 )
 
 
