@@ -128,7 +128,12 @@ def run_add_article(args: argparse.Namespace) -> int:
     except OSError as error:
         return fail(f"cannot read {args.file}: {error.strerror}")
     info = ArticleInfo(
-        args.article_id, args.published, args.title, args.outlet, args.url, args.language
+        args.article_id,
+        args.published_on,
+        args.title,
+        args.publisher_source,
+        args.url,
+        args.language,
     )
     added = add_article(Path(args.directory), data, info)
     if added.problems:

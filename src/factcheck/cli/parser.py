@@ -257,14 +257,13 @@ def _add_drafting_commands(subcommands: Any) -> None:
         help="store a new article's text and its row in articles.csv",
         description="Store FILE byte for byte as articles/ID.txt and add its row, with the "
         "text's SHA-256, to articles.csv. Refuses an id or a text already in the dataset, and "
-        "writes nothing unless the dataset then validates.",
+        "writes nothing unless the dataset then validates. Each option fills the column of "
+        "articles.csv it is named after.",
     )
+    add.add_argument("article_id", metavar="ID", help="the new article id")
     add.add_argument("file", metavar="FILE", help="the article's text, UTF-8")
     add.add_argument(
-        "--id", required=True, dest="article_id", metavar="ID", help="the new article id"
-    )
-    add.add_argument(
-        "--published", required=True, metavar="DATE", help="publication date, YYYY-MM-DD"
+        "--published-on", required=True, metavar="DATE", help="publication date, YYYY-MM-DD"
     )
     add.add_argument(
         "--title",
@@ -272,10 +271,11 @@ def _add_drafting_commands(subcommands: Any) -> None:
         "recorded as the dataset's own title)",
     )
     add.add_argument(
-        "--outlet",
+        "--publisher-source",
         required=True,
-        help="the publisher: a source id, or a name or alias from sources.csv; a name not "
-        "listed adds a publisher source",
+        metavar="SOURCE",
+        help="the outlet that published the article, for publisher_source_id: a source id, "
+        "or a name or alias from sources.csv; a name not listed adds a publisher source",
     )
     add.add_argument("--url", help="the address of the published copy")
     add.add_argument("--language", default="en", help="ISO 639-1 code (default: %(default)s)")
@@ -291,7 +291,11 @@ def _add_drafting_commands(subcommands: Any) -> None:
     )
     draft.add_argument("article_id", metavar="ID", help="the article id")
     draft.add_argument(
-        "-o", "--output", metavar="FILE", help="the draft file (default: drafts/ID.csv)"
+        "-o",
+        "--output",
+        metavar="FILE",
+        help="the draft file (default: drafts/ID.csv in the dataset's folder, where merge "
+        "and drafting again find it)",
     )
     _directory(draft)
     draft.set_defaults(run=commands.run_draft)
