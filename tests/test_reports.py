@@ -7,6 +7,7 @@ from __future__ import annotations
 import json
 from importlib.metadata import version
 from pathlib import Path
+from typing import Any
 
 import jsonschema
 import pytest
@@ -45,6 +46,18 @@ STATES = {"valid": lambda d: None, "invalid": break_cell, "fatal": make_fatal}
 CODES = {"valid": ExitCode.VALID, "invalid": ExitCode.INVALID, "fatal": ExitCode.CANNOT_RUN}
 
 
+def report_on(
+    dataset: Path, state: str, form: str, capsys: pytest.CaptureFixture[str]
+) -> dict[str, Any]:
+    """The report `validate --format form` writes on the dataset made `state`, read as JSON,
+    once its exit code is the state's."""
+    STATES[state](dataset)
+    code, out = validate(dataset, form, capsys)
+    assert code == CODES[state]
+    report: dict[str, Any] = json.loads(out)
+    return report
+
+
 def test_the_formats_are_registered_once_and_offered_everywhere() -> None:
     assert list(REPORTS) == ["text", "json", "github", "sarif", "gitlab"]
     assert [name for name, report in REPORTS.items() if not report.machine] == ["text"]
@@ -57,10 +70,7 @@ def test_the_formats_are_registered_once_and_offered_everywhere() -> None:
 def test_every_json_report_is_valid_against_the_published_schema(
     dataset: Path, state: str, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    STATES[state](dataset)
-    code, out = validate(dataset, "json", capsys)
-    assert code == CODES[state]
-    report = json.loads(out)
+    report = report_on(dataset, state, "json", capsys)
     jsonschema.validate(report, schema(), cls=jsonschema.Draft202012Validator)
     assert report["valid"] == (state == "valid")
     assert report["tool"]["version"] == version("factcheck-dataset")
@@ -158,10 +168,7 @@ def test_the_line_is_where_the_row_starts_when_a_cell_above_holds_a_line_break(
 def test_every_sarif_log_is_valid_against_the_sarif_2_1_0_schema(
     dataset: Path, state: str, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    STATES[state](dataset)
-    code, out = validate(dataset, "sarif", capsys)
-    assert code == CODES[state]
-    log = json.loads(out)
+    log = report_on(dataset, state, "sarif", capsys)
     jsonschema.validate(log, SARIF_SCHEMA, cls=jsonschema.Draft4Validator)
     run = log["runs"][0]
     assert run["tool"]["driver"]["version"] == version("factcheck-dataset")
