@@ -177,7 +177,7 @@ def test_a_closed_pipe_ends_quietly(dataset: Path, when: str) -> None:
         assert process.stdout is not None
         assert process.stderr is not None
         if when == "after one line":
-            assert process.stdout.readline().startswith(b"claims.csv, row 2")
+            assert process.stdout.readline().startswith(f"{dataset}/claims.csv, row 2".encode())
         process.stdout.close()
         err = process.stderr.read().decode()
         code = process.wait()
