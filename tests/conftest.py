@@ -158,7 +158,8 @@ def validate_cli(
         code = int(exit_code(checked.problems))
     else:
         code = main(["validate", "--dir", str(directory)])
-    printed = capsys.readouterr().out.splitlines()
+    # the command line names each file under --dir as given: the lines name them in the dataset
+    printed = [line.removeprefix(f"{directory}/") for line in capsys.readouterr().out.splitlines()]
     return code, [line for line in printed[:-1] if ": notice: " not in line]  # then a summary
 
 

@@ -124,12 +124,13 @@ def test_no_machine_paths_or_registry_hosts_in_the_repo() -> None:
 
 
 def test_validating_pages_example_output_is_what_validate_prints(
-    dataset: Path, capsys: pytest.CaptureFixture[str]
+    dataset: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
     page = (REPO / "docs" / "validating.md").read_text(encoding="utf-8")
     example = re.search(r"```console\n\$ factcheck validate[^\n]*\n(.*?)```", page, re.DOTALL)
     assert example is not None
     set_cell(dataset, "claims.csv", 6, "claim_type", "fact")
     set_cell(dataset, "claims.csv", 9, "quote", "Russian president Vladimir Putin")
-    assert main(["validate", "--dir", str(dataset)]) == 1
+    monkeypatch.chdir(dataset)  # as in the example, from the dataset's folder
+    assert main(["validate"]) == 1
     assert capsys.readouterr().out == example.group(1)

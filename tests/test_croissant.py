@@ -156,7 +156,8 @@ def test_the_responsible_ai_fields_and_licences_are_the_cards(dataset_dir: Path)
     assert metadata.data_biases == list(about.biases)
     assert metadata.data_collection == about.collection
     assert metadata.data_use_cases == list(about.intended_uses)
-    assert metadata.personal_sensitive_information == [about.personal_information]
+    personal = about.personal_information  # one statement, as a list of one
+    assert metadata.personal_sensitive_information == [personal]
     assert metadata.cite_as == about.bibtex
     assert metadata.version == about.version
     document = json.loads((dataset_dir / "croissant.json").read_text(encoding="utf-8"))

@@ -87,7 +87,7 @@ def test_booleans_in_any_case_validate_with_a_notice_and_come_back_lower_case(
         old = get_cell(dataset, "sources.csv", row, "state_controlled")
         set_cell(dataset, "sources.csv", row, "state_controlled", spelled(old))
     assert main(["validate", "--dir", str(dataset)]) == 0
-    assert capsys.readouterr().out.splitlines()[0] == CAPITALS_NOTICE
+    assert capsys.readouterr().out.splitlines()[0] == f"{dataset}/{CAPITALS_NOTICE}"
     assert main(["format", "--dir", str(dataset)]) == 0
     assert capsys.readouterr().out == (
         "rewrote sources.csv (booleans not in lower case (TRUE, as spreadsheets write them))\n"
@@ -106,7 +106,8 @@ def test_a_short_date_is_converted_only_in_the_order_the_user_gives(
     assert "[claims.reviewed_on.short_date]" in capsys.readouterr().err
     assert main(["format", "--dir", str(dataset), "--date-order", "dmy"]) == 1
     assert capsys.readouterr().err.splitlines()[0] == (
-        "claims.csv, row 7, column reviewed_on: '11/29/2026' is no date read in the order dmy, "
+        f"{dataset}/claims.csv, row 7, column reviewed_on: '11/29/2026' is no date read in the "
+        "order dmy, "
         "or its year has two digits: write it by hand as YYYY-MM-DD; `factcheck format "
         "--date-order dmy` converts no date until every one can be [claims.reviewed_on.date_order]"
     )

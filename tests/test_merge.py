@@ -15,8 +15,8 @@ NEW_ID = "2026-01-08-missile-launch"
 
 
 def drafted(dataset: Path) -> Path:
-    assert main(["add-article", str(ARTICLES / "wire-missile.txt"), "--id", NEW_ID,
-                 "--published", "2026-01-08", "--outlet", "Example Wire",
+    assert main(["add-article", NEW_ID, str(ARTICLES / "wire-missile.txt"),
+                 "--published-on", "2026-01-08", "--publisher-source", "Example Wire",
                  "--dir", str(dataset)]) == 0  # fmt: skip
     assert main(["draft", NEW_ID, "--dir", str(dataset)]) == 0
     return dataset / "drafts" / f"{NEW_ID}.csv"

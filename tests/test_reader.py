@@ -16,7 +16,8 @@ from factcheck.problems import ExitCode, exit_code
 
 def validate(directory: Path, capsys: pytest.CaptureFixture[str]) -> tuple[int, list[str]]:
     code = main(["validate", "--dir", str(directory)])
-    return code, capsys.readouterr().out.splitlines()
+    out = capsys.readouterr().out.splitlines()
+    return code, [line.removeprefix(f"{directory}/") for line in out]  # files under --dir
 
 
 def test_missing_file(dataset: Path, capsys: pytest.CaptureFixture[str]) -> None:

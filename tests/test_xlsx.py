@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import json
 import re
 from pathlib import Path
 
@@ -72,10 +73,10 @@ def test_an_invalid_edit_is_refused_with_its_location(
     assert main(["import", "xlsx", str(workbook), "--dir", str(dataset)]) == 1
     out, err = capsys.readouterr()
     assert out == ""
-    assert "claims.csv, row 6, column verdict: 'maybe' must be one of: supported, " in err
+    assert "sheet claims, row 6, column M (verdict): 'maybe' must be one of: supported, " in err
     assert (
-        "claims.csv, row 9, column claim: '=HYPERLINK(\"http://x\")' must not begin with =, +, "
-        "-, @, a tab or a carriage return, which a spreadsheet would run as a formula "
+        "sheet claims, row 9, column F (claim): '=HYPERLINK(\"http://x\")' must not begin "
+        "with =, +, -, @, a tab or a carriage return, which a spreadsheet would run as a formula "
         "[claims.claim.formula_safe]" in err
     )
     assert err.endswith(
@@ -185,3 +186,46 @@ def test_export_refuses_invalid_data(dataset: Path, tmp_path: Path) -> None:
     assert not (tmp_path / "x.xlsx").exists()
     with pytest.raises(DatasetUnreadable, match=r"claims\.csv"):
         WorkbookFormat().render(Source(dataset))
+
+
+def test_a_cell_is_named_by_sheet_row_and_column_letter(
+    dataset: Path, workbook: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    book = load_workbook(workbook)
+    sheet = book["claims"]
+    header = [c.value for c in sheet[1]]
+    assert header.index("verdict") == 12  # the 13th column: M
+    sheet.cell(row=6, column=13).value = "maybe"
+    book.save(workbook)
+    capsys.readouterr()
+    assert main(["import", "xlsx", str(workbook), "--dir", str(dataset)]) == 1
+    assert capsys.readouterr().err.splitlines()[0] == (
+        f"{workbook}, sheet claims, row 6, column M (verdict): 'maybe' must be one of: "
+        "supported, partly_supported, refuted, not_enough_evidence, not_checkable "
+        "[claims.verdict.allowed]"
+    )
+    assert main(["import", "xlsx", str(workbook), "--dir", str(dataset), "--format", "json"]) == 1
+    [record] = json.loads(capsys.readouterr().out)["problems"]
+    assert (record["file"], record["sheet"], record["column"]) == (
+        str(workbook),
+        "claims",
+        "M (verdict)",
+    )
+
+
+def test_notes_beside_a_table_are_named_by_their_column_letter(
+    dataset: Path, workbook: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    book = load_workbook(workbook)
+    sheet = book["claims"]
+    last = sheet.max_column
+    sheet.cell(row=3, column=last + 2).value = "check this one again"  # a column left empty
+    book.save(workbook)
+    capsys.readouterr()
+    assert main(["import", "xlsx", str(workbook), "--dir", str(dataset)]) == 2
+    letter = sheet.cell(row=1, column=last + 2).column_letter
+    assert capsys.readouterr().err.splitlines()[0] == (
+        f"{workbook}, sheet claims, column {letter}: holds data under an empty header cell: "
+        "name the column, or move what it holds (a note, say) to a sheet of its own "
+        "[xlsx.header.blank]"
+    )

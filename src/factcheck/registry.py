@@ -19,6 +19,7 @@ This module reads better whole: it is a table of every message the tools print.
 from __future__ import annotations
 
 import fnmatch
+import re
 from dataclasses import dataclass
 from typing import Any
 
@@ -39,8 +40,16 @@ class Rule:
     def message(self, **fields: Any) -> str:
         return self.requirement.format(**fields) + self.detail.format(**fields)
 
+    @property
+    def description(self) -> str:
+        """The message in general: each field to be filled in shown as `<name>`."""
+        return _PLACEHOLDER.sub(r"<\1>", self.requirement + self.detail)
+
     def matches(self, rule_id: str) -> bool:
         return fnmatch.fnmatchcase(rule_id, self.id) and rule_id.count(".") == self.id.count(".")
+
+
+_PLACEHOLDER = re.compile(r"\{(\w+)[^}]*\}")
 
 
 def _rules(*rules: Rule) -> dict[str, Rule]:
@@ -312,6 +321,12 @@ RULES = _rules(
     ),
     Rule("draft.status.allowed", "must be one of: {allowed}"),
     Rule("xlsx.sheets", "has no sheet named {missing}; expected one per table", severity=FATAL),
+    Rule(
+        "xlsx.header.blank",
+        "holds data under an empty header cell: name the column, or move what it holds (a "
+        "note, say) to a sheet of its own",
+        severity=FATAL,
+    ),
 )
 
 

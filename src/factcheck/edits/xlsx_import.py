@@ -1,13 +1,15 @@
 """Bringing an edited workbook (from `factcheck export xlsx`) back into the CSV files.
 
 The sheets are read back into cells exactly as the CSV files hold them and validated,
-located by the sheet's own row numbers, before anything is written: an invalid workbook
-changes nothing. Export then import reproduces the CSV files byte for byte. A file that is
-not a workbook raises `WorkbookUnreadable`, saying so.
+located as the editor sees them (the workbook, the sheet, its row number and the column's
+letter), before anything is written: an invalid workbook changes nothing. Export then import
+reproduces the CSV files byte for byte. A file that is not a workbook raises
+`WorkbookUnreadable`, saying so.
 """
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import zipfile
 from dataclasses import dataclass, field
@@ -15,6 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from openpyxl import load_workbook
+from openpyxl.utils import get_column_letter
 from openpyxl.utils.exceptions import InvalidFileException
 from openpyxl.worksheet.worksheet import Worksheet
 
@@ -49,12 +52,42 @@ def import_workbook(source: str | Path, directory: str | Path) -> Imported:
         problem = registry.problem("xlsx.sheets", str(source), missing=", ".join(missing))
         return Imported([problem])
     tables = {spec.name: _read_sheet(workbook[spec.name]) for spec in TABLES}
+    blank = [p for spec in TABLES for p in _blank_headers(str(source), spec.name, tables)]
+    if blank:
+        return Imported(blank)
     root = Path(directory)
     problems = check_staged(root, tables)  # in the sheets' row order: the rows an editor sees
     if problems:
-        return Imported(problems=problems)
+        return Imported([_in_sheet(p, str(source), tables) for p in problems])
     changed = [spec.file for spec in TABLES if write_table(root, spec.name, tables[spec.name])]
     return Imported(changed=changed)
+
+
+def _blank_headers(source: str, sheet: str, tables: dict[str, list[list[str]]]) -> list[Problem]:
+    """A column with data but no name (a note beside the table, say), by its letter."""
+    table = tables[sheet]
+    header = table[0] if table else []
+    return [
+        dataclasses.replace(
+            registry.problem("xlsx.header.blank", source, column=get_column_letter(index + 1)),
+            sheet=sheet,
+        )
+        for index, name in enumerate(header)
+        if not name.strip() and any(len(row) > index and row[index] for row in table[1:])
+    ]
+
+
+def _in_sheet(problem: Problem, source: str, tables: dict[str, list[list[str]]]) -> Problem:
+    """A problem of a table's CSV file, as validation found it, moved to where the editor
+    sees it: the workbook, the table's sheet, and the column's letter before its name."""
+    spec = next((spec for spec in TABLES if spec.file == problem.file), None)
+    if spec is None:
+        return problem
+    header = tables[spec.name][0] if tables[spec.name] else []
+    column = problem.column
+    if column is not None and column in header:
+        column = f"{get_column_letter(header.index(column) + 1)} ({column})"
+    return dataclasses.replace(problem, file=source, sheet=spec.name, column=column)
 
 
 def _read_sheet(sheet: Worksheet) -> list[list[str]]:

@@ -7,7 +7,6 @@ rules are always the enforced ones.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
@@ -148,12 +147,9 @@ def rules_table(rules: Iterable[registry.Rule]) -> list[str]:
     `<placeholder>` is filled in from the schema or from what was found."""
     lines = ["| rule | severity | message |", "|---|---|---|"]
     for declared in rules:
-        message = _PLACEHOLDER.sub(r"<\1>", declared.requirement + declared.detail)
-        lines.append(_escape(f"| `{declared.id}` | {declared.severity} | {_cell(message)} |"))
+        row = f"| `{declared.id}` | {declared.severity} | {_cell(declared.description)} |"
+        lines.append(_escape(row))
     return lines
-
-
-_PLACEHOLDER = re.compile(r"\{(\w+)[^}]*\}")
 
 
 def _doc_lines(obj: type) -> list[str]:
