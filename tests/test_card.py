@@ -36,6 +36,14 @@ def test_committed_file_is_what_the_card_makes(name: str) -> None:
     assert committed == made[name].decode("utf-8"), "run: factcheck export card -o ."
 
 
+def test_the_packages_licence_is_the_cards() -> None:
+    """The wheel carries the code, the data and the texts: it declares all three licences."""
+    with (REPO / "pyproject.toml").open("rb") as handle:
+        project = tomllib.load(handle)["project"]
+    assert project["license"] == card().licence_expression
+    assert project["license-files"] == ["LICENSE"]
+
+
 def test_the_version_is_the_packages() -> None:
     # pyproject.toml reads the version from `factcheck.__version__` (hatch's version source)
     with (REPO / "pyproject.toml").open("rb") as handle:

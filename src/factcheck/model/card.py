@@ -19,7 +19,8 @@ from typing import Any
 import yaml
 
 SPDX_LICENSE_URL = "https://spdx.org/licenses/{}.html"
-# The installed distribution whose version is the dataset's (`factcheck.__version__`, which pyproject.toml reads).
+# The installed distribution whose version is the dataset's (`factcheck.__version__`,
+# which pyproject.toml reads).
 DISTRIBUTION = "factcheck-dataset"
 
 
@@ -87,6 +88,15 @@ class Card:
     collection: str
     personal_information: str
     cite_claim: str
+
+    @property
+    def licence_expression(self) -> str:
+        """Every group's licence as one SPDX expression, what a package holding all the files
+        (the wheel carries the data) declares: a group under no licence is a `LicenseRef-`."""
+        return " AND ".join(
+            group.spdx or "LicenseRef-" + "-".join(group.group.title().split())
+            for group in self.licences
+        )
 
     def licence_of(self, path: str) -> LicenceGroup:
         """The group a file belongs to: the first that names it, else the last (the code's,
