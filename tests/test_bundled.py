@@ -162,4 +162,6 @@ def test_a_plain_install_of_the_wheel_loads_the_bundled_release(
     assert found["validated"]
     assert found["repr"].startswith(f"Dataset(bundled release {factcheck.__version__} at ")
     assert found["version"] == found["metadata"] == factcheck.__version__
-    run(venv / "bin" / "factcheck", "validate", "--dir", found["bundled"], cwd=elsewhere)  # exit 0
+    command = venv / "bin" / "factcheck"
+    assert run(command, "--version", cwd=elsewhere) == f"factcheck {factcheck.__version__}\n"
+    run(command, "validate", "--dir", found["bundled"], cwd=elsewhere)  # exit 0
