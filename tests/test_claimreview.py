@@ -136,9 +136,9 @@ def test_cli_writes_the_document(tmp_path: Path, data: factcheck.Dataset) -> Non
             str(REPO),
             "-o",
             str(target),
-            "--publisher-name",
+            "--reviewer-name",
             PUBLISHER,
-            "--publisher-url",
+            "--reviewer-url",
             PUBLISHER_URL,
             "--review-url",
             "https://factcheck.example.org/claims/{claim_id}.html",
@@ -153,15 +153,15 @@ def test_cli_writes_the_document(tmp_path: Path, data: factcheck.Dataset) -> Non
 def test_cli_refuses_invalid_data_and_bad_options(
     dataset: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    options = ["--publisher-name", PUBLISHER, "--publisher-url", PUBLISHER_URL]
+    options = ["--reviewer-name", PUBLISHER, "--reviewer-url", PUBLISHER_URL]
     set_cell(dataset, "claims.csv", 6, "verdict", "maybe")
     assert main(["export", "claimreview", "--dir", str(dataset), *options]) == 1
     captured = capsys.readouterr()
     assert captured.out == ""
     assert "claims.csv, row 6, column verdict: 'maybe'" in captured.err
-    bad = ["--publisher-name", PUBLISHER, "--publisher-url", "factcheck.example.org"]
+    bad = ["--reviewer-name", PUBLISHER, "--reviewer-url", "factcheck.example.org"]
     assert main(["export", "claimreview", "--dir", str(REPO), *bad]) == 2
-    assert "--publisher-url must be an absolute http(s) address" in capsys.readouterr().err
+    assert "--reviewer-url must be an absolute http(s) address" in capsys.readouterr().err
 
 
 def test_the_formats_page_documents_the_rating_table() -> None:

@@ -228,7 +228,7 @@ def test_the_directory_is_dir_in_every_command(capsys: pytest.CaptureFixture[str
         ["validate"],
         ["format"],
         ["summary"],
-        ["export", "claimreview", "--publisher-name", "N", "--publisher-url", "https://e.org"],
+        ["export", "claimreview", "--reviewer-name", "N", "--reviewer-url", "https://e.org"],
         ["import", "xlsx", "dataset.xlsx"],
     ],
 )
@@ -258,7 +258,7 @@ def test_the_data_dictionary_is_only_an_export(capsys: pytest.CaptureFixture[str
 # and nothing on standard output, so a pipe or a redirected export never holds a problem.
 
 ARTICLES = Path(__file__).parent / "articles"
-PUBLISHER = ["--publisher-name", "Test desk", "--publisher-url", "https://example.org"]
+PUBLISHER = ["--reviewer-name", "Test desk", "--reviewer-url", "https://example.org"]
 REFUSING = {
     "format": ["format"],
     "summary": ["summary"],
@@ -321,8 +321,8 @@ def test_validate_reports_its_problems_on_standard_output(
         (["add-article", "2026-01-08-none", "{tmp}/none.txt", "--published-on", "2026-01-08",
           "--publisher-source", "Yonhap"], "{tmp}/none.txt is not a file"),
         (["import", "xlsx", "{tmp}/none.xlsx"], "{tmp}/none.xlsx is not a file"),
-        (["site", "-o", "{tmp}/site", "--publisher-name", "N", "--publisher-url", "example.org"],
-         "--publisher-url must be an absolute http(s) address"),
+        (["site", "-o", "{tmp}/site", "--reviewer-name", "N", "--reviewer-url", "example.org"],
+         "--reviewer-url must be an absolute http(s) address"),
         (["export", "croissant", "-o", "{tmp}"], "{tmp}: cannot write: Is a directory"),
         (["export", "croissant", "-o", "{tmp}/none/croissant.json"],
          "{tmp}/none/croissant.json: cannot write: No such file or directory"),

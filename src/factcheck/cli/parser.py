@@ -342,13 +342,13 @@ def _add_site_command(subcommands: Any) -> None:
     _directory(site)
     _output(site, folder=True, default="site")
     site.add_argument(
-        "--publisher-name",
+        "--reviewer-name",
         required=True,
         metavar="NAME",
         help="the reviewing organisation, the author of every review",
     )
     site.add_argument(
-        "--publisher-url",
+        "--reviewer-url",
         required=True,
         metavar="URL",
         help="where the site will be published: each review's address is its claim's anchor "
