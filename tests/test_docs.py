@@ -8,19 +8,17 @@ directly as well, without a build.
 
 from __future__ import annotations
 
-import importlib.util
 import os
 import re
 import subprocess
 import sys
 from pathlib import Path
-from types import ModuleType
 from typing import Any
 
 import pytest
 import yaml
 
-from conftest import REPO
+from conftest import REPO, load_script
 from factcheck import registry
 
 DOCS = REPO / "docs"
@@ -28,16 +26,7 @@ CARD_BLOCKS = ("fields", "limitations", "licence", "citation")
 FIRST_SCREEN = 40  # lines of the README after its front matter
 
 
-def load_hooks() -> ModuleType:
-    spec = importlib.util.spec_from_file_location("docs_hooks", DOCS / "hooks.py")
-    assert spec is not None
-    assert spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
-
-
-hooks = load_hooks()
+hooks = load_script(DOCS / "hooks.py", "docs_hooks")
 
 
 def readme_body() -> str:

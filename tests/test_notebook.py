@@ -4,7 +4,6 @@ are current: every text output the run produces is the one committed."""
 from __future__ import annotations
 
 import copy
-import importlib.util
 from collections import Counter
 from typing import Any
 
@@ -13,7 +12,7 @@ import nbformat
 import pytest
 from nbclient import NotebookClient
 
-from conftest import REPO, read_rows
+from conftest import REPO, load_script, read_rows
 
 NOTEBOOKS = REPO / "notebooks"
 TEXT_OUTPUTS = ("text/markdown", "text/plain")
@@ -115,12 +114,7 @@ def test_committed_outputs_are_current(executed: Any) -> None:
 
 
 def run_script() -> Any:
-    spec = importlib.util.spec_from_file_location("notebook_run", NOTEBOOKS / "run.py")
-    assert spec is not None
-    assert spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
+    return load_script(NOTEBOOKS / "run.py", "notebook_run")
 
 
 def test_run_names_what_is_missing_before_it_starts() -> None:
