@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import os
 import re
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -18,7 +19,7 @@ from typing import Any
 import pytest
 import yaml
 
-from conftest import REPO, load_script
+from conftest import REPO, copy_dataset, load_script
 from factcheck import registry
 
 DOCS = REPO / "docs"
@@ -41,7 +42,7 @@ def test_the_first_screen_says_what_how_to_load_licence_and_citation() -> None:
         "factcheck validate",  # the first of the two commands
         'pd.read_csv("claims.csv", dtype=str, keep_default_na=False)',
         "factcheck.load_dataset(",
-        'load_dataset(".", "claims"',  # Hugging Face datasets, by the card's configs
+        '"claims", split="train")',  # Hugging Face datasets, by the card's configs
         "[Licence](#licence)",
         "[Citation](#citation)",
     ):
@@ -49,20 +50,26 @@ def test_the_first_screen_says_what_how_to_load_licence_and_citation() -> None:
 
 
 @pytest.mark.slow
-def test_the_first_screens_pandas_and_factcheck_loading_run_as_written(
-    monkeypatch: pytest.MonkeyPatch,
+def test_the_first_screens_loading_runs_as_written(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
 ) -> None:
-    """The README's loading block, its pandas and factcheck paragraphs; the third, Hugging
-    Face `datasets`, reads the card's front matter, which its own test covers."""
+    """The README's loading block, paragraph by paragraph, in a copy of the checkout: pandas,
+    factcheck, and Hugging Face `datasets` reading the card's front matter (offline)."""
     (block,) = re.findall(r"```python\n(.*?)```", readme_body(), flags=re.S)
     pandas_part, factcheck_part, datasets_part = block.split("\n\n")
-    assert "from datasets import load_dataset" in datasets_part
-    monkeypatch.chdir(REPO)
+    checkout = copy_dataset(tmp_path / "checkout")
+    shutil.copyfile(REPO / "README.md", checkout / "README.md")
+    monkeypatch.chdir(checkout)
     names: dict[str, Any] = {}
     exec(pandas_part + "\n" + factcheck_part, names)
     assert len(names["claims"]) == 57
     assert set(names["claims"].map(type).stack()) == {str}  # every cell as text
     assert names["data"].claims["claim_id"].tolist() == names["claims"]["claim_id"].tolist()
+    for variable, value in {"HF_DATASETS_OFFLINE": "1", "HF_HUB_OFFLINE": "1"}.items():
+        monkeypatch.setenv(variable, value)
+    monkeypatch.setenv("HF_HOME", str(tmp_path / "hf-home"))
+    exec(datasets_part, names)
+    assert names["claims"]["claim_id"] == names["data"].claims["claim_id"].tolist()
 
 
 def test_the_card_has_each_generated_block_once_in_its_section() -> None:
@@ -122,8 +129,18 @@ def test_the_site_builds_with_no_warning(tmp_path: Path) -> None:
     env = os.environ | {"PYTHONPATH": str(REPO / "src"), "NO_MKDOCS_2_WARNING": "1"}
     site = tmp_path / "site"
     built = subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(site)],
-        cwd=REPO,
+        [
+            sys.executable,
+            "-m",
+            "mkdocs",
+            "build",
+            "--strict",
+            "-f",
+            REPO / "mkdocs.yml",
+            "-d",
+            site,
+        ],
+        cwd=tmp_path,  # snippets and hooks are found from mkdocs.yml, wherever it runs
         env=env,
         capture_output=True,
         text=True,
@@ -136,6 +153,10 @@ def test_the_site_builds_with_no_warning(tmp_path: Path) -> None:
     api = (site / "api" / "index.html").read_text(encoding="utf-8")
     assert "DatasetInvalid" in api
     assert "attributions" in api
+    # each Returns section is one value, however many lines its description wraps over
+    returns = re.findall(r"Returns:.*?<tbody>(.*?)</tbody>", api, flags=re.S)
+    assert len(returns) >= 5
+    assert all(section.count("<tr") == 1 for section in returns)
     home = (site / "index.html").read_text(encoding="utf-8")
     assert "How it was made" in home
     assert 'href="python/"' in home
