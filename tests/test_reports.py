@@ -240,3 +240,14 @@ def _written(form: str, problems: list[Problem]) -> str:
     stream = io.StringIO()
     REPORTS[form].write(problems, Run("validate"), stream)
     return stream.getvalue()
+
+
+def test_a_workbook_problem_says_its_sheet_and_row_and_points_at_no_line() -> None:
+    """A workbook has sheets, not lines: a machine format says where in words."""
+    problem = Problem("edited.xlsx", 5, "M (verdict)", "bogus", "claims.verdict.allowed",
+                      "is no verdict", sheet="claims")  # fmt: skip
+    assert Lines()(problem) is None
+    assert annotation(problem, Lines()(problem)) == (
+        "::error file=edited.xlsx,title=claims.verdict.allowed::"
+        "sheet claims, row 5, column M (verdict): 'bogus' is no verdict"
+    )

@@ -222,10 +222,29 @@ def test_notes_beside_a_table_are_named_by_their_column_letter(
     sheet.cell(row=3, column=last + 2).value = "check this one again"  # a column left empty
     book.save(workbook)
     capsys.readouterr()
-    assert main(["import", "xlsx", str(workbook), "--dir", str(dataset)]) == 2
+    assert main(["import", "xlsx", str(workbook), "--dir", str(dataset)]) == 1  # as when named
     letter = sheet.cell(row=1, column=last + 2).column_letter
     assert capsys.readouterr().err.splitlines()[0] == (
         f"{workbook}, sheet claims, column {letter}: holds data under an empty header cell: "
         "name the column, or move what it holds (a note, say) to a sheet of its own "
         "[xlsx.header.blank]"
     )
+
+
+def test_a_named_column_the_table_lacks_is_named_by_sheet_and_letter(
+    dataset: Path, workbook: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    book = load_workbook(workbook)
+    sheet = book["claims"]
+    notes = sheet.cell(row=1, column=sheet.max_column + 1)
+    notes.value = "notes"
+    sheet.cell(row=3, column=notes.column).value = "check this one again"
+    book.save(workbook)
+    capsys.readouterr()
+    assert main(["import", "xlsx", str(workbook), "--dir", str(dataset)]) == 1
+    first = capsys.readouterr().err.splitlines()[0]
+    assert first.startswith(
+        f"{workbook}, sheet claims, column {notes.column_letter} (notes): is not a column of "
+        "the claims table; its columns are: claim_id, "
+    )
+    assert first.endswith("[claims.columns.known]")

@@ -101,7 +101,7 @@ RULES = _rules(
         severity=NOTICE,
     ),
     # --- any table, any column (the schemas' checks) --------------------------------------
-    Rule("*.columns.known", "is not a column of {table}; its columns are: {columns}"),
+    Rule("*.columns.known", "is not a column of the {table} table; its columns are: {columns}"),
     Rule("*.*.required", "must not be empty"),
     Rule("*.*.unique", "must be unique", ", but {rows} share this value"),
     Rule("*.*.format", "must be {format}"),
@@ -325,7 +325,6 @@ RULES = _rules(
         "xlsx.header.blank",
         "holds data under an empty header cell: name the column, or move what it holds (a "
         "note, say) to a sheet of its own",
-        severity=FATAL,
     ),
 )
 

@@ -50,7 +50,15 @@ class Report(ABC):
 
 
 def said(problem: Problem) -> str:
-    """A problem in words without its file and row, which a machine format gives apart:
-    the column, the value and the rule's message."""
-    where = "" if problem.column is None else f"column {problem.column}: "
-    return where + problem.statement()
+    """A problem in words without its file and line, which a machine format gives apart:
+    the column, the value and the rule's message. A workbook has no lines to point at, so
+    its sheet and row are said too."""
+    place = []
+    if problem.sheet is not None:
+        place.append(f"sheet {problem.sheet}")
+        if problem.row is not None:
+            place.append(f"row {problem.row}")
+    if problem.column is not None:
+        place.append(f"column {problem.column}")
+    where = ", ".join(place)
+    return f"{where}: {problem.statement()}" if where else problem.statement()

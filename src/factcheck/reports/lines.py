@@ -23,8 +23,8 @@ class Lines:
         self._starts: dict[str, list[int] | None] = {}
 
     def __call__(self, problem: Problem) -> int | None:
-        if problem.row is None:
-            return None
+        if problem.row is None or problem.sheet is not None:
+            return None  # a whole file's problem, or a workbook's: its sheet has the row
         if problem.file not in self._starts:
             self._starts[problem.file] = _record_starts(problem.file)
         starts = self._starts[problem.file]
