@@ -45,10 +45,10 @@ def test_the_packages_licence_is_the_cards() -> None:
 
 
 def test_the_version_is_the_packages() -> None:
-    # pyproject.toml reads the version from `factcheck.__version__` (hatch's version source)
+    # pyproject.toml reads the version from `factcheck.version` (hatch's version source)
     with (REPO / "pyproject.toml").open("rb") as handle:
         source = tomllib.load(handle)["tool"]["hatch"]["version"]["path"]
-    assert source == "src/factcheck/__init__.py"
+    assert source == "src/factcheck/version.py"
     assert card().version == factcheck.__version__
 
 

@@ -5,13 +5,13 @@ the package ships, every SARIF log against the official SARIF 2.1.0 schema."""
 from __future__ import annotations
 
 import json
-from importlib.metadata import version
 from pathlib import Path
 from typing import Any
 
 import jsonschema
 import pytest
 
+import factcheck
 from conftest import REPO, read_rows, set_cell, write_rows
 from factcheck import cli, registry
 from factcheck.problems import ExitCode, Problem, Severity
@@ -73,7 +73,7 @@ def test_every_json_report_is_valid_against_the_published_schema(
     report = report_on(dataset, state, "json", capsys)
     jsonschema.validate(report, schema(), cls=jsonschema.Draft202012Validator)
     assert report["valid"] == (state == "valid")
-    assert report["tool"]["version"] == version("factcheck-dataset")
+    assert report["tool"]["version"] == factcheck.__version__
 
 
 def test_a_refusal_in_json_is_a_report_on_standard_output(
@@ -171,7 +171,7 @@ def test_every_sarif_log_is_valid_against_the_sarif_2_1_0_schema(
     log = report_on(dataset, state, "sarif", capsys)
     jsonschema.validate(log, SARIF_SCHEMA, cls=jsonschema.Draft4Validator)
     run = log["runs"][0]
-    assert run["tool"]["driver"]["version"] == version("factcheck-dataset")
+    assert run["tool"]["driver"]["version"] == factcheck.__version__
     rules = run["tool"]["driver"]["rules"]
     for result in run["results"]:
         assert rules[result["ruleIndex"]]["id"] == result["ruleId"]

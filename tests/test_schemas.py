@@ -372,8 +372,8 @@ CASES = [
         "claims.columns.known",
         (add_column(C, "note"),),
         (
-            "claims.csv, column note: is not a column of the claims table; its columns are: claim_id, "
-            "article_id, span_start, span_end, quote, claim, claim_type, certainty, "
+            "claims.csv, column note: is not a column of the claims table; its columns are: "
+            "claim_id, article_id, span_start, span_end, quote, claim, claim_type, certainty, "
             "certainty_cue, attribution, attribution_cue, when, verdict, verdict_rationale, "
             "attribution_check, attribution_rationale, reviewed_on [claims.columns.known]",
         ),
@@ -584,9 +584,9 @@ CASES = [
         "evidence.columns.known",
         (add_column(E, "archive_url"),),
         (
-            "evidence.csv, column archive_url: is not a column of the evidence table; its columns are: "
-            "evidence_id, claim_id, bears_on, url, publisher, originator, published_on, stance, "
-            "summary [evidence.columns.known]",
+            "evidence.csv, column archive_url: is not a column of the evidence table; its columns "
+            "are: evidence_id, claim_id, bears_on, url, publisher, originator, published_on, "
+            "stance, summary [evidence.columns.known]",
         ),
     ),
 ]

@@ -10,6 +10,8 @@ from __future__ import annotations
 import warnings
 from typing import TYPE_CHECKING, Any
 
+from factcheck.version import __version__
+
 # pandera imports pyspark.pandas whenever pyspark is installed (the `spark` extra), and
 # pyspark 4 then warns that pyspark.pandas does not fully support pandas 3. factcheck never
 # uses pyspark.pandas, and a warning on every command would only alarm.
@@ -17,12 +19,12 @@ warnings.filterwarnings(
     "ignore", message="PySpark does not yet fully support pandas", category=FutureWarning
 )
 
-__version__ = "0.1.0"
 __all__ = [
     "Dataset",
     "DatasetError",
     "DatasetInvalid",
     "DatasetUnreadable",
+    "__version__",
     "bundled_path",
     "load_dataset",
 ]

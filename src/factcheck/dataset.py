@@ -141,7 +141,7 @@ class Dataset:
         if self.folder is None:
             return "in memory"
         if self.folder == INSTALLED:
-            from factcheck import __version__
+            from factcheck.version import __version__
 
             return f"bundled release {__version__} at {str(self.folder)!r}"
         return repr(str(self.folder))

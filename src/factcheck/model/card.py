@@ -4,7 +4,7 @@ how it was made and how to cite it, read from `card.yaml` beside this module.
 `card.yaml` is the one place these facts are written; the README's front matter and marked
 blocks, CITATION.cff, LICENSE, the Frictionless descriptor and the Croissant export are made
 from it (`factcheck.exports.card`, `datapackage`, `croissant`). The version is the package's
-own (pyproject.toml's, as installed), so a release changes it in one place.
+own (`factcheck.version`), so a release changes it in one place.
 """
 
 from __future__ import annotations
@@ -12,16 +12,14 @@ from __future__ import annotations
 import datetime
 from dataclasses import dataclass
 from functools import cache
-from importlib.metadata import version
 from importlib.resources import files
 from typing import Any
 
 import yaml
 
+from factcheck.version import __version__
+
 SPDX_LICENSE_URL = "https://spdx.org/licenses/{}.html"
-# The installed distribution whose version is the dataset's (`factcheck.__version__`,
-# which pyproject.toml reads).
-DISTRIBUTION = "factcheck-dataset"
 
 
 @dataclass(frozen=True)
@@ -144,7 +142,7 @@ def card() -> Card:
     return Card(
         title=raw["title"],
         pretty_name=raw["pretty_name"],
-        version=version(DISTRIBUTION),
+        version=__version__,
         released=raw["released"],
         authors=tuple(author["name"] for author in raw["authors"]),
         summary=_words(raw["summary"]),

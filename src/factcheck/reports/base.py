@@ -5,18 +5,17 @@ from __future__ import annotations
 from abc import ABC, abstractmethod
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from importlib import metadata
 from typing import ClassVar, TextIO
 
 from factcheck.problems import Problem, Summary
+from factcheck.version import __version__
 
 TOOL = "factcheck"
-DISTRIBUTION = "factcheck-dataset"  # the name pip installs it by
 
 
 def version() -> str:
-    """The installed version of the tool, as pip knows it."""
-    return metadata.version(DISTRIBUTION)
+    """The tool's version, as `factcheck --version` says it."""
+    return __version__
 
 
 def _row(problem: Problem) -> int | None:
