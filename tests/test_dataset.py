@@ -193,6 +193,23 @@ def test_valid_data_opened_unvalidated_is_the_cells_as_written(
     assert opened.claims["claim_id"].tolist() == data.claims["claim_id"].tolist()
 
 
+def test_a_table_the_checks_cannot_load_opens_as_its_file_has_it(
+    dataset: Path, data: factcheck.Dataset
+) -> None:
+    """A misnamed header or bytes that are not UTF-8 keep the checks from loading a table;
+    repair needs its rows all the same."""
+    rows = read_rows(dataset / "claims.csv")
+    rows[0] = ["when_" if name == "when" else name for name in rows[0]]
+    write_rows(dataset / "claims.csv", rows)
+    (dataset / "sources.csv").write_bytes((dataset / "sources.csv").read_bytes() + b"\xff\xfe")
+    opened = factcheck.load_dataset(dataset, validate=False)
+    assert "when_" in opened.claims.columns
+    assert opened.claims["claim_id"].tolist() == data.claims["claim_id"].tolist()
+    assert opened.sources["source_id"].tolist()[:-1] == data.sources["source_id"].tolist()
+    assert "\ufffd" in opened.sources["source_id"].tolist()[-1]  # the bytes, shown as such
+    assert {p.file for p in opened.problems if p.fatal} == {"claims.csv", "sources.csv"}
+
+
 def test_a_folder_that_is_not_there_is_refused_even_unvalidated(tmp_path: Path) -> None:
     with pytest.raises(factcheck.DatasetUnreadable):
         factcheck.load_dataset(tmp_path / "absent", validate=False)

@@ -29,6 +29,7 @@ from factcheck.model.when import PRECISIONS, parse_when
 from factcheck.problems import Problem, blocking
 from factcheck.storage.bundled import INSTALLED, bundled_path
 from factcheck.storage.folders import is_remote
+from factcheck.storage.reader import parse
 
 _SHOWN = 20  # problems an error's message lists; `problems` holds them all
 
@@ -270,8 +271,8 @@ def load_dataset(path: str | Path | None = None, validate: bool = True) -> Datas
             breaks one (the default). False opens a copy that breaks rules, for repair:
             nothing is refused but a folder that is not there, each table comes back with
             the columns of its file and every cell as text, as read (pandas `str`, an
-            empty cell missing), a table whose file cannot be read as an empty frame with
-            the documented columns, `texts` holds the article texts that could be read,
+            empty cell missing; a byte that is not UTF-8 as U+FFFD), a table whose file is
+            missing or not CSV at all as an empty frame with the documented columns, `texts` holds the article texts that could be read,
             and `problems` lists every problem found, located as `factcheck validate`
             prints them.
 
@@ -305,7 +306,9 @@ def unvalidated(checked: Checked, folder: Path) -> Dataset:
     if not checked.tables:
         refuse_blocking([p for p in checked.problems if p.rule == "dataset.directory"], folder)
     tables = {
-        spec.name: checked.tables.get(spec.name, pd.DataFrame(columns=spec.columns, dtype="str"))
+        spec.name: checked.tables[spec.name]
+        if spec.name in checked.tables
+        else as_read(folder, spec)
         for spec in TABLES
     }
     return Dataset(
@@ -318,6 +321,18 @@ def unvalidated(checked: Checked, folder: Path) -> Dataset:
         tuple(checked.problems),
         validated=False,
     )
+
+
+def as_read(folder: Path, spec: TableSpec) -> pd.DataFrame:
+    """A table the checks could not load (a column misnamed or missing, bytes that are not
+    UTF-8), as its file has it, for repair: its own header, every cell as text, a byte that
+    is not UTF-8 shown as U+FFFD (its problem says where). An empty frame with the documented
+    columns if the file is not there or is not CSV at all."""
+    try:
+        text = (folder / spec.file).read_bytes().decode("utf-8-sig", errors="replace")
+        return parse(text)
+    except (OSError, ValueError):  # pandas' parser and empty-data errors are ValueErrors
+        return pd.DataFrame(columns=spec.columns, dtype="str")
 
 
 def refuse_blocking(problems: list[Problem], folder: str | Path | None = None) -> None:
