@@ -63,7 +63,7 @@ display(
 # %%
 spans = voices.runs(text, claims)
 fig = figures.highlighted_text(text, spans, voice_colors, labels)
-if os.environ.get("FACTCHECK_FIGURES"):  # set by the README's regeneration command
+if os.environ.get("FACTCHECK_FIGURES"):  # set by notebooks/run.py, which regenerates it
     fig.savefig(Path(os.environ["FACTCHECK_FIGURES"]) / "voices.png", dpi=110)
 fig
 

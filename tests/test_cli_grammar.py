@@ -6,10 +6,10 @@ from __future__ import annotations
 import argparse
 import subprocess
 import sys
-from importlib.metadata import version
 
 import pytest
 
+import factcheck
 from conftest import REPO
 from factcheck import cli
 from factcheck.cli.parser import EXIT_CODES, OUTPUTS
@@ -69,9 +69,36 @@ def test_the_format_check_help_says_what_its_exit_codes_mean(
     assert "2 the data cannot be read or the command cannot run" in said
 
 
-def test_version_is_the_installed_distributions() -> None:
+def test_version_is_the_packages() -> None:
     result = subprocess.run(
         [sys.executable, "-m", "factcheck", "--version"],
         cwd=REPO, capture_output=True, text=True, check=False,
     )  # fmt: skip
-    assert (result.returncode, result.stdout) == (0, f"factcheck {version('factcheck-dataset')}\n")
+    assert (result.returncode, result.stdout) == (0, f"factcheck {factcheck.__version__}\n")
+
+
+def test_nothing_is_written_to_a_place_the_user_did_not_name() -> None:
+    """One rule for outputs: one text file goes to standard output unless -o names a file;
+    anything else needs -o. The only default is the draft's, a file of the dataset's folder."""
+    from factcheck.exports import formats
+
+    for name, parser in leaves().items():
+        output = next((a for a in parser._actions if "-o" in a.option_strings), None)
+        if output is None or name == "factcheck draft":
+            continue
+        assert output.default is None, name
+        chosen = formats().get(name.removeprefix("factcheck export "))
+        needed = True if name == "factcheck site" else chosen is not None and chosen.needs_output
+        assert output.required == needed, name
+    assert {n for n, f in formats().items() if f.needs_output} == {"xlsx", "parquet", "card"}
+
+
+@pytest.mark.parametrize("command", [["site", "--reviewer-name", "x", "--reviewer-url",
+                                      "https://example.org"], ["export", "xlsx"]])  # fmt: skip
+def test_a_command_whose_output_is_not_text_refuses_to_guess_where(
+    command: list[str], capsys: pytest.CaptureFixture[str]
+) -> None:
+    with pytest.raises(SystemExit) as stopped:
+        cli.main(command)
+    assert stopped.value.code == 2
+    assert "-o/--output" in capsys.readouterr().err

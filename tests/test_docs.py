@@ -96,8 +96,20 @@ def test_every_relative_link_of_the_readme_and_the_pages_resolves() -> None:
             assert (page.parent / target).exists(), f"{page.name} links {target}"
 
 
+class _MkdocsLoader(yaml.SafeLoader):
+    """mkdocs.yml as YAML: its `!relative` tag (a path relative to the file) as a string."""
+
+
+_MkdocsLoader.add_constructor("!relative", lambda loader, node: str(node.value))
+
+
+def mkdocs_config() -> dict[str, Any]:
+    text = (REPO / "mkdocs.yml").read_text(encoding="utf-8")
+    return dict(yaml.load(text, Loader=_MkdocsLoader))  # a SafeLoader, one tag added
+
+
 def test_every_page_is_in_the_navigation() -> None:
-    config = yaml.safe_load((REPO / "mkdocs.yml").read_text(encoding="utf-8"))
+    config = mkdocs_config()
     listed = set(re.findall(r"[\w-]+\.md", str(config["nav"])))
     generated = {"index.md", "changelog.md"}  # written by docs/hooks.py
     assert listed == {p.name for p in DOCS.glob("*.md")} | generated

@@ -26,10 +26,12 @@ EXIT_CODES = (
     "or the command cannot run (a usage error too)"
 )
 OUTPUTS = (
-    "Output: what a command prints to be read (a report, a summary, a text export) goes to "
-    "standard output, or to the file -o names where a command has it; a workbook, a folder "
-    "of files or a draft is written to the path -o names, by default the one shown under "
-    "-o, and every path written is printed."
+    "Output: a command that changes the dataset (format, import, add-article, draft, merge) "
+    "writes in its folder, --dir (a draft in DIR/drafts/, unless -o names another file). A "
+    "command that makes something from the dataset prints it on standard output when it is "
+    "text (a report, a summary, a text export), or -o names the file; what is not one text "
+    "file (a workbook, a folder of files, a site) is written only where -o says, so -o is "
+    "required for it. Every path written is printed."
 )
 
 
@@ -213,7 +215,7 @@ def _add_export_formats(export: argparse.ArgumentParser) -> None:
         command = _command(choices, name, help=chosen.help, description=description, name="export")
         if chosen.reads_data:
             _directory(command)
-        _output(command, folder=chosen.writes_folder, default=chosen.default_output)
+        _output(command, folder=chosen.writes_folder, required=chosen.needs_output)
         for option in chosen.options:
             command.add_argument(
                 option.flag,
@@ -226,15 +228,15 @@ def _add_export_formats(export: argparse.ArgumentParser) -> None:
         command.set_defaults(run=commands.run_export, directory=".")
 
 
-def _output(parser: argparse.ArgumentParser, folder: bool, default: str | None) -> None:
+def _output(parser: argparse.ArgumentParser, folder: bool, required: bool) -> None:
+    """`-o`: required for what cannot go to standard output (see OUTPUTS)."""
     where = "the folder to write the files into" if folder else "the file to write"
-    otherwise = f"(default: {default})" if default else "(default: standard output)"
     parser.add_argument(
         "-o",
         "--output",
         metavar="FOLDER" if folder else "FILE",
-        default=default,
-        help=f"{where} {otherwise}",
+        required=required,
+        help=where if required else f"{where} (default: standard output)",
     )
 
 
@@ -340,7 +342,7 @@ def _add_site_command(subcommands: Any) -> None:
         "No server and nothing from the network is needed to view it.",
     )
     _directory(site)
-    _output(site, folder=True, default="site")
+    _output(site, folder=True, required=True)
     site.add_argument(
         "--reviewer-name",
         required=True,

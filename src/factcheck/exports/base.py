@@ -88,7 +88,9 @@ class Format(ABC):
     help: ClassVar[str]
     description: ClassVar[str] = ""  # longer words for `--help`, if `help` is not enough
     suffix: ClassVar[str]  # of the file it writes, or "/" for a folder of files
-    default_output: ClassVar[str | None] = None  # None: standard output
+    # one text file, which goes to standard output unless -o names a file; a workbook or a
+    # folder of files has no place to go but the one -o names, so -o is required for it
+    text: ClassVar[bool] = True
     reads_data: ClassVar[bool] = True  # False for what is made from the schemas alone
     options: ClassVar[tuple[Option, ...]] = ()
 
@@ -101,6 +103,11 @@ class Format(ABC):
     @property
     def writes_folder(self) -> bool:
         return self.suffix == "/"
+
+    @property
+    def needs_output(self) -> bool:
+        """Whether `-o` must say where to write: for anything but one text file."""
+        return self.writes_folder or not self.text
 
     @abstractmethod
     def render(self, source: Source, **options: str) -> Output:

@@ -250,7 +250,6 @@ class CardFormat(Format):
         "back with -o DIR (the same folder)."
     )
     suffix = "/"
-    default_output = "."
 
     def render(self, source: Source, **options: str) -> Output:
         about = card()
