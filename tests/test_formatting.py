@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import json
 from pathlib import Path
 
 import pytest
@@ -28,8 +29,21 @@ def test_spreadsheet_saved_files_come_back_byte_for_byte(
     out = capsys.readouterr().out
     assert out.count(": notice: is not in the canonical CSV dialect") == 4
     assert "(a byte-order mark, CRLF line endings, empty lines at the end, quotes around " in out
+    capsys.readouterr()
     assert main(["format", "--dir", str(dataset), "--check"]) == 1
     assert digest(dataset) != original  # --check wrote nothing
+    checked = capsys.readouterr().out.splitlines()
+    assert checked[0].startswith(
+        f"{dataset}/articles.csv: would be rewritten in the canonical CSV dialect (a byte-order "
+    )
+    assert checked[0].endswith(": run `factcheck format` (`format --check` writes nothing) "
+                               "[format.check]")  # fmt: skip
+    assert checked[-1] == "4 problems in 4 files"
+    assert main(["format", "--dir", str(dataset), "--check", "--format", "json"]) == 1
+    report = json.loads(capsys.readouterr().out)
+    assert [p["file"] for p in report["problems"]] == [
+        f"{dataset}/{n}" for n in sorted(TABLE_FILES)
+    ]
     assert main(["format", "--dir", str(dataset)]) == 0
     assert digest(dataset) == original
     assert capsys.readouterr().out.count("rewrote ") == 4

@@ -96,6 +96,11 @@ RULES = _rules(
         severity=NOTICE,
     ),
     Rule(
+        "format.check",
+        "would be rewritten in the canonical CSV dialect ({departures}): run `factcheck "
+        "format` (`format --check` writes nothing)",
+    ),
+    Rule(
         OMITTED,
         "{count:,} more problems of this rule were found; only the first {limit} are listed",
         severity=NOTICE,

@@ -13,6 +13,7 @@ import shlex
 import sys
 from pathlib import Path
 
+from factcheck import registry
 from factcheck.cli.output import Reporting, fail, refuse, write_output
 from factcheck.model.spreadsheets import DateOrder
 from factcheck.problems import ExitCode
@@ -46,12 +47,18 @@ def run_format(args: argparse.Namespace) -> int:
                 f"(--date-order {result.converted}), not of the cells as saved"
             )
         return refuse(Reporting.of(args), result.problems, "fix the problems first", note)
-    verb = "would rewrite" if args.check else "rewrote"
+    if args.check:  # a file to rewrite is what --check reports, as validate reports problems
+        return Reporting.of(args).report(
+            [
+                registry.problem("format.check", name, departures=", ".join(reasons))
+                for name, reasons in result.changed.items()
+            ]
+        )
     for name, reasons in result.changed.items():
-        print(f"{verb} {name} ({', '.join(reasons)})")
+        print(f"rewrote {name} ({', '.join(reasons)})")
     if not result.changed:
         print("all files are already in the canonical dialect")
-    return ExitCode.INVALID if args.check and result.changed else ExitCode.VALID
+    return ExitCode.VALID
 
 
 def run_site(args: argparse.Namespace) -> int:
