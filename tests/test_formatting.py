@@ -41,9 +41,8 @@ def test_spreadsheet_saved_files_come_back_byte_for_byte(
     assert checked[-1] == "4 problems in 4 files"
     assert main(["format", "--dir", str(dataset), "--check", "--format", "json"]) == 1
     report = json.loads(capsys.readouterr().out)
-    assert [p["file"] for p in report["problems"]] == [
-        f"{dataset}/{n}" for n in sorted(TABLE_FILES)
-    ]
+    files = sorted(problem["file"] for problem in report["problems"])
+    assert files == [f"{dataset}/{name}" for name in sorted(TABLE_FILES)]
     assert main(["format", "--dir", str(dataset)]) == 0
     assert digest(dataset) == original
     assert capsys.readouterr().out.count("rewrote ") == 4
