@@ -6,9 +6,9 @@ its source analysis.py. This is the one way to run it, from the repository's roo
 
 analysis.py (jupytext percent format) is the notebook's source, reviewed as code;
 analysis.ipynb is generated from it and committed with its outputs so the figures show on a
-code host. The run also writes the figure docs/analysis.md shows to docs/figures/. Timings are not recorded,
-and cells are numbered rather than given random ids, so a run on unchanged data reproduces the
-same file byte for byte.
+code host. The run also writes the figure docs/analysis.md shows to docs/figures/. Timings
+are not recorded, and cells are numbered rather than given random ids, so a run on unchanged
+data reproduces the same file byte for byte.
 """
 
 from __future__ import annotations

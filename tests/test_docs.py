@@ -19,8 +19,10 @@ from typing import Any
 import pytest
 import yaml
 
+import factcheck
 from conftest import REPO, copy_dataset, load_script
 from factcheck import registry
+from factcheck.model.tables import TABLES
 
 DOCS = REPO / "docs"
 CARD_BLOCKS = ("fields", "limitations", "licence", "citation")
@@ -173,3 +175,20 @@ def test_the_site_builds_with_no_warning(tmp_path: Path) -> None:
     assert "How it was made" in home
     assert 'href="python/"' in home
     assert (site / "changelog" / "index.html").exists()
+
+
+def test_the_readmes_figures_are_the_datas(data: factcheck.Dataset) -> None:
+    """The counts the card states by hand, held to the data so that they cannot go stale."""
+    body = readme_body()
+    counts = {spec.name: len(getattr(data, spec.name)) for spec in TABLES}
+    for spec in TABLES:
+        assert f"| `{spec.file}` | {counts[spec.name]} |" in body, spec.file
+    summary = f"{counts['claims']} claims, {counts['sources']} sources, "
+    assert summary + f"{counts['evidence']} evidence items" in body
+    verdicts = data.claims["verdict"].value_counts()
+    stated = (
+        f"of {counts['claims']} claims, {verdicts['supported']} are supported, "
+        f"{verdicts['partly_supported']} partly supported, {verdicts['refuted']} refuted and "
+        f"{verdicts['not_checkable']} not checkable"
+    )
+    assert stated in " ".join(body.split())

@@ -272,9 +272,9 @@ def load_dataset(path: str | Path | None = None, validate: bool = True) -> Datas
             nothing is refused but a folder that is not there, each table comes back with
             the columns of its file and every cell as text, as read (pandas `str`, an
             empty cell missing; a byte that is not UTF-8 as U+FFFD), a table whose file is
-            missing or not CSV at all as an empty frame with the documented columns, `texts` holds the article texts that could be read,
-            and `problems` lists every problem found, located as `factcheck validate`
-            prints them.
+            missing or not CSV at all as an empty frame with the documented columns;
+            `texts` holds the article texts that could be read, and `problems` lists every
+            problem found, located as `factcheck validate` prints them.
 
     Returns:
         The tables as a `Dataset` of pandas DataFrames: `articles`, `sources`, `claims`,
