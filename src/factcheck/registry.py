@@ -96,11 +96,6 @@ RULES = _rules(
         severity=NOTICE,
     ),
     Rule(
-        "format.check",
-        "would be rewritten in the canonical CSV dialect ({departures}): run `factcheck "
-        "format` (`format --check` writes nothing)",
-    ),
-    Rule(
         OMITTED,
         "{count:,} more problems of this rule were found; only the first {limit} are listed",
         severity=NOTICE,
@@ -325,6 +320,11 @@ RULES = _rules(
         severity=FATAL,
     ),
     Rule("draft.status.allowed", "must be one of: {allowed}"),
+    Rule(
+        "format.check",
+        "would be rewritten in the canonical CSV dialect ({departures}): run `factcheck "
+        "format` (`format --check` writes nothing)",
+    ),
     Rule("xlsx.sheets", "has no sheet named {missing}; expected one per table", severity=FATAL),
     Rule(
         "xlsx.header.blank",
