@@ -63,6 +63,18 @@ def test_duplicated_column(dataset: Path, read_mode: str) -> None:
     ]
 
 
+def test_columns_without_a_name_are_named_by_their_place(dataset: Path, read_mode: str) -> None:
+    """A spreadsheet's stray columns: said as such, not as a repeated or unknown column."""
+    rows = read_rows(dataset / "sources.csv")
+    write_rows(dataset / "sources.csv", [[*r, "", ""] for r in rows])
+    width = len(rows[0])
+    assert lines(problems_in(dataset, read_mode)) == [
+        f"sources.csv, column {place}: has no name in the header row (the column's place is "
+        "given): name the column, or delete it if it holds nothing [csv.header.blank]"
+        for place in (width + 1, width + 2)
+    ]
+
+
 @pytest.mark.parametrize(
     ("delimiter", "words"),
     [

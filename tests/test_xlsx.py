@@ -223,12 +223,15 @@ def test_notes_beside_a_table_are_named_by_their_column_letter(
     book.save(workbook)
     capsys.readouterr()
     assert main(["import", "xlsx", str(workbook), "--dir", str(dataset)]) == 1  # as when named
-    letter = sheet.cell(row=1, column=last + 2).column_letter
-    assert capsys.readouterr().err.splitlines()[0] == (
-        f"{workbook}, sheet claims, column {letter}: holds data under an empty header cell: "
-        "name the column, or move what it holds (a note, say) to a sheet of its own "
-        "[xlsx.header.blank]"
-    )
+    said = capsys.readouterr().err.splitlines()
+    for line, place in zip(said, (last + 1, last + 2), strict=False):  # empty, then the note's
+        letter = sheet.cell(row=1, column=place).column_letter
+        assert line == (
+            f"{workbook}, sheet claims, column {letter}: has no name in the header row: name the "
+            "column, or move what it holds (a note, say) to a sheet of its own "
+            "[xlsx.header.blank]"
+        )
+    assert said[2] == "2 problems in 1 file"
 
 
 def test_a_named_column_the_table_lacks_is_named_by_sheet_and_letter(
@@ -248,3 +251,28 @@ def test_a_named_column_the_table_lacks_is_named_by_sheet_and_letter(
         "the claims table; its columns are: claim_id, "
     )
     assert first.endswith("[claims.columns.known]")
+
+
+def test_every_problem_of_a_workbook_with_unnamed_columns_is_reported_at_once(
+    dataset: Path, workbook: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """An empty column before a named note, and a broken verdict: one run says all three."""
+    book = load_workbook(workbook)
+    sheet = book["claims"]
+    last = sheet.max_column
+    empty, notes = sheet.cell(row=1, column=last + 1), sheet.cell(row=1, column=last + 2)
+    notes.value = "notes"
+    sheet.cell(row=3, column=notes.column).value = "check this one again"
+    verdict = next(cell for cell in sheet[1] if cell.value == "verdict")
+    sheet.cell(row=6, column=verdict.column).value = "bogus"
+    book.save(workbook)
+    before = {name: (dataset / name).read_bytes() for name in ("claims.csv", "sources.csv")}
+    capsys.readouterr()
+    assert main(["import", "xlsx", str(workbook), "--dir", str(dataset)]) == 1
+    said = capsys.readouterr().err.splitlines()
+    rules = sorted(line.rsplit(" [", 1)[-1] for line in said if line.endswith("]"))
+    assert rules == ["claims.columns.known]", "claims.verdict.allowed]", "xlsx.header.blank]"]
+    assert any(f"column {empty.column_letter}: has no name" in line for line in said)
+    assert any(f"column {notes.column_letter} (notes): is not a column" in line for line in said)
+    assert any(f"row 6, column {verdict.column_letter} (verdict)" in line for line in said)
+    assert before == {name: (dataset / name).read_bytes() for name in before}  # nothing written

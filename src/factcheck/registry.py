@@ -81,6 +81,12 @@ RULES = _rules(
     Rule("csv.empty", "is empty: it needs at least the header row", severity=FATAL),
     Rule("csv.well_formed", "is not a well-formed CSV file: {error}", severity=FATAL),
     Rule("csv.header.repeated", "appears more than once in the header row", severity=FATAL),
+    Rule(
+        "csv.header.blank",
+        "has no name in the header row (the column's place is given): name the column, or "
+        "delete it if it holds nothing",
+        severity=FATAL,
+    ),
     Rule("csv.header.missing", "is missing from the header row", severity=FATAL),
     Rule(
         "csv.delimiter",
@@ -328,8 +334,8 @@ RULES = _rules(
     Rule("xlsx.sheets", "has no sheet named {missing}; expected one per table", severity=FATAL),
     Rule(
         "xlsx.header.blank",
-        "holds data under an empty header cell: name the column, or move what it holds (a "
-        "note, say) to a sheet of its own",
+        "has no name in the header row: name the column, or move what it holds (a note, "
+        "say) to a sheet of its own",
     ),
 )
 

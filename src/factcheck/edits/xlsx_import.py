@@ -53,28 +53,38 @@ def import_workbook(source: str | Path, directory: str | Path) -> Imported:
         return Imported([problem])
     tables = {spec.name: _read_sheet(workbook[spec.name]) for spec in TABLES}
     blank = [p for spec in TABLES for p in _blank_headers(str(source), spec.name, tables)]
-    if blank:
-        return Imported(blank)
+    named = {name: _named_columns(table) for name, table in tables.items()}
     root = Path(directory)
-    problems = check_staged(root, tables)  # in the sheets' row order: the rows an editor sees
-    if problems:
-        return Imported([_in_sheet(p, str(source), tables) for p in problems])
-    changed = [spec.file for spec in TABLES if write_table(root, spec.name, tables[spec.name])]
+    problems = check_staged(root, named)  # in the sheets' row order: the rows an editor sees
+    if blank or problems:  # every problem at once, the unnamed columns' with the others
+        return Imported(blank + [_in_sheet(p, str(source), tables) for p in problems])
+    changed = [spec.file for spec in TABLES if write_table(root, spec.name, named[spec.name])]
     return Imported(changed=changed)
 
 
 def _blank_headers(source: str, sheet: str, tables: dict[str, list[list[str]]]) -> list[Problem]:
-    """A column with data but no name (a note beside the table, say), by its letter."""
+    """Each column without a name (a note beside the table, say, or an empty column before
+    one), by its letter. The sheet's empty columns at the right are already trimmed, so a
+    blank header cell here has data under it or a column after it."""
     table = tables[sheet]
-    header = table[0] if table else []
     return [
         dataclasses.replace(
             registry.problem("xlsx.header.blank", source, column=get_column_letter(index + 1)),
             sheet=sheet,
         )
-        for index, name in enumerate(header)
-        if not name.strip() and any(len(row) > index and row[index] for row in table[1:])
+        for index in _unnamed(table)
     ]
+
+
+def _unnamed(table: list[list[str]]) -> list[int]:
+    return [index for index, name in enumerate(table[0] if table else []) if not name.strip()]
+
+
+def _named_columns(table: list[list[str]]) -> list[list[str]]:
+    """The sheet without its unnamed columns, which are reported as such, so that the rest is
+    checked as the table it is (the column letters come from the sheet as read)."""
+    drop = set(_unnamed(table))
+    return [[cell for index, cell in enumerate(row) if index not in drop] for row in table]
 
 
 def _in_sheet(problem: Problem, source: str, tables: dict[str, list[list[str]]]) -> Problem:
