@@ -162,6 +162,14 @@ def test_cli_refuses_invalid_data_and_bad_options(
     bad = ["--reviewer-name", PUBLISHER, "--reviewer-url", "factcheck.example.org"]
     assert main(["export", "claimreview", "--dir", str(REPO), *bad]) == 2
     assert "--reviewer-url must be an absolute http(s) address" in capsys.readouterr().err
+    for template, said in (
+        ("https://x.example.org/same", "--review-url must hold {claim_id}"),
+        ("{publisher_url}#{claim_id}", "--review-url may name only {claim_id}, {article_id} and "
+         "{reviewer_url}: KeyError('publisher_url')"),
+    ):  # fmt: skip
+        assert main(["export", "claimreview", "--dir", str(REPO), *options,
+                     "--review-url", template]) == 2  # fmt: skip
+        assert capsys.readouterr().err.startswith(f"factcheck: {said}")
 
 
 def test_the_formats_page_documents_the_rating_table() -> None:

@@ -34,6 +34,19 @@ class ExportError(Exception):
     """An export cannot be made as asked (an option is wrong); the message says why."""
 
 
+def check_template(flag: str, template: str, *fields: str) -> None:
+    """Refuse an address template (`flag`'s value) that names no claim, so that every claim
+    would get the same address, or names a field other than `fields` (claim_id first)."""
+    if "{claim_id}" not in template:
+        raise ExportError(f"{flag} must hold {{claim_id}}, so that each claim's is its own")
+    try:
+        template.format(**{field: "x" for field in fields})
+    except (KeyError, IndexError, ValueError) as error:
+        names = [f"{{{field}}}" for field in fields]
+        named = " and ".join([", ".join(names[:-1]), names[-1]] if len(names) > 1 else names)
+        raise ExportError(f"{flag} may name only {named}: {error!r}") from error
+
+
 @dataclass(frozen=True)
 class Option:
     """One command-line option of a format, passed to `render` under its `name`."""

@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING, Any
 
 import pandas as pd
 
-from factcheck.exports.base import ExportError, Format, Option, Output, Source
+from factcheck.exports.base import ExportError, Format, Option, Output, Source, check_template
 from factcheck.model import notation
 from factcheck.model.vocabularies import SourceKind, Verdict
 from factcheck.storage.records import is_missing, records
@@ -190,6 +190,9 @@ class ClaimReviewFormat(Format):
 
     def render(self, source: Source, **options: str) -> Output:
         check_reviewer_url(options["reviewer_url"])
+        check_template(
+            "--review-url", options["review_url"], "claim_id", "article_id", "reviewer_url"
+        )
         document = claim_reviews(
             source.dataset,
             options["reviewer_name"],
