@@ -41,8 +41,8 @@ def test_spreadsheet_saved_files_come_back_byte_for_byte(
     assert checked[-1] == "4 problems in 4 files"
     assert main(["format", "--dir", str(dataset), "--check", "--format", "json"]) == 1
     report = json.loads(capsys.readouterr().out)
-    files = sorted(problem["file"] for problem in report["problems"])
-    assert files == [f"{dataset}/{name}" for name in sorted(TABLE_FILES)]
+    files = [problem["file"] for problem in report["problems"]]
+    assert files == [f"{dataset}/{name}" for name in sorted(TABLE_FILES)]  # sorted, as promised
     assert main(["format", "--dir", str(dataset)]) == 0
     assert digest(dataset) == original
     assert capsys.readouterr().out.count("rewrote ") == 4
@@ -103,7 +103,8 @@ def test_booleans_in_any_case_validate_with_a_notice_and_come_back_lower_case(
     assert capsys.readouterr().out.splitlines()[0] == f"{dataset}/{CAPITALS_NOTICE}"
     assert main(["format", "--dir", str(dataset)]) == 0
     assert capsys.readouterr().out == (
-        "rewrote sources.csv (booleans not in lower case (TRUE, as spreadsheets write them))\n"
+        f"rewrote {dataset}/sources.csv (booleans not in lower case (TRUE, as spreadsheets "
+        "write them))\n"
     )
     assert digest(dataset) == original
 
@@ -127,7 +128,7 @@ def test_a_short_date_is_converted_only_in_the_order_the_user_gives(
     assert digest(dataset) == changed
     assert main(["format", "--dir", str(dataset), "--date-order", "mdy"]) == 0
     assert capsys.readouterr().out == (
-        "rewrote claims.csv (dates in a spreadsheet's short format, now YYYY-MM-DD)\n"
+        f"rewrote {dataset}/claims.csv (dates in a spreadsheet's short format, now YYYY-MM-DD)\n"
     )
     assert digest(dataset) == original
 

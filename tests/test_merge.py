@@ -54,7 +54,10 @@ def test_draft_review_merge_validate(dataset: Path, capsys: pytest.CaptureFixtur
     claims_before = len(read_rows(dataset / "claims.csv")) - 1
     review(path)
     assert main(["merge", str(path), "--dir", str(dataset)]) == 0
-    assert f"merged {drafted_rows} claims and 5 sources; 0 rows left" in capsys.readouterr().out
+    assert (
+        f"merged {drafted_rows} claims into {dataset}/claims.csv and 5 sources into "
+        f"{dataset}/sources.csv; 0 rows left"
+    ) in capsys.readouterr().out
     assert len(read_rows(dataset / "claims.csv")) - 1 == claims_before + drafted_rows
     assert problems_in(dataset) == []
     assert main(["validate", "--dir", str(dataset)]) == 0

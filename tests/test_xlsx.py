@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pytest
 from openpyxl import Workbook, load_workbook
+from openpyxl.utils import get_column_letter
 
 from conftest import TABLE_FILES, read_rows
 from factcheck.cli import main
@@ -213,22 +214,31 @@ def test_a_cell_is_named_by_sheet_row_and_column_letter(
     )
 
 
+def edit_claims(workbook: Path, cells: dict[tuple[int, int], str]) -> None:
+    """Set cells of the claims sheet, by row and column number, as an editor would."""
+    book = load_workbook(workbook)
+    sheet = book["claims"]
+    for (row, column), value in cells.items():
+        sheet.cell(row=row, column=column).value = value
+    book.save(workbook)
+
+
+def letter(column: int) -> str:
+    return str(get_column_letter(column))
+
+
 def test_notes_beside_a_table_are_named_by_their_column_letter(
     dataset: Path, workbook: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    book = load_workbook(workbook)
-    sheet = book["claims"]
-    last = sheet.max_column
-    sheet.cell(row=3, column=last + 2).value = "check this one again"  # a column left empty
-    book.save(workbook)
+    width = len(read_rows(dataset / "claims.csv")[0])
+    edit_claims(workbook, {(3, width + 2): "check this one again"})  # a column left empty
     capsys.readouterr()
     assert main(["import", "xlsx", str(workbook), "--dir", str(dataset)]) == 1  # as when named
     said = capsys.readouterr().err.splitlines()
-    for line, place in zip(said, (last + 1, last + 2), strict=False):  # empty, then the note's
-        letter = sheet.cell(row=1, column=place).column_letter
+    for line, place in zip(said, (width + 1, width + 2), strict=False):  # empty, then the note's
         assert line == (
-            f"{workbook}, sheet claims, column {letter}: has no name in the header row: name the "
-            "column, or move what it holds (a note, say) to a sheet of its own "
+            f"{workbook}, sheet claims, column {letter(place)}: has no name in the header row: "
+            "name the column, or move what it holds (a note, say) to a sheet of its own "
             "[xlsx.header.blank]"
         )
     assert said[2] == "2 problems in 1 file"
@@ -237,17 +247,13 @@ def test_notes_beside_a_table_are_named_by_their_column_letter(
 def test_a_named_column_the_table_lacks_is_named_by_sheet_and_letter(
     dataset: Path, workbook: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    book = load_workbook(workbook)
-    sheet = book["claims"]
-    notes = sheet.cell(row=1, column=sheet.max_column + 1)
-    notes.value = "notes"
-    sheet.cell(row=3, column=notes.column).value = "check this one again"
-    book.save(workbook)
+    notes = len(read_rows(dataset / "claims.csv")[0]) + 1
+    edit_claims(workbook, {(1, notes): "notes", (3, notes): "check this one again"})
     capsys.readouterr()
     assert main(["import", "xlsx", str(workbook), "--dir", str(dataset)]) == 1
     first = capsys.readouterr().err.splitlines()[0]
     assert first.startswith(
-        f"{workbook}, sheet claims, column {notes.column_letter} (notes): is not a column of "
+        f"{workbook}, sheet claims, column {letter(notes)} (notes): is not a column of "
         "the claims table; its columns are: claim_id, "
     )
     assert first.endswith("[claims.columns.known]")
@@ -257,22 +263,17 @@ def test_every_problem_of_a_workbook_with_unnamed_columns_is_reported_at_once(
     dataset: Path, workbook: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     """An empty column before a named note, and a broken verdict: one run says all three."""
-    book = load_workbook(workbook)
-    sheet = book["claims"]
-    last = sheet.max_column
-    empty, notes = sheet.cell(row=1, column=last + 1), sheet.cell(row=1, column=last + 2)
-    notes.value = "notes"
-    sheet.cell(row=3, column=notes.column).value = "check this one again"
-    verdict = next(cell for cell in sheet[1] if cell.value == "verdict")
-    sheet.cell(row=6, column=verdict.column).value = "bogus"
-    book.save(workbook)
+    header = read_rows(dataset / "claims.csv")[0]
+    empty, notes, verdict = len(header) + 1, len(header) + 2, header.index("verdict") + 1
+    edited = {(1, notes): "notes", (3, notes): "check this one again", (6, verdict): "bogus"}
+    edit_claims(workbook, edited)
     before = {name: (dataset / name).read_bytes() for name in ("claims.csv", "sources.csv")}
     capsys.readouterr()
     assert main(["import", "xlsx", str(workbook), "--dir", str(dataset)]) == 1
     said = capsys.readouterr().err.splitlines()
     rules = sorted(line.rsplit(" [", 1)[-1] for line in said if line.endswith("]"))
     assert rules == ["claims.columns.known]", "claims.verdict.allowed]", "xlsx.header.blank]"]
-    assert any(f"column {empty.column_letter}: has no name" in line for line in said)
-    assert any(f"column {notes.column_letter} (notes): is not a column" in line for line in said)
-    assert any(f"row 6, column {verdict.column_letter} (verdict)" in line for line in said)
+    assert any(f"column {letter(empty)}: has no name" in line for line in said)
+    assert any(f"column {letter(notes)} (notes): is not a column" in line for line in said)
+    assert any(f"row 6, column {letter(verdict)} (verdict)" in line for line in said)
     assert before == {name: (dataset / name).read_bytes() for name in before}  # nothing written

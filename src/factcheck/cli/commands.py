@@ -14,9 +14,9 @@ import sys
 from pathlib import Path
 
 from factcheck import registry
-from factcheck.cli.output import Reporting, fail, refuse, write_output
+from factcheck.cli.output import Reporting, fail, refuse, under, write_output
 from factcheck.model.spreadsheets import DateOrder
-from factcheck.problems import ExitCode
+from factcheck.problems import ExitCode, sort
 
 
 def run_validate(args: argparse.Namespace) -> int:
@@ -49,13 +49,13 @@ def run_format(args: argparse.Namespace) -> int:
         return refuse(Reporting.of(args), result.problems, "fix the problems first", note)
     if args.check:  # a file to rewrite is what --check reports, as validate reports problems
         return Reporting.of(args).report(
-            [
+            sort(
                 registry.problem("format.check", name, departures=", ".join(reasons))
                 for name, reasons in result.changed.items()
-            ]
+            )
         )
     for name, reasons in result.changed.items():
-        print(f"rewrote {name} ({', '.join(reasons)})")
+        print(f"rewrote {under(args.directory, name)} ({', '.join(reasons)})")
     if not result.changed:
         print("all files are already in the canonical dialect")
     return ExitCode.VALID
@@ -119,7 +119,7 @@ def run_import_xlsx(args: argparse.Namespace) -> int:
     if result.problems:
         return refuse(Reporting.of(args), result.problems, "fix the workbook and import it again")
     for name in result.changed:
-        print(f"updated {name}")
+        print(f"updated {under(args.directory, name)}")
     if not result.changed:
         print("no changes: the workbook matches the CSV files")
     return ExitCode.VALID
@@ -201,9 +201,10 @@ def run_merge(args: argparse.Namespace) -> int:
     if not merged.claims and not merged.sources:
         print(f"nothing to merge: no row of {args.file} is marked accepted")
         return ExitCode.VALID
+    claims, sources = under(args.directory, "claims.csv"), under(args.directory, "sources.csv")
     print(
-        f"merged {merged.claims} claims and {merged.sources} sources; "
-        f"{merged.left} rows left in {args.file}"
+        f"merged {merged.claims} claims into {claims} and {merged.sources} sources into "
+        f"{sources}; {merged.left} rows left in {args.file}"
     )
     return ExitCode.VALID
 

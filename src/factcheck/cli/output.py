@@ -67,10 +67,17 @@ class Reporting:
         inside = problem.file in {spec.file for spec in TABLES} or problem.file.startswith(
             f"{ARTICLES_DIR}/"
         )
-        if self.directory in (".", "") or not inside:
+        if not inside:
             return problem
-        folder = self.directory if self.directory.endswith("/") else self.directory + "/"
-        return dataclasses.replace(problem, file=folder + problem.file)
+        return dataclasses.replace(problem, file=under(self.directory, problem.file))
+
+
+def under(directory: str, name: str) -> str:
+    """A dataset's file as the command line names it: `claims.csv` under `--dir data` is
+    `data/claims.csv`; under the current folder (`.`, the default) it stays `claims.csv`."""
+    if directory in (".", ""):
+        return name
+    return (directory if directory.endswith("/") else directory + "/") + name
 
 
 def _limited(problems: list[Problem], limit: int | None) -> tuple[list[Problem], int]:

@@ -31,7 +31,8 @@ OUTPUTS = (
     "command that makes something from the dataset prints it on standard output when it is "
     "text (a report, a summary, a text export), or -o names the file; what is not one text "
     "file (a workbook, a folder of files, a site) is written only where -o says, so -o is "
-    "required for it. Every path written is printed."
+    "required for it. Each command then says what it wrote, naming a dataset's file as the "
+    "command line names its folder (--dir data: data/claims.csv)."
 )
 
 
