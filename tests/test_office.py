@@ -77,7 +77,8 @@ def test_every_csv_saved_by_calc_validates_and_format_restores_it(
     assert out.endswith("valid: no problems found (1 notice)\n"), out
     assert main(["format", "--dir", str(dataset)]) == 0
     assert capsys.readouterr().out == (
-        "rewrote sources.csv (booleans not in lower case (TRUE, as spreadsheets write them))\n"
+        f"rewrote {dataset}/sources.csv (booleans not in lower case (TRUE, as spreadsheets "
+        "write them))\n"
     )
     assert digests(dataset) == original
 
