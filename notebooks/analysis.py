@@ -20,7 +20,8 @@
 # (`voices`, `chains`, `timeline`, `coverage`, `figures`), so the same notebook works for the
 # next article: change `ARTICLE` below.
 #
-# Regenerate the outputs with the command in the README (`jupytext --execute`).
+# Re-run it, outputs and figures included, with `python notebooks/run.py` in an environment
+# that has the `notebook` extra (see notebooks/README.md).
 
 # %%
 # %matplotlib inline
@@ -33,7 +34,7 @@ from IPython.display import HTML, Markdown, display
 import factcheck
 from factcheck.analysis import chains, coverage, figures, palette, timeline, voices
 
-data = factcheck.load_dataset(Path(".."))  # the notebook runs from notebooks/
+data = factcheck.load_dataset()  # in a checkout, the checkout's own files
 ARTICLE = data.articles["article_id"].iloc[0]
 article = data.articles.set_index("article_id").loc[ARTICLE]
 text = data.texts[ARTICLE]
@@ -62,7 +63,7 @@ display(
 # %%
 spans = voices.runs(text, claims)
 fig = figures.highlighted_text(text, spans, voice_colors, labels)
-if os.environ.get("FACTCHECK_FIGURES"):  # set by the README's regeneration command
+if os.environ.get("FACTCHECK_FIGURES"):  # set by notebooks/run.py, which regenerates it
     fig.savefig(Path(os.environ["FACTCHECK_FIGURES"]) / "voices.png", dpi=110)
 fig
 

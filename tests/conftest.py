@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import csv
+import importlib.util
 import os
 import shutil
 from collections.abc import Iterator
 from pathlib import Path
+from types import ModuleType
 from typing import Any
 
 import pytest
@@ -40,6 +42,16 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
     # Spark's tests first: two of them take minutes, and a worker that started one last
     # would keep the whole run waiting while the other idles (and steals nothing more)
     items.sort(key=lambda item: SYSTEM_PROGRAMS.get(item.path.name) != "spark")
+
+
+def load_script(path: Path, name: str) -> ModuleType:
+    """A script that is not in a package (docs/hooks.py, notebooks/run.py), as a module."""
+    spec = importlib.util.spec_from_file_location(name, path)
+    assert spec is not None
+    assert spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
 
 
 def copy_dataset(target: Path) -> Path:
@@ -158,7 +170,8 @@ def validate_cli(
         code = int(exit_code(checked.problems))
     else:
         code = main(["validate", "--dir", str(directory)])
-    printed = capsys.readouterr().out.splitlines()
+    # the command line names each file under --dir as given: the lines name them in the dataset
+    printed = [line.removeprefix(f"{directory}/") for line in capsys.readouterr().out.splitlines()]
     return code, [line for line in printed[:-1] if ": notice: " not in line]  # then a summary
 
 

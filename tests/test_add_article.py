@@ -15,7 +15,7 @@ NEW_ID = "2026-01-08-missile-launch"
 
 
 def add(dataset: Path, *extra: str, file: Path = ARTICLES / "wire-missile.txt") -> int:
-    return main(["add-article", str(file), "--id", NEW_ID, "--published", "2026-01-08",
+    return main(["add-article", NEW_ID, str(file), "--published-on", "2026-01-08",
                  "--dir", str(dataset), *extra])  # fmt: skip
 
 
@@ -23,7 +23,7 @@ def test_add_stores_the_text_exactly_and_the_dataset_stays_valid(
     dataset: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     data = (ARTICLES / "wire-missile.txt").read_bytes()
-    assert add(dataset, "--outlet", "Example Wire", "--url", "https://example.org/a") == 0
+    assert add(dataset, "--publisher-source", "Example Wire", "--url", "https://example.org/a") == 0
     assert (dataset / "articles" / f"{NEW_ID}.txt").read_bytes() == data
     rows = {r[0]: r for r in read_rows(dataset / "articles.csv")[1:]}
     header = read_rows(dataset / "articles.csv")[0]
@@ -37,7 +37,7 @@ def test_add_stores_the_text_exactly_and_the_dataset_stays_valid(
 
 
 def test_a_listed_outlet_is_found_by_name_or_alias(dataset: Path) -> None:
-    assert add(dataset, "--outlet", "Yonhap", "--title", "Launch") == 0
+    assert add(dataset, "--publisher-source", "Yonhap", "--title", "Launch") == 0
     row = next(r for r in read_rows(dataset / "articles.csv") if r[0] == NEW_ID)
     assert row[1:4] == ["Launch", "published", "YONHAP"]
 
@@ -47,10 +47,10 @@ def test_a_repeated_id_or_text_is_refused_and_nothing_written(
 ) -> None:
     before = {p.name: p.read_bytes() for p in dataset.iterdir() if p.is_file()}
     seed = dataset / "articles" / f"{ARTICLE_ID}.txt"
-    assert add(dataset, "--outlet", "Yonhap", file=seed) == 1
+    assert add(dataset, "--publisher-source", "Yonhap", file=seed) == 1
     assert f"is the text of {ARTICLE_ID} already [add.text.new]" in capsys.readouterr().err
-    main(["add-article", str(ARTICLES / "wire-rates.txt"), "--id", ARTICLE_ID,
-          "--published", "2026-01-08", "--outlet", "Yonhap", "--dir", str(dataset)])  # fmt: skip
+    main(["add-article", ARTICLE_ID, str(ARTICLES / "wire-rates.txt"), "--published-on",
+          "2026-01-08", "--publisher-source", "Yonhap", "--dir", str(dataset)])  # fmt: skip
     assert (
         f"'{ARTICLE_ID}' is already an article id [add.article_id.new]" in capsys.readouterr().err
     )
@@ -64,19 +64,19 @@ def test_a_stray_text_file_or_an_empty_text_is_refused(
     (dataset / "articles" / f"{NEW_ID}.txt").write_bytes(b"left behind")
     empty = tmp_path / "empty.txt"
     empty.write_bytes(b" \n")
-    assert add(dataset, "--outlet", "Yonhap", file=empty) == 1
+    assert add(dataset, "--publisher-source", "Yonhap", file=empty) == 1
     assert capsys.readouterr().err.splitlines()[:2] == [
-        f"articles.csv: '{NEW_ID}' already has a text file, articles/{NEW_ID}.txt "
+        f"{dataset}/articles.csv: '{NEW_ID}' already has a text file, articles/{NEW_ID}.txt "
         "[add.article_id.text_file]",
-        "articles.csv: is empty: an article needs its text [add.text.empty]",
+        f"{dataset}/articles.csv: is empty: an article needs its text [add.text.empty]",
     ]
 
 
 def test_what_would_not_validate_is_refused(
     dataset: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    assert main(["add-article", str(ARTICLES / "wire-rates.txt"), "--id", "Bad_Id",
-                 "--published", "2026-02-30", "--outlet", "Yonhap",
+    assert main(["add-article", "Bad_Id", str(ARTICLES / "wire-rates.txt"),
+                 "--published-on", "2026-02-30", "--publisher-source", "Yonhap",
                  "--dir", str(dataset)]) == 1  # fmt: skip
     out, err = capsys.readouterr()
     assert out == ""

@@ -136,9 +136,9 @@ def test_cli_writes_the_document(tmp_path: Path, data: factcheck.Dataset) -> Non
             str(REPO),
             "-o",
             str(target),
-            "--publisher-name",
+            "--reviewer-name",
             PUBLISHER,
-            "--publisher-url",
+            "--reviewer-url",
             PUBLISHER_URL,
             "--review-url",
             "https://factcheck.example.org/claims/{claim_id}.html",
@@ -153,22 +153,30 @@ def test_cli_writes_the_document(tmp_path: Path, data: factcheck.Dataset) -> Non
 def test_cli_refuses_invalid_data_and_bad_options(
     dataset: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    options = ["--publisher-name", PUBLISHER, "--publisher-url", PUBLISHER_URL]
+    options = ["--reviewer-name", PUBLISHER, "--reviewer-url", PUBLISHER_URL]
     set_cell(dataset, "claims.csv", 6, "verdict", "maybe")
     assert main(["export", "claimreview", "--dir", str(dataset), *options]) == 1
     captured = capsys.readouterr()
     assert captured.out == ""
     assert "claims.csv, row 6, column verdict: 'maybe'" in captured.err
-    bad = ["--publisher-name", PUBLISHER, "--publisher-url", "factcheck.example.org"]
+    bad = ["--reviewer-name", PUBLISHER, "--reviewer-url", "factcheck.example.org"]
     assert main(["export", "claimreview", "--dir", str(REPO), *bad]) == 2
-    assert "--publisher-url must be an absolute http(s) address" in capsys.readouterr().err
+    assert "--reviewer-url must be an absolute http(s) address" in capsys.readouterr().err
+    for template, said in (
+        ("https://x.example.org/same", "--review-url must hold {claim_id}"),
+        ("{publisher_url}#{claim_id}", "--review-url may name only {claim_id}, {article_id} and "
+         "{reviewer_url}: KeyError('publisher_url')"),
+    ):  # fmt: skip
+        assert main(["export", "claimreview", "--dir", str(REPO), *options,
+                     "--review-url", template]) == 2  # fmt: skip
+        assert capsys.readouterr().err.startswith(f"factcheck: {said}")
 
 
-def test_readme_documents_the_rating_table() -> None:
-    readme = (REPO / "README.md").read_text(encoding="utf-8")
+def test_the_formats_page_documents_the_rating_table() -> None:
+    page = (REPO / "docs" / "formats.md").read_text(encoding="utf-8")
     for verdict, rating in RATINGS.items():
         value = "—" if rating.value is None else str(rating.value)
-        assert f"| `{verdict.value}` | {value} | {rating.name} |" in readme
+        assert f"| `{verdict.value}` | {value} | {rating.name} |" in page
 
 
 def test_a_claim_awaiting_its_fact_check_is_not_published(dataset: Path) -> None:

@@ -7,6 +7,7 @@ import hashlib
 import json
 import subprocess
 import sys
+from importlib.metadata import version
 from pathlib import Path
 
 import pytest
@@ -50,10 +51,13 @@ def test_json_format_gives_the_same_problems_as_records(
     set_cell(dataset, "claims.csv", 6, "claim_type", "fact")
     (dataset / "sources.csv").unlink()
     assert cli.main(["validate", "--dir", str(dataset), "--format", "json"]) == ExitCode.CANNOT_RUN
-    records = json.loads(capsys.readouterr().out)
-    assert records == [p.to_record() for p in problems_in(dataset)]
+    report = json.loads(capsys.readouterr().out)
+    records = report["problems"]
+    assert [{**r, "file": r["file"].removeprefix(f"{dataset}/")} for r in records] == [
+        p.to_record() for p in problems_in(dataset)
+    ]
     assert records[0] == {
-        "file": "claims.csv",
+        "file": f"{dataset}/claims.csv",
         "row": 6,
         "column": "claim_type",
         "value": "fact",
@@ -62,13 +66,17 @@ def test_json_format_gives_the_same_problems_as_records(
         "analysis_or_opinion",
         "severity": "error",
     }
-    assert records[1]["file"] == "sources.csv"
+    assert records[1]["file"] == f"{dataset}/sources.csv"
     assert records[1]["severity"] == "fatal"
+    assert (report["valid"], report["command"]) == (False, "validate")
+    assert report["summary"] == {"errors": 2, "listed": 2, "files": 2, "notices": 0}
 
 
-def test_valid_json_is_an_empty_list(capsys: pytest.CaptureFixture[str]) -> None:
+def test_valid_json_is_a_report_without_problems(capsys: pytest.CaptureFixture[str]) -> None:
     assert cli.main(["validate", "--dir", str(REPO), "--format", "json"]) == ExitCode.VALID
-    assert json.loads(capsys.readouterr().out) == []
+    report = json.loads(capsys.readouterr().out)
+    assert (report["valid"], report["problems"]) == (True, [])
+    assert report["tool"] == {"name": "factcheck", "version": version("factcheck-dataset")}
 
 
 BAD_INPUTS = {
@@ -172,28 +180,30 @@ def test_reports_are_capped_per_rule_and_still_name_rows(
     listed = [line for line in out if line.endswith("[claims.claim_type.allowed]")]
     assert [line.split(",")[1] for line in listed] == [f" row {r}" for r in range(2, 7)]
     assert out[-2] == (
-        "claims.csv: notice: 'claims.claim_type.allowed' 52 more problems of this rule were "
-        "found; only the first 5 are listed [report.omitted]"
+        f"{dataset}/claims.csv: notice: 'claims.claim_type.allowed' 52 more problems of this "
+        "rule were found; only the first 5 are listed [report.omitted]"
     )
     assert out[-1] == "57 problems in 1 file, 5 listed"
     assert cli.main(["validate", "--dir", str(dataset), "--limit", "0"]) == ExitCode.INVALID
     assert capsys.readouterr().out.count("[claims.claim_type.allowed]") == 57
 
 
-def test_json_is_capped_the_same_way_and_streamed_as_an_array(
+def test_json_is_capped_the_same_way_and_streamed_as_an_object(
     dataset: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     for row in range(2, 59):
         set_cell(dataset, "claims.csv", row, "claim_type", "fact")
     assert cli.main(["validate", "--dir", str(dataset), "--format", "json", "--limit", "2"]) == 1
     text = capsys.readouterr().out
-    assert text.startswith("[\n  {")
-    assert text.endswith("}\n]\n")
-    records = json.loads(text)
+    assert text.startswith('{\n  "report_version": 1,')
+    assert text.endswith("}\n  ]\n}\n")
+    report = json.loads(text)
+    records = report["problems"]
     assert [r["row"] for r in records if r["rule"] == "claims.claim_type.allowed"] == [2, 3]
     assert records[-1]["rule"] == "report.omitted"
     assert records[-1]["value"] == "claims.claim_type.allowed"
     assert records[-1]["message"].startswith("55 more problems of this rule")
+    assert report["summary"] == {"errors": 57, "listed": 2, "files": 1, "notices": 0}
 
 
 def test_the_directory_is_dir_in_every_command(capsys: pytest.CaptureFixture[str]) -> None:
@@ -218,7 +228,7 @@ def test_the_directory_is_dir_in_every_command(capsys: pytest.CaptureFixture[str
         ["validate"],
         ["format"],
         ["summary"],
-        ["export", "claimreview", "--publisher-name", "N", "--publisher-url", "https://e.org"],
+        ["export", "claimreview", "--reviewer-name", "N", "--reviewer-url", "https://e.org"],
         ["import", "xlsx", "dataset.xlsx"],
     ],
 )
@@ -248,15 +258,15 @@ def test_the_data_dictionary_is_only_an_export(capsys: pytest.CaptureFixture[str
 # and nothing on standard output, so a pipe or a redirected export never holds a problem.
 
 ARTICLES = Path(__file__).parent / "articles"
-PUBLISHER = ["--publisher-name", "Test desk", "--publisher-url", "https://example.org"]
+PUBLISHER = ["--reviewer-name", "Test desk", "--reviewer-url", "https://example.org"]
 REFUSING = {
     "format": ["format"],
     "summary": ["summary"],
     "export": ["export", "claimreview", *PUBLISHER],
     "site": ["site", "-o", "{tmp}/site", *PUBLISHER],
     "import xlsx": ["import", "xlsx", "{tmp}/empty.xlsx"],
-    "add-article": ["add-article", str(ARTICLES / "wire-missile.txt"), "--id",
-                    "2026-01-08-missile-launch", "--published", "2026-01-08", "--outlet", "Yonhap"],
+    "add-article": ["add-article", "2026-01-08-missile-launch", str(ARTICLES / "wire-missile.txt"),
+                    "--published-on", "2026-01-08", "--publisher-source", "Yonhap"],
     "draft": ["draft", ARTICLE_ID],
     "merge": ["merge", "{tmp}/missing.csv"],
     "evaluate": ["evaluate", ARTICLE_ID],
@@ -293,11 +303,11 @@ def test_validate_reports_its_problems_on_standard_output(
     (dataset / "claims.csv").write_bytes(b"claim_id,article_id\n\xff\n")
     assert cli.main(["validate", "--dir", str(dataset)]) == ExitCode.CANNOT_RUN
     out, err = capsys.readouterr()
-    assert "claims.csv: is not UTF-8 text" in out
+    assert f"{dataset}/claims.csv: is not UTF-8 text" in out
     assert err == ""
     assert cli.main(["validate", "--dir", str(dataset), "--format", "json"]) == 2
     out, err = capsys.readouterr()
-    assert json.loads(out)[0]["file"] == "claims.csv"
+    assert json.loads(out)["problems"][0]["file"] == f"{dataset}/claims.csv"
     assert err == ""
 
 
@@ -308,11 +318,11 @@ def test_validate_reports_its_problems_on_standard_output(
          "factcheck add-article"),
         (["evaluate", ARTICLE_ID, "--split", "dev"], "--split names a PolNeAR split: give "
          "--polnear DIR too"),
-        (["add-article", "{tmp}/none.txt", "--id", "2026-01-08-none", "--published",
-          "2026-01-08", "--outlet", "Yonhap"], "{tmp}/none.txt is not a file"),
+        (["add-article", "2026-01-08-none", "{tmp}/none.txt", "--published-on", "2026-01-08",
+          "--publisher-source", "Yonhap"], "{tmp}/none.txt is not a file"),
         (["import", "xlsx", "{tmp}/none.xlsx"], "{tmp}/none.xlsx is not a file"),
-        (["site", "-o", "{tmp}/site", "--publisher-name", "N", "--publisher-url", "example.org"],
-         "--publisher-url must be an absolute http(s) address"),
+        (["site", "-o", "{tmp}/site", "--reviewer-name", "N", "--reviewer-url", "example.org"],
+         "--reviewer-url must be an absolute http(s) address"),
         (["export", "croissant", "-o", "{tmp}"], "{tmp}: cannot write: Is a directory"),
         (["export", "croissant", "-o", "{tmp}/none/croissant.json"],
          "{tmp}/none/croissant.json: cannot write: No such file or directory"),

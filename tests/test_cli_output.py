@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from factcheck import registry
-from factcheck.cli.output import fail, refuse, write_output
+from factcheck.cli.output import Reporting, fail, refuse, write_output
 from factcheck.problems import ExitCode
 
 BROKEN = registry.problem("claims.claim_type.allowed", "claims.csv", 6, "claim_type", "fact",
@@ -20,7 +20,8 @@ MISSING = registry.problem("file.exists", "sources.csv", what="CSV file")
 def test_a_refusal_prints_its_problems_a_note_and_nothing_written_on_standard_error(
     capsys: pytest.CaptureFixture[str],
 ) -> None:
-    assert refuse("merge", [BROKEN], "fix the draft", "a note on them") == ExitCode.INVALID
+    merge = Reporting("merge")
+    assert refuse(merge, [BROKEN], "fix the draft", "a note on them") == ExitCode.INVALID
     out, err = capsys.readouterr()
     assert out == ""
     assert err.splitlines() == [
@@ -35,7 +36,7 @@ def test_a_refusal_prints_its_problems_a_note_and_nothing_written_on_standard_er
 def test_a_refusal_exits_as_its_worst_problem_and_needs_no_hint(
     capsys: pytest.CaptureFixture[str],
 ) -> None:
-    assert refuse("summary", [BROKEN, MISSING]) == ExitCode.CANNOT_RUN
+    assert refuse(Reporting("summary"), [BROKEN, MISSING]) == ExitCode.CANNOT_RUN
     out, err = capsys.readouterr()
     assert out == ""
     assert err.splitlines()[-2:] == ["2 problems in 2 files", "factcheck summary: nothing written"]

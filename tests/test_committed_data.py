@@ -123,13 +123,14 @@ def test_no_machine_paths_or_registry_hosts_in_the_repo() -> None:
     assert offenders == []
 
 
-def test_readme_example_output_is_what_validate_prints(
-    dataset: Path, capsys: pytest.CaptureFixture[str]
+def test_validating_pages_example_output_is_what_validate_prints(
+    dataset: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    readme = (REPO / "README.md").read_text(encoding="utf-8")
-    example = re.search(r"```console\n\$ factcheck validate[^\n]*\n(.*?)```", readme, re.DOTALL)
+    page = (REPO / "docs" / "validating.md").read_text(encoding="utf-8")
+    example = re.search(r"```console\n\$ factcheck validate[^\n]*\n(.*?)```", page, re.DOTALL)
     assert example is not None
     set_cell(dataset, "claims.csv", 6, "claim_type", "fact")
     set_cell(dataset, "claims.csv", 9, "quote", "Russian president Vladimir Putin")
-    assert main(["validate", "--dir", str(dataset)]) == 1
+    monkeypatch.chdir(dataset)  # as in the example, from the dataset's folder
+    assert main(["validate"]) == 1
     assert capsys.readouterr().out == example.group(1)

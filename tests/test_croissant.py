@@ -17,6 +17,7 @@ import pytest
 
 from conftest import REPO
 from factcheck.cli import main
+from factcheck.model.card import card
 from factcheck.model.tables import TABLES, TableSpec
 
 # rdflib's JSON-LD parser, which mlcroissant parses the document with, still builds the
@@ -148,9 +149,23 @@ def test_the_texts_are_listed_with_their_sha256(dataset_dir: Path) -> None:
     }
 
 
-def test_a_dataset_without_citation_is_refused_in_words(
-    dataset: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
-) -> None:
-    output = tmp_path / "croissant.json"
-    assert main(["export", "croissant", "--dir", str(dataset), "-o", str(output)]) == 2
-    assert capsys.readouterr().err.startswith(f"factcheck: {dataset / 'CITATION.cff'} cannot be")
+def test_the_responsible_ai_fields_and_licences_are_the_cards(dataset_dir: Path) -> None:
+    about = card()
+    metadata = load(dataset_dir).metadata
+    assert metadata.data_limitations[: len(about.limitations)] == list(about.limitations)
+    assert metadata.data_biases == list(about.biases)
+    assert metadata.data_collection == about.collection
+    assert metadata.data_use_cases == list(about.intended_uses)
+    personal = about.personal_information  # one statement, as a list of one
+    assert metadata.personal_sensitive_information == [personal]
+    assert metadata.cite_as == about.bibtex
+    assert metadata.version == about.version
+    document = json.loads((dataset_dir / "croissant.json").read_text(encoding="utf-8"))
+    licences = {item["contentUrl"]: item["license"] for item in document["distribution"]}
+    cc_by = about.licence_of("claims.csv").url
+    assert {licences[spec.file] for spec in TABLES} == {cc_by}
+    texts = [v for k, v in licences.items() if k.startswith("articles/")]
+    unlicensed = about.licence_of("articles/any.txt")
+    assert texts
+    assert all(v["name"] == unlicensed.name for v in texts)
+    assert document["license"] == [cc_by, texts[0]]

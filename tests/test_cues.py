@@ -1,4 +1,4 @@
-"""The attribution cue patterns: each matches its own example, and the README lists them all."""
+"""The attribution cue patterns: each matches its own example, and docs/drafting.md lists all."""
 
 from __future__ import annotations
 
@@ -20,8 +20,8 @@ def test_a_pronoun_is_not_taken_for_a_source() -> None:
     assert find("The talks will resume, he said.", is_source_phrase) is None
 
 
-def test_the_readme_documents_every_pattern() -> None:
-    assert describe() in (REPO / "README.md").read_text(encoding="utf-8")
+def test_the_drafting_page_documents_every_pattern() -> None:
+    assert describe() in (REPO / "docs" / "drafting.md").read_text(encoding="utf-8")
 
 
 @pytest.mark.parametrize(

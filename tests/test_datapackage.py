@@ -12,6 +12,7 @@ from frictionless import validate
 from conftest import REPO, set_cell
 from factcheck.cli import main
 from factcheck.exports.datapackage import descriptor, render
+from factcheck.model.card import card
 
 
 def test_committed_descriptor_is_current() -> None:
@@ -65,3 +66,13 @@ def test_frictionless_catches_a_dangling_reference(dataset: Path) -> None:
 def test_export_command_prints_the_descriptor(capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["export", "datapackage"]) == 0
     assert json.loads(capsys.readouterr().out) == descriptor()
+
+
+def test_each_resource_names_its_licence_and_the_texts_are_said_to_have_none() -> None:
+    package = descriptor()
+    annotations = card().licence_of("claims.csv")
+    stated = {"name": "CC-BY-4.0", "title": annotations.name, "path": annotations.url}
+    assert [r["licenses"] for r in package["resources"]] == [[stated]] * 4
+    assert package["licenses"] == [stated]  # the package holds the annotations only
+    assert "The article texts (articles/) belong to their publishers" in package["description"]
+    assert package["version"] == card().version

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 import re
 from pathlib import Path
 
@@ -9,7 +10,7 @@ import pandas as pd
 import pytest
 
 import factcheck
-from conftest import set_cell
+from conftest import REPO, copy_dataset, read_rows, set_cell, write_rows
 from factcheck.model.tables import TABLES
 from factcheck.model.vocabularies import Certainty, ClaimType, SourceKind
 
@@ -128,3 +129,155 @@ def test_help_says_what_each_table_holds() -> None:
         assert unsaid == [], spec.name
     assert "texts" in entries
     assert "DatasetInvalid" in (factcheck.load_dataset.__doc__ or "")
+
+
+def test_with_no_folder_it_loads_the_bundled_release(data: factcheck.Dataset) -> None:
+    """In a checkout the bundled release is the checkout's own files (the wheel's copy is
+    tested in test_bundled.py)."""
+    loaded = factcheck.load_dataset()
+    assert loaded.folder == REPO == factcheck.bundled_path()
+    assert loaded.claims.equals(data.claims)
+    assert loaded.validated
+
+
+def test_an_error_names_the_folder_it_looked_in(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Run from a folder that holds no dataset (the notebooks' folder, say), the error says
+    which folder that was, absolute, though it was given as '.'."""
+    monkeypatch.chdir(tmp_path)
+    with pytest.raises(factcheck.DatasetUnreadable) as refused:
+        factcheck.load_dataset(".")
+    assert refused.value.folder == str(tmp_path)
+    assert str(refused.value).startswith(f"4 problem(s) in the dataset folder {tmp_path}:\n")
+    assert "claims.csv: is missing" in str(refused.value)
+
+
+def test_a_folder_that_is_not_there_is_named(tmp_path: Path) -> None:
+    with pytest.raises(factcheck.DatasetUnreadable, match=re.escape(str(tmp_path / "absent"))):
+        factcheck.load_dataset(tmp_path / "absent")
+
+
+def test_invalid_data_opens_for_repair_as_text_with_its_problems(dataset: Path) -> None:
+    set_cell(dataset, "claims.csv", 6, "claim_type", "fact")
+    set_cell(dataset, "claims.csv", 7, "span_start", "twelve")
+    rows = read_rows(dataset / "sources.csv")
+    write_rows(
+        dataset / "sources.csv", [[*row, "note" if i else "notes"] for i, row in enumerate(rows)]
+    )
+    (dataset / "evidence.csv").unlink()
+    opened = factcheck.load_dataset(dataset, validate=False)
+    assert not opened.validated
+    assert opened.folder == dataset
+    claims = opened.claims
+    assert claims.loc[4, "claim_type"] == "fact"  # spreadsheet row 6: the header is row 1
+    assert claims.loc[5, "span_start"] == "twelve"
+    assert {str(claims[c].dtype) for c in claims.columns} == {"str"}
+    assert pd.isna(claims.loc[0, "certainty_cue"])
+    assert list(opened.sources.columns)[-1] == "notes"  # a column the rules refuse is kept
+    assert opened.evidence.empty
+    assert list(opened.evidence.columns) == next(s.columns for s in TABLES if s.name == "evidence")
+    rules = {p.rule for p in opened.problems}
+    assert {"claims.claim_type.allowed", "sources.columns.known", "file.exists"} <= rules
+    assert any(p.rule.startswith("claims.span_start") and p.row == 7 for p in opened.problems)
+    assert opened.texts.keys() == {"2025-09-02-kim-jong-un-train-beijing"}
+    assert "not validated" in repr(opened)
+
+
+def test_valid_data_opened_unvalidated_is_the_cells_as_written(
+    dataset: Path, data: factcheck.Dataset
+) -> None:
+    opened = factcheck.load_dataset(dataset, validate=False)
+    assert opened.problems == ()
+    assert opened.claims["span_start"].tolist() == [str(n) for n in data.claims["span_start"]]
+    assert opened.claims["claim_id"].tolist() == data.claims["claim_id"].tolist()
+
+
+def test_a_table_the_checks_cannot_load_opens_as_its_file_has_it(
+    dataset: Path, data: factcheck.Dataset
+) -> None:
+    """A misnamed header or bytes that are not UTF-8 keep the checks from loading a table;
+    repair needs its rows all the same."""
+    rows = read_rows(dataset / "claims.csv")
+    rows[0] = ["when_" if name == "when" else name for name in rows[0]]
+    write_rows(dataset / "claims.csv", rows)
+    (dataset / "sources.csv").write_bytes((dataset / "sources.csv").read_bytes() + b"\xff\xfe")
+    opened = factcheck.load_dataset(dataset, validate=False)
+    assert "when_" in opened.claims.columns
+    assert opened.claims["claim_id"].tolist() == data.claims["claim_id"].tolist()
+    assert opened.sources["source_id"].tolist()[:-1] == data.sources["source_id"].tolist()
+    assert "\ufffd" in opened.sources["source_id"].tolist()[-1]  # the bytes, shown as such
+    assert {p.file for p in opened.problems if p.fatal} == {"claims.csv", "sources.csv"}
+
+
+def test_a_folder_that_is_not_there_is_refused_even_unvalidated(tmp_path: Path) -> None:
+    with pytest.raises(factcheck.DatasetUnreadable):
+        factcheck.load_dataset(tmp_path / "absent", validate=False)
+
+
+def test_repr_is_one_line_of_counts(data: factcheck.Dataset) -> None:
+    counts = ", ".join(f"{s.name} {len(getattr(data, s.name))}" for s in TABLES)
+    assert repr(data) == f"Dataset({str(REPO)!r}): {counts}, texts 1"
+    assert "\n" not in repr(data)
+
+
+def test_repr_html_is_a_small_escaped_table(tmp_path: Path) -> None:
+    folder = copy_dataset(tmp_path / "<b>&'data'")
+    shown = factcheck.load_dataset(folder)._repr_html_()
+    assert "<b>" not in shown
+    assert html.escape(str(folder)) in shown
+    rows = re.findall(r"<tr><td>(\w+)</td><td>(\d+)</td>", shown)
+    assert rows == [(s.name, str(len(read_rows(folder / s.file)) - 1)) for s in TABLES] + [
+        ("texts", "1")
+    ]
+
+
+def test_when_bounds_parse_the_notation(dataset: Path) -> None:
+    set_cell(dataset, "claims.csv", 2, "when", "2018-03/2019-01")
+    set_cell(dataset, "claims.csv", 3, "when", "2023")
+    set_cell(dataset, "claims.csv", 4, "when", "")
+    data = factcheck.load_dataset(dataset)
+    bounds = data.when_bounds()
+    assert list(bounds.columns) == ["claim_id", "when_start", "when_end", "when_precision"]
+    assert str(bounds["when_start"].dtype) == str(bounds["when_end"].dtype) == "datetime64[ns]"
+    assert bounds["claim_id"].tolist() == data.claims["claim_id"].tolist()
+    first, second, third = bounds.iloc[0], bounds.iloc[1], bounds.iloc[2]
+    assert (first["when_start"], first["when_end"]) == (
+        pd.Timestamp("2018-03-01"),
+        pd.Timestamp("2019-01-31"),
+    )
+    assert first["when_precision"] == "month"
+    assert (second["when_start"], second["when_end"]) == (
+        pd.Timestamp("2023-01-01"),
+        pd.Timestamp("2023-12-31"),
+    )
+    assert second["when_precision"] == "year"
+    assert pd.isna(third["when_start"])
+    assert pd.isna(third["when_end"])
+    assert pd.isna(third["when_precision"])
+    assert data.claims["when"].iloc[0] == "2018-03/2019-01"  # the column stays as written
+
+
+def test_when_bounds_span_every_dated_claim(data: factcheck.Dataset) -> None:
+    bounds = data.when_bounds()
+    dated = data.claims["when"].notna().to_numpy()
+    assert bounds["when_start"].notna().to_numpy().tolist() == dated.tolist()
+    assert (bounds["when_start"][dated] <= bounds["when_end"][dated]).all()
+    one_day = (bounds["when_precision"] == "day") & ~data.claims["when"].str.contains("/")
+    assert one_day.sum() > 0
+    assert (bounds["when_start"][one_day] == bounds["when_end"][one_day]).all()
+    written = bounds["when_start"][one_day].dt.strftime("%Y-%m-%d")
+    assert written.tolist() == data.claims["when"][one_day].tolist()
+
+
+def test_original_sources_are_the_last_links(data: factcheck.Dataset) -> None:
+    found = data.original_sources()
+    by_claim = found.groupby("claim_id", sort=False)["source_id"].agg(list)
+    assert by_claim["C0015"] == ["KP-BROADCASTER"]
+    assert by_claim["C0028"] == ["US-OFFICIALS", "KR-OFFICIALS"]
+    assert found[found["claim_id"] == "C0028"]["joint"].all()
+    assert by_claim["C0001"] == ["CURRENTINDIA"]  # the outlet's own voice
+    assert list(by_claim.index) == data.claims["claim_id"].tolist()
+    last = data.claims["attribution"].str.split(" > ", regex=False).str[-1]
+    last = last.str.split(" + ", regex=False)
+    assert by_claim.tolist() == last.tolist()

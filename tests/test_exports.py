@@ -60,14 +60,14 @@ def test_a_new_format_is_one_subclass(tmp_path: Path) -> None:
 def test_a_wrong_option_is_an_export_error_with_exit_2(
     capsys: pytest.CaptureFixture[str],
 ) -> None:
-    with pytest.raises(ExportError, match="publisher-url"):
+    with pytest.raises(ExportError, match="reviewer-url"):
         exports.formats()["claimreview"].render(
-            Source(REPO), publisher_name="x", publisher_url="nope", review_url="{claim_id}"
+            Source(REPO), reviewer_name="x", reviewer_url="nope", review_url="{claim_id}"
         )
-    options = ["--publisher-name", "x", "--publisher-url", "nope"]
+    options = ["--reviewer-name", "x", "--reviewer-url", "nope"]
     assert cli.main(["export", "claimreview", "--dir", str(REPO), *options]) == 2
     assert capsys.readouterr().err == (
-        "factcheck: --publisher-url must be an absolute http(s) address\n"
+        "factcheck: --reviewer-url must be an absolute http(s) address\n"
     )
 
 

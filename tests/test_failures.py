@@ -86,8 +86,8 @@ def test_pandera_finds_what_the_engine_finds(catalogue: Catalogue, name: str) ->
     assert compared > 0  # the fixture broke a rule of some model, and both saw it
 
 
-def test_the_bundled_tables_pass_as_the_readme_and_the_reader_read_them() -> None:
-    """The README's example: every cell as text, only empty cells missing; and the tables
+def test_the_bundled_tables_pass_as_the_docs_and_the_reader_read_them() -> None:
+    """The example of docs/python.md: every cell as text, only empty cells missing; and the tables
     as the dataset's reader reads them, as the differential above does."""
     for spec in TABLES:
         spec.model.validate(parse((REPO / spec.file).read_bytes()), lazy=True)
@@ -133,13 +133,13 @@ def test_a_check_comparing_rows_runs_its_sql_with_its_python_functions() -> None
     ]
 
 
-def test_the_readmes_example_runs_and_reads_a_broken_table(
+def test_the_python_pages_example_runs_and_reads_a_broken_table(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    """The README's pandera example, run as written in a folder whose claims.csv has a span
-    that ends before it starts (row 7)."""
-    readme = (REPO / "README.md").read_text(encoding="utf-8")
-    blocks = re.findall(r"```python\n(.*?)```", readme, re.S)
+    """The pandera example of docs/python.md, run as written in a folder whose claims.csv has
+    a span that ends before it starts (row 7)."""
+    page = (REPO / "docs" / "python.md").read_text(encoding="utf-8")
+    blocks = re.findall(r"```python\n(.*?)```", page, re.S)
     (example,) = [b for b in blocks if "ClaimTable.validate" in b]
     rows = (REPO / "claims.csv").read_text(encoding="utf-8").splitlines(keepends=True)
     frame = _claims()

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import json
 from pathlib import Path
 
 import pytest
@@ -28,8 +29,20 @@ def test_spreadsheet_saved_files_come_back_byte_for_byte(
     out = capsys.readouterr().out
     assert out.count(": notice: is not in the canonical CSV dialect") == 4
     assert "(a byte-order mark, CRLF line endings, empty lines at the end, quotes around " in out
+    capsys.readouterr()
     assert main(["format", "--dir", str(dataset), "--check"]) == 1
     assert digest(dataset) != original  # --check wrote nothing
+    checked = capsys.readouterr().out.splitlines()
+    assert checked[0].startswith(
+        f"{dataset}/articles.csv: would be rewritten in the canonical CSV dialect (a byte-order "
+    )
+    assert checked[0].endswith(": run `factcheck format` (`format --check` writes nothing) "
+                               "[format.check]")  # fmt: skip
+    assert checked[-1] == "4 problems in 4 files"
+    assert main(["format", "--dir", str(dataset), "--check", "--format", "json"]) == 1
+    report = json.loads(capsys.readouterr().out)
+    files = [problem["file"] for problem in report["problems"]]
+    assert files == [f"{dataset}/{name}" for name in sorted(TABLE_FILES)]  # sorted, as promised
     assert main(["format", "--dir", str(dataset)]) == 0
     assert digest(dataset) == original
     assert capsys.readouterr().out.count("rewrote ") == 4
@@ -87,10 +100,11 @@ def test_booleans_in_any_case_validate_with_a_notice_and_come_back_lower_case(
         old = get_cell(dataset, "sources.csv", row, "state_controlled")
         set_cell(dataset, "sources.csv", row, "state_controlled", spelled(old))
     assert main(["validate", "--dir", str(dataset)]) == 0
-    assert capsys.readouterr().out.splitlines()[0] == CAPITALS_NOTICE
+    assert capsys.readouterr().out.splitlines()[0] == f"{dataset}/{CAPITALS_NOTICE}"
     assert main(["format", "--dir", str(dataset)]) == 0
     assert capsys.readouterr().out == (
-        "rewrote sources.csv (booleans not in lower case (TRUE, as spreadsheets write them))\n"
+        f"rewrote {dataset}/sources.csv (booleans not in lower case (TRUE, as spreadsheets "
+        "write them))\n"
     )
     assert digest(dataset) == original
 
@@ -106,14 +120,15 @@ def test_a_short_date_is_converted_only_in_the_order_the_user_gives(
     assert "[claims.reviewed_on.short_date]" in capsys.readouterr().err
     assert main(["format", "--dir", str(dataset), "--date-order", "dmy"]) == 1
     assert capsys.readouterr().err.splitlines()[0] == (
-        "claims.csv, row 7, column reviewed_on: '11/29/2026' is no date read in the order dmy, "
+        f"{dataset}/claims.csv, row 7, column reviewed_on: '11/29/2026' is no date read in the "
+        "order dmy, "
         "or its year has two digits: write it by hand as YYYY-MM-DD; `factcheck format "
         "--date-order dmy` converts no date until every one can be [claims.reviewed_on.date_order]"
     )
     assert digest(dataset) == changed
     assert main(["format", "--dir", str(dataset), "--date-order", "mdy"]) == 0
     assert capsys.readouterr().out == (
-        "rewrote claims.csv (dates in a spreadsheet's short format, now YYYY-MM-DD)\n"
+        f"rewrote {dataset}/claims.csv (dates in a spreadsheet's short format, now YYYY-MM-DD)\n"
     )
     assert digest(dataset) == original
 

@@ -22,6 +22,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
+import jsonschema
 import pytest
 from hypothesis import HealthCheck, find, given, settings
 from hypothesis import strategies as st
@@ -30,6 +31,9 @@ import factcheck
 from conftest import REPO, TABLE_FILES, copy_dataset, read_rows, write_rows
 from factcheck.cli import main
 from factcheck.model.tables import TABLES
+from factcheck.reports.json_report import schema
+
+REPORT_SCHEMA = schema()
 
 settings.register_profile(
     "ci", max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow]
@@ -219,8 +223,9 @@ def check(mutation: Mutation) -> None:
         assert code in (0, 1, 2), mutation.name
         if mutation.breaks:
             assert code in (1, 2), mutation.name
-        records = json.loads(out.getvalue())
-        for record in records:
+        report = json.loads(out.getvalue())
+        jsonschema.validate(report, REPORT_SCHEMA)  # every report, however broken the data
+        for record in report["problems"]:
             assert record["file"], (mutation.name, record)
             if record["severity"] != "notice" and not record["rule"].startswith(FILE_LEVEL):
                 assert record["row"] is not None or record["column"] is not None, (

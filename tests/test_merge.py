@@ -15,8 +15,8 @@ NEW_ID = "2026-01-08-missile-launch"
 
 
 def drafted(dataset: Path) -> Path:
-    assert main(["add-article", str(ARTICLES / "wire-missile.txt"), "--id", NEW_ID,
-                 "--published", "2026-01-08", "--outlet", "Example Wire",
+    assert main(["add-article", NEW_ID, str(ARTICLES / "wire-missile.txt"),
+                 "--published-on", "2026-01-08", "--publisher-source", "Example Wire",
                  "--dir", str(dataset)]) == 0  # fmt: skip
     assert main(["draft", NEW_ID, "--dir", str(dataset)]) == 0
     return dataset / "drafts" / f"{NEW_ID}.csv"
@@ -54,7 +54,10 @@ def test_draft_review_merge_validate(dataset: Path, capsys: pytest.CaptureFixtur
     claims_before = len(read_rows(dataset / "claims.csv")) - 1
     review(path)
     assert main(["merge", str(path), "--dir", str(dataset)]) == 0
-    assert f"merged {drafted_rows} claims and 5 sources; 0 rows left" in capsys.readouterr().out
+    assert (
+        f"merged {drafted_rows} claims into {dataset}/claims.csv and 5 sources into "
+        f"{dataset}/sources.csv; 0 rows left"
+    ) in capsys.readouterr().out
     assert len(read_rows(dataset / "claims.csv")) - 1 == claims_before + drafted_rows
     assert problems_in(dataset) == []
     assert main(["validate", "--dir", str(dataset)]) == 0

@@ -12,7 +12,7 @@ import nbformat
 import pytest
 from nbclient import NotebookClient
 
-from conftest import REPO, read_rows
+from conftest import REPO, load_script, read_rows
 
 NOTEBOOKS = REPO / "notebooks"
 TEXT_OUTPUTS = ("text/markdown", "text/plain")
@@ -111,3 +111,27 @@ def test_the_run_draws_every_figure_and_states_the_dataset_numbers(executed: Any
 
 def test_committed_outputs_are_current(executed: Any) -> None:
     assert text_outputs(executed) == text_outputs(committed()), "run: python notebooks/run.py"
+
+
+def run_script() -> Any:
+    return load_script(NOTEBOOKS / "run.py", "notebook_run")
+
+
+def test_run_names_what_is_missing_before_it_starts() -> None:
+    """Without the `notebook` extra the run stops at once, saying what to install, instead
+    of failing in the kernel's first cell (`ModuleNotFoundError: matplotlib`)."""
+    assert run_script().missing(("json", "no_such_module_here")) == ["no_such_module_here"]
+    assert run_script().missing() == []  # the test extra includes the notebook extra
+
+
+def test_one_documented_way_to_run_it() -> None:
+    """The notebook's header and notebooks/README.md point at the same command, and the
+    README's install line installs the extra the run needs."""
+    header = jupytext.read(NOTEBOOKS / "analysis.py").cells[0].source
+    guide = (NOTEBOOKS / "README.md").read_text(encoding="utf-8")
+    install = '.venv/bin/pip install -q -c requirements.lock -e ".[notebook]"'
+    for text in (header, guide):
+        assert "notebooks/run.py" in text
+        assert "jupytext --execute" not in text
+    assert f"{install}\n    .venv/bin/python notebooks/run.py" in guide
+    assert install.replace(" -q", "") in (NOTEBOOKS / "run.py").read_text(encoding="utf-8")

@@ -1,7 +1,8 @@
-"""The editing paths the README promises, tried with a real office suite: LibreOffice Calc,
-headless. Each committed CSV file opened and saved back as CSV validates (with at most a
-notice) and `factcheck format` restores it byte for byte; a cell edited in Calc is exactly
-the change validation sees; the exported workbook saved by Calc imports with no change.
+"""The editing paths docs/spreadsheets.md promises, tried with a real office suite:
+LibreOffice Calc, headless. Each committed CSV file opened and saved back as CSV validates
+(with at most a notice) and `factcheck format` restores it byte for byte; a cell edited in
+Calc is exactly the change validation sees; the exported workbook saved by Calc imports with
+no change.
 
 These tests need LibreOffice (`soffice`); the cell edit also needs its Python bridge for the
 system's python3. Without them they are skipped, saying what to install.
@@ -76,7 +77,8 @@ def test_every_csv_saved_by_calc_validates_and_format_restores_it(
     assert out.endswith("valid: no problems found (1 notice)\n"), out
     assert main(["format", "--dir", str(dataset)]) == 0
     assert capsys.readouterr().out == (
-        "rewrote sources.csv (booleans not in lower case (TRUE, as spreadsheets write them))\n"
+        f"rewrote {dataset}/sources.csv (booleans not in lower case (TRUE, as spreadsheets "
+        "write them))\n"
     )
     assert digests(dataset) == original
 

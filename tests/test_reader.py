@@ -16,7 +16,8 @@ from factcheck.problems import ExitCode, exit_code
 
 def validate(directory: Path, capsys: pytest.CaptureFixture[str]) -> tuple[int, list[str]]:
     code = main(["validate", "--dir", str(directory)])
-    return code, capsys.readouterr().out.splitlines()
+    out = capsys.readouterr().out.splitlines()
+    return code, [line.removeprefix(f"{directory}/") for line in out]  # files under --dir
 
 
 def test_missing_file(dataset: Path, capsys: pytest.CaptureFixture[str]) -> None:
@@ -59,6 +60,18 @@ def test_duplicated_column(dataset: Path, read_mode: str) -> None:
     write_rows(dataset / "sources.csv", [[*r, r[1]] for r in rows])
     assert lines(problems_in(dataset, read_mode)) == [
         "sources.csv, column name: appears more than once in the header row [csv.header.repeated]"
+    ]
+
+
+def test_columns_without_a_name_are_named_by_their_place(dataset: Path, read_mode: str) -> None:
+    """A spreadsheet's stray columns: said as such, not as a repeated or unknown column."""
+    rows = read_rows(dataset / "sources.csv")
+    write_rows(dataset / "sources.csv", [[*r, "", ""] for r in rows])
+    width = len(rows[0])
+    assert lines(problems_in(dataset, read_mode)) == [
+        f"sources.csv, column {place}: has no name in the header row (the column's place is "
+        "given): name the column, or delete it if it holds nothing [csv.header.blank]"
+        for place in (width + 1, width + 2)
     ]
 
 

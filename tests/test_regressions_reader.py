@@ -19,8 +19,8 @@ BOM = b"\xef\xbb\xbf"
 
 
 def drafted(dataset: Path, article: Path = ARTICLES / "wire-missile.txt") -> Path:
-    assert main(["add-article", str(article), "--id", NEW_ID, "--published", "2026-01-08",
-                 "--outlet", "Example Wire", "--dir", str(dataset)]) == 0  # fmt: skip
+    assert main(["add-article", NEW_ID, str(article), "--published-on", "2026-01-08",
+                 "--publisher-source", "Example Wire", "--dir", str(dataset)]) == 0  # fmt: skip
     assert main(["draft", NEW_ID, "--dir", str(dataset)]) == 0
     return dataset / "drafts" / f"{NEW_ID}.csv"
 
@@ -86,8 +86,8 @@ def test_an_empty_articles_csv_stops_add_article_with_a_fatal_problem(
     dataset: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     (dataset / "articles.csv").write_bytes(b"")
-    assert main(["add-article", str(ARTICLES / "wire-missile.txt"), "--id", NEW_ID,
-                 "--published", "2026-01-08", "--outlet", "Yonhap",
+    assert main(["add-article", NEW_ID, str(ARTICLES / "wire-missile.txt"),
+                 "--published-on", "2026-01-08", "--publisher-source", "Yonhap",
                  "--dir", str(dataset)]) == 2  # fmt: skip
     out, err = capsys.readouterr()
     assert out == ""
@@ -177,7 +177,7 @@ def test_a_closed_pipe_ends_quietly(dataset: Path, when: str) -> None:
         assert process.stdout is not None
         assert process.stderr is not None
         if when == "after one line":
-            assert process.stdout.readline().startswith(b"claims.csv, row 2")
+            assert process.stdout.readline().startswith(f"{dataset}/claims.csv, row 2".encode())
         process.stdout.close()
         err = process.stderr.read().decode()
         code = process.wait()

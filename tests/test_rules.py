@@ -339,8 +339,8 @@ def test_an_article_without_claims_is_awaited_not_uncovered(
     assert main(["validate", "--dir", str(dataset)]) == 0
     printed = capsys.readouterr().out.splitlines()
     assert printed[0] == (
-        f"{ARTICLE_FILE}: notice: has no claims yet; `factcheck draft {ARTICLE_ID}` proposes "
-        "them for review, and once it has any, every sentence of its body must be covered "
+        f"{dataset}/{ARTICLE_FILE}: notice: has no claims yet; `factcheck draft {ARTICLE_ID}` "
+        "proposes them for review, and once it has any, every sentence of its body must be covered "
         "[articles.claims.awaited]"
     )
 

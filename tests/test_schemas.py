@@ -163,7 +163,7 @@ CASES = [
         "articles.columns.known",
         (add_column(A, "notes"),),
         (
-            f"articles.csv, column notes: is not a column of articles.csv; its columns are: "
+            f"articles.csv, column notes: is not a column of the articles table; its columns are: "
             f"{ARTICLE_COLUMNS} [articles.columns.known]",
         ),
     ),
@@ -248,7 +248,7 @@ CASES = [
         "sources.columns.known",
         (add_column(S, "website"),),
         (
-            "sources.csv, column website: is not a column of sources.csv; its columns are: "
+            "sources.csv, column website: is not a column of the sources table; its columns are: "
             "source_id, name, aliases, kind, country, state_controlled, description "
             "[sources.columns.known]",
         ),
@@ -372,8 +372,8 @@ CASES = [
         "claims.columns.known",
         (add_column(C, "note"),),
         (
-            "claims.csv, column note: is not a column of claims.csv; its columns are: claim_id, "
-            "article_id, span_start, span_end, quote, claim, claim_type, certainty, "
+            "claims.csv, column note: is not a column of the claims table; its columns are: "
+            "claim_id, article_id, span_start, span_end, quote, claim, claim_type, certainty, "
             "certainty_cue, attribution, attribution_cue, when, verdict, verdict_rationale, "
             "attribution_check, attribution_rationale, reviewed_on [claims.columns.known]",
         ),
@@ -584,9 +584,9 @@ CASES = [
         "evidence.columns.known",
         (add_column(E, "archive_url"),),
         (
-            "evidence.csv, column archive_url: is not a column of evidence.csv; its columns are: "
-            "evidence_id, claim_id, bears_on, url, publisher, originator, published_on, stance, "
-            "summary [evidence.columns.known]",
+            "evidence.csv, column archive_url: is not a column of the evidence table; its columns "
+            "are: evidence_id, claim_id, bears_on, url, publisher, originator, published_on, "
+            "stance, summary [evidence.columns.known]",
         ),
     ),
 ]

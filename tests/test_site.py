@@ -22,7 +22,7 @@ from factcheck.site.build import (
     article_path,
     build_site,
     build_site_from,
-    check_publisher_url,
+    check_reviewer_url,
 )
 from factcheck.site.pages import segments
 
@@ -127,7 +127,7 @@ def test_the_claimreview_blocks_are_the_export_with_each_claims_anchor(
     blocks = [json.loads(block) for block in page.jsonld]
     exported = tmp_path / "claimreview.jsonld"
     command = ["export", "claimreview", "--dir", str(REPO), "-o", str(exported)]
-    command += ["--publisher-name", PUBLISHER, "--publisher-url", SITE_URL]
+    command += ["--reviewer-name", PUBLISHER, "--reviewer-url", SITE_URL]
     assert main([*command, "--review-url", REVIEW_URL]) == 0
     graph = json.loads(exported.read_text(encoding="utf-8"))["@graph"]
     assert blocks == [{"@context": "https://schema.org", **review} for review in graph]
@@ -184,12 +184,12 @@ def test_the_command_writes_the_site_and_refuses_a_relative_address(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     out = tmp_path / "site"
-    base = ["site", "--dir", str(REPO), "-o", str(out), "--publisher-name", PUBLISHER]
-    assert main([*base, "--publisher-url", "example.org"]) == 2
-    assert "--publisher-url must be an absolute http(s) address" in capsys.readouterr().err
-    assert main([*base, "--publisher-url", f"{SITE_URL}/"]) == 2  # or the reviews' addresses
-    assert "--publisher-url must not end with '/'" in capsys.readouterr().err
-    assert main([*base, "--publisher-url", SITE_URL]) == 0
+    base = ["site", "--dir", str(REPO), "-o", str(out), "--reviewer-name", PUBLISHER]
+    assert main([*base, "--reviewer-url", "example.org"]) == 2
+    assert "--reviewer-url must be an absolute http(s) address" in capsys.readouterr().err
+    assert main([*base, "--reviewer-url", f"{SITE_URL}/"]) == 2  # or the reviews' addresses
+    assert "--reviewer-url must not end with '/'" in capsys.readouterr().err
+    assert main([*base, "--reviewer-url", SITE_URL]) == 0
     assert (out / "index.html").is_file()
     assert (out / "assets" / "site.js").is_file()
 
@@ -197,9 +197,9 @@ def test_the_command_writes_the_site_and_refuses_a_relative_address(
 @pytest.mark.parametrize(
     ("url", "refused"),
     [
-        ("example.org", "--publisher-url must be an absolute http(s) address"),
-        ("ftp://example.org", "--publisher-url must be an absolute http(s) address"),
-        (f"{SITE_URL}/", "--publisher-url must not end with '/'"),
+        ("example.org", "--reviewer-url must be an absolute http(s) address"),
+        ("ftp://example.org", "--reviewer-url must be an absolute http(s) address"),
+        (f"{SITE_URL}/", "--reviewer-url must not end with '/'"),
         (SITE_URL, None),
         ("http://example.org/fact-checks", None),
     ],
@@ -208,10 +208,10 @@ def test_the_site_takes_an_absolute_address_without_a_final_slash(
     url: str, refused: str | None
 ) -> None:
     if refused is None:
-        check_publisher_url(url)
+        check_reviewer_url(url)
     else:
         with pytest.raises(ExportError, match=re.escape(refused)):
-            check_publisher_url(url)
+            check_reviewer_url(url)
 
 
 def test_a_site_is_built_from_a_folder_only_when_its_dataset_validates(

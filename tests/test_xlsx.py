@@ -4,11 +4,13 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import json
 import re
 from pathlib import Path
 
 import pytest
 from openpyxl import Workbook, load_workbook
+from openpyxl.utils import get_column_letter
 
 from conftest import TABLE_FILES, read_rows
 from factcheck.cli import main
@@ -72,10 +74,10 @@ def test_an_invalid_edit_is_refused_with_its_location(
     assert main(["import", "xlsx", str(workbook), "--dir", str(dataset)]) == 1
     out, err = capsys.readouterr()
     assert out == ""
-    assert "claims.csv, row 6, column verdict: 'maybe' must be one of: supported, " in err
+    assert "sheet claims, row 6, column M (verdict): 'maybe' must be one of: supported, " in err
     assert (
-        "claims.csv, row 9, column claim: '=HYPERLINK(\"http://x\")' must not begin with =, +, "
-        "-, @, a tab or a carriage return, which a spreadsheet would run as a formula "
+        "sheet claims, row 9, column F (claim): '=HYPERLINK(\"http://x\")' must not begin "
+        "with =, +, -, @, a tab or a carriage return, which a spreadsheet would run as a formula "
         "[claims.claim.formula_safe]" in err
     )
     assert err.endswith(
@@ -185,3 +187,93 @@ def test_export_refuses_invalid_data(dataset: Path, tmp_path: Path) -> None:
     assert not (tmp_path / "x.xlsx").exists()
     with pytest.raises(DatasetUnreadable, match=r"claims\.csv"):
         WorkbookFormat().render(Source(dataset))
+
+
+def test_a_cell_is_named_by_sheet_row_and_column_letter(
+    dataset: Path, workbook: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    book = load_workbook(workbook)
+    sheet = book["claims"]
+    header = [c.value for c in sheet[1]]
+    assert header.index("verdict") == 12  # the 13th column: M
+    sheet.cell(row=6, column=13).value = "maybe"
+    book.save(workbook)
+    capsys.readouterr()
+    assert main(["import", "xlsx", str(workbook), "--dir", str(dataset)]) == 1
+    assert capsys.readouterr().err.splitlines()[0] == (
+        f"{workbook}, sheet claims, row 6, column M (verdict): 'maybe' must be one of: "
+        "supported, partly_supported, refuted, not_enough_evidence, not_checkable "
+        "[claims.verdict.allowed]"
+    )
+    assert main(["import", "xlsx", str(workbook), "--dir", str(dataset), "--format", "json"]) == 1
+    [record] = json.loads(capsys.readouterr().out)["problems"]
+    assert (record["file"], record["sheet"], record["column"]) == (
+        str(workbook),
+        "claims",
+        "M (verdict)",
+    )
+
+
+def edit_claims(workbook: Path, cells: dict[tuple[int, int], str]) -> None:
+    """Set cells of the claims sheet, by row and column number, as an editor would."""
+    book = load_workbook(workbook)
+    sheet = book["claims"]
+    for (row, column), value in cells.items():
+        sheet.cell(row=row, column=column).value = value
+    book.save(workbook)
+
+
+def letter(column: int) -> str:
+    return str(get_column_letter(column))
+
+
+def test_notes_beside_a_table_are_named_by_their_column_letter(
+    dataset: Path, workbook: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    width = len(read_rows(dataset / "claims.csv")[0])
+    edit_claims(workbook, {(3, width + 2): "check this one again"})  # a column left empty
+    capsys.readouterr()
+    assert main(["import", "xlsx", str(workbook), "--dir", str(dataset)]) == 1  # as when named
+    said = capsys.readouterr().err.splitlines()
+    for line, place in zip(said, (width + 1, width + 2), strict=False):  # empty, then the note's
+        assert line == (
+            f"{workbook}, sheet claims, column {letter(place)}: has no name in the header row: "
+            "name the column, or move what it holds (a note, say) to a sheet of its own "
+            "[xlsx.header.blank]"
+        )
+    assert said[2] == "2 problems in 1 file"
+
+
+def test_a_named_column_the_table_lacks_is_named_by_sheet_and_letter(
+    dataset: Path, workbook: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    notes = len(read_rows(dataset / "claims.csv")[0]) + 1
+    edit_claims(workbook, {(1, notes): "notes", (3, notes): "check this one again"})
+    capsys.readouterr()
+    assert main(["import", "xlsx", str(workbook), "--dir", str(dataset)]) == 1
+    first = capsys.readouterr().err.splitlines()[0]
+    assert first.startswith(
+        f"{workbook}, sheet claims, column {letter(notes)} (notes): is not a column of "
+        "the claims table; its columns are: claim_id, "
+    )
+    assert first.endswith("[claims.columns.known]")
+
+
+def test_every_problem_of_a_workbook_with_unnamed_columns_is_reported_at_once(
+    dataset: Path, workbook: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """An empty column before a named note, and a broken verdict: one run says all three."""
+    header = read_rows(dataset / "claims.csv")[0]
+    empty, notes, verdict = len(header) + 1, len(header) + 2, header.index("verdict") + 1
+    edited = {(1, notes): "notes", (3, notes): "check this one again", (6, verdict): "bogus"}
+    edit_claims(workbook, edited)
+    before = {name: (dataset / name).read_bytes() for name in ("claims.csv", "sources.csv")}
+    capsys.readouterr()
+    assert main(["import", "xlsx", str(workbook), "--dir", str(dataset)]) == 1
+    said = capsys.readouterr().err.splitlines()
+    rules = sorted(line.rsplit(" [", 1)[-1] for line in said if line.endswith("]"))
+    assert rules == ["claims.columns.known]", "claims.verdict.allowed]", "xlsx.header.blank]"]
+    assert any(f"column {letter(empty)}: has no name" in line for line in said)
+    assert any(f"column {letter(notes)} (notes): is not a column" in line for line in said)
+    assert any(f"row 6, column {letter(verdict)} (verdict)" in line for line in said)
+    assert before == {name: (dataset / name).read_bytes() for name in before}  # nothing written

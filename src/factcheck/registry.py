@@ -19,6 +19,7 @@ This module reads better whole: it is a table of every message the tools print.
 from __future__ import annotations
 
 import fnmatch
+import re
 from dataclasses import dataclass
 from typing import Any
 
@@ -39,8 +40,16 @@ class Rule:
     def message(self, **fields: Any) -> str:
         return self.requirement.format(**fields) + self.detail.format(**fields)
 
+    @property
+    def description(self) -> str:
+        """The message in general: each field to be filled in shown as `<name>`."""
+        return _PLACEHOLDER.sub(r"<\1>", self.requirement + self.detail)
+
     def matches(self, rule_id: str) -> bool:
         return fnmatch.fnmatchcase(rule_id, self.id) and rule_id.count(".") == self.id.count(".")
+
+
+_PLACEHOLDER = re.compile(r"\{(\w+)[^}]*\}")
 
 
 def _rules(*rules: Rule) -> dict[str, Rule]:
@@ -72,6 +81,12 @@ RULES = _rules(
     Rule("csv.empty", "is empty: it needs at least the header row", severity=FATAL),
     Rule("csv.well_formed", "is not a well-formed CSV file: {error}", severity=FATAL),
     Rule("csv.header.repeated", "appears more than once in the header row", severity=FATAL),
+    Rule(
+        "csv.header.blank",
+        "has no name in the header row (the column's place is given): name the column, or "
+        "delete it if it holds nothing",
+        severity=FATAL,
+    ),
     Rule("csv.header.missing", "is missing from the header row", severity=FATAL),
     Rule(
         "csv.delimiter",
@@ -92,7 +107,7 @@ RULES = _rules(
         severity=NOTICE,
     ),
     # --- any table, any column (the schemas' checks) --------------------------------------
-    Rule("*.columns.known", "is not a column of {table}; its columns are: {columns}"),
+    Rule("*.columns.known", "is not a column of the {table} table; its columns are: {columns}"),
     Rule("*.*.required", "must not be empty"),
     Rule("*.*.unique", "must be unique", ", but {rows} share this value"),
     Rule("*.*.format", "must be {format}"),
@@ -311,7 +326,17 @@ RULES = _rules(
         severity=FATAL,
     ),
     Rule("draft.status.allowed", "must be one of: {allowed}"),
+    Rule(
+        "format.check",
+        "would be rewritten in the canonical CSV dialect ({departures}): run `factcheck "
+        "format` (`format --check` writes nothing)",
+    ),
     Rule("xlsx.sheets", "has no sheet named {missing}; expected one per table", severity=FATAL),
+    Rule(
+        "xlsx.header.blank",
+        "has no name in the header row: name the column, or move what it holds (a note, "
+        "say) to a sheet of its own",
+    ),
 )
 
 

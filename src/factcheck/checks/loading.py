@@ -126,7 +126,7 @@ def _unknown_columns(spec: TableSpec, header: list[str]) -> list[Problem]:
     columns = ", ".join(spec.columns)
     return [
         registry.problem(
-            f"{spec.name}.columns.known", spec.file, column=name, table=spec.file, columns=columns
+            f"{spec.name}.columns.known", spec.file, column=name, table=spec.name, columns=columns
         )
         for name in header
         if name not in spec.columns

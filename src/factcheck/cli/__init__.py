@@ -6,13 +6,15 @@ back; `output` says where that goes: what a command produces on standard output,
 standard error the problems that stopped it (`refuse`, ending `factcheck COMMAND: nothing
 written`) and one-line errors (`fail`).
 
-`factcheck validate [--dir DIR] [--format text|json]` checks the dataset in DIR (default: the
-current directory) and exits 0 when it is valid, 1 when the data breaks rules and 2 when it
-cannot be checked. It reads the files and never writes them. A new article comes in through
-`add-article`, `draft`, `merge` and `evaluate` (see the README's "Bringing in a new
-article"); each that writes validates first and writes nothing when the dataset would not
-validate. Bad data never produces a traceback: a failure of the tool itself is reported in
-one line (set FACTCHECK_DEBUG=1 for the traceback) and exits 2.
+`factcheck validate [--dir DIR] [--format text|json|github|sarif|gitlab]` checks the dataset
+in DIR (default: the current directory) and exits 0 when it is valid, 1 when the data breaks
+rules and 2 when it cannot be checked, as every command does. It reads the files and never
+writes them. Every command that reports problems takes the same `--format` and `--limit`,
+and names each file of the dataset under DIR as given (`--dir data`: `data/claims.csv`).
+A new article comes in through `add-article`, `draft`, `merge` and `evaluate` (see
+docs/drafting.md); each that writes validates first and writes nothing when the dataset
+would not validate. Bad data never produces a traceback: a failure of the
+tool itself is reported in one line (set FACTCHECK_DEBUG=1 for the traceback) and exits 2.
 """
 
 from __future__ import annotations
@@ -21,8 +23,8 @@ import os
 import sys
 from collections.abc import Sequence
 
-from factcheck.cli.output import fail
-from factcheck.cli.parser import DEFAULT_LIMIT, build_parser
+from factcheck.cli.output import DEFAULT_LIMIT, fail
+from factcheck.cli.parser import build_parser
 
 __all__ = ["DEFAULT_LIMIT", "build_parser", "main"]
 

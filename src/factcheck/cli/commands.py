@@ -13,16 +13,16 @@ import shlex
 import sys
 from pathlib import Path
 
-from factcheck.cli.output import fail, refuse, write_output
+from factcheck import registry
+from factcheck.cli.output import Reporting, fail, refuse, under, write_output
 from factcheck.model.spreadsheets import DateOrder
-from factcheck.problems import ExitCode, exit_code, render_text
+from factcheck.problems import ExitCode, sort
 
 
 def run_validate(args: argparse.Namespace) -> int:
     from factcheck.checks.engines import make_engine
     from factcheck.checks.engines.base import EngineUnavailable
     from factcheck.checks.validate import check_dataset
-    from factcheck.problems import write_json
 
     try:
         engine = make_engine(args.engine, args.master)
@@ -31,11 +31,7 @@ def run_validate(args: argparse.Namespace) -> int:
         )
     except (EngineUnavailable, ImportError) as error:  # no Java, no pyspark, an unread URI
         return fail(str(error))
-    if args.format == "json":
-        write_json(checked.problems, sys.stdout)
-    else:
-        print(render_text(checked.problems, checked.total))
-    return exit_code(checked.problems)
+    return Reporting.of(args).report(checked.problems, checked.total)
 
 
 def run_format(args: argparse.Namespace) -> int:
@@ -50,13 +46,19 @@ def run_format(args: argparse.Namespace) -> int:
                 "these are the problems of the dates as converted "
                 f"(--date-order {result.converted}), not of the cells as saved"
             )
-        return refuse("format", result.problems, "fix the problems first", note)
-    verb = "would rewrite" if args.check else "rewrote"
+        return refuse(Reporting.of(args), result.problems, "fix the problems first", note)
+    if args.check:  # a file to rewrite is what --check reports, as validate reports problems
+        return Reporting.of(args).report(
+            sort(
+                registry.problem("format.check", name, departures=", ".join(reasons))
+                for name, reasons in result.changed.items()
+            )
+        )
     for name, reasons in result.changed.items():
-        print(f"{verb} {name} ({', '.join(reasons)})")
+        print(f"rewrote {under(args.directory, name)} ({', '.join(reasons)})")
     if not result.changed:
         print("all files are already in the canonical dialect")
-    return ExitCode.INVALID if args.check and result.changed else ExitCode.VALID
+    return ExitCode.VALID
 
 
 def run_site(args: argparse.Namespace) -> int:
@@ -65,11 +67,11 @@ def run_site(args: argparse.Namespace) -> int:
     from factcheck.site.build import build_site_from
 
     try:
-        files = build_site_from(Path(args.directory), args.publisher_name, args.publisher_url)
+        files = build_site_from(Path(args.directory), args.reviewer_name, args.reviewer_url)
     except ExportError as error:
         return fail(str(error))
     except DatasetError as error:
-        return refuse("site", error.problems)
+        return refuse(Reporting.of(args), error.problems)
     written = write_output(files, args.output)
     print(f"wrote {len(written)} files into {args.output}")
     return ExitCode.VALID
@@ -82,7 +84,7 @@ def run_summary(args: argparse.Namespace) -> int:
     try:
         data = load_dataset(args.directory)
     except DatasetError as error:
-        return refuse("summary", error.problems)
+        return refuse(Reporting.of(args), error.problems)
     sys.stdout.write(render(data))
     return ExitCode.VALID
 
@@ -97,7 +99,7 @@ def run_export(args: argparse.Namespace) -> int:
     try:
         output = chosen.render(Source(Path(args.directory)), **options)
     except DatasetError as error:
-        return refuse("export", error.problems)
+        return refuse(Reporting.of(args), error.problems)
     except ExportError as error:
         return fail(str(error))
     for path in write_output(output, args.output):
@@ -115,9 +117,9 @@ def run_import_xlsx(args: argparse.Namespace) -> int:
     except WorkbookUnreadable as error:
         return fail(str(error))
     if result.problems:
-        return refuse("import xlsx", result.problems, "fix the workbook and import it again")
+        return refuse(Reporting.of(args), result.problems, "fix the workbook and import it again")
     for name in result.changed:
-        print(f"updated {name}")
+        print(f"updated {under(args.directory, name)}")
     if not result.changed:
         print("no changes: the workbook matches the CSV files")
     return ExitCode.VALID
@@ -133,11 +135,16 @@ def run_add_article(args: argparse.Namespace) -> int:
     except OSError as error:
         return fail(f"cannot read {args.file}: {error.strerror}")
     info = ArticleInfo(
-        args.article_id, args.published, args.title, args.outlet, args.url, args.language
+        args.article_id,
+        args.published_on,
+        args.title,
+        args.publisher_source,
+        args.url,
+        args.language,
     )
     added = add_article(Path(args.directory), data, info)
     if added.problems:
-        return refuse("add-article", added.problems)
+        return refuse(Reporting.of(args), added.problems)
     digest = added.row["text_sha256"]
     stored = Path(args.directory) / "articles" / f"{args.article_id}.txt"
     print(f"stored {stored} ({len(data)} bytes, sha256 {digest})")
@@ -163,7 +170,7 @@ def run_draft(args: argparse.Namespace) -> int:
         return fail(str(error))
     if written.problems:
         return refuse(
-            "draft",
+            Reporting.of(args),
             written.problems,
             "fix the problems first, or move aside a draft that cannot be read",
         )
@@ -190,13 +197,14 @@ def run_merge(args: argparse.Namespace) -> int:
 
     merged = merge_draft(Path(args.directory), Path(args.file))
     if merged.problems:
-        return refuse("merge", merged.problems, "fix the draft and merge it again")
+        return refuse(Reporting.of(args), merged.problems, "fix the draft and merge it again")
     if not merged.claims and not merged.sources:
         print(f"nothing to merge: no row of {args.file} is marked accepted")
         return ExitCode.VALID
+    claims, sources = under(args.directory, "claims.csv"), under(args.directory, "sources.csv")
     print(
-        f"merged {merged.claims} claims and {merged.sources} sources; "
-        f"{merged.left} rows left in {args.file}"
+        f"merged {merged.claims} claims into {claims} and {merged.sources} sources into "
+        f"{sources}; {merged.left} rows left in {args.file}"
     )
     return ExitCode.VALID
 
@@ -215,6 +223,6 @@ def run_evaluate(args: argparse.Namespace) -> int:
     except DraftingError as error:
         return fail(str(error))
     if evaluated.problems:
-        return refuse("evaluate", evaluated.problems)
+        return refuse(Reporting.of(args), evaluated.problems)
     sys.stdout.write(evaluated.report)
     return ExitCode.VALID

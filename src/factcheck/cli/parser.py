@@ -1,6 +1,9 @@
 """The parser of every command: its arguments, its help, and the handler in `commands` that
-runs it (`run`). `--dir DIR` names the dataset's folder in every command that reads it;
-the export formats are listed from their registry, so a new format needs nothing here.
+runs it (`run`). One grammar for all: `--dir DIR` names the dataset's folder in every
+command that reads it; every command that can report problems takes `--format` and
+`--limit` (`_reporting`); every command's help ends with the exit codes (`EXIT_CODES`). The
+export and report formats are listed from their registries, so a new format needs nothing
+here.
 """
 
 from __future__ import annotations
@@ -11,10 +14,34 @@ from typing import Any
 
 from factcheck.checks.engines import ENGINES
 from factcheck.cli import commands
+from factcheck.cli.output import DEFAULT_LIMIT
 from factcheck.drafting.polnear import SPLITS
 from factcheck.model.spreadsheets import DateOrder
+from factcheck.reports import REPORTS
+from factcheck.reports.base import version
 
-DEFAULT_LIMIT = 100  # problems listed per rule; a million bad cells stay a readable report
+EXIT_CODES = (
+    "Exit codes, the same in every command: 0 done (the data is valid); 1 the data breaks "
+    "rules (for format --check also: a file would be rewritten); 2 the data cannot be read "
+    "or the command cannot run (a usage error too)"
+)
+OUTPUTS = (
+    "Output: a command that changes the dataset (format, import, add-article, draft, merge) "
+    "writes in its folder, --dir (a draft in DIR/drafts/, unless -o names another file). A "
+    "command that makes something from the dataset prints it on standard output when it is "
+    "text (a report, a summary, a text export), or -o names the file; what is not one text "
+    "file (a workbook, a folder of files, a site) is written only where -o says, so -o is "
+    "required for it. Each command then says what it wrote, naming a dataset's file as the "
+    "command line names its folder (--dir data: data/claims.csv)."
+)
+
+
+class _Paragraphs(argparse.HelpFormatter):
+    """Help whose description and epilog may hold paragraphs, each filled on its own."""
+
+    def _fill_text(self, text: str, width: int, indent: str) -> str:
+        fill = super()._fill_text  # not in the comprehension: Python 3.11's super() fails there
+        return "\n\n".join([fill(part, width, indent) for part in text.split("\n\n")])
 
 
 def _count(text: str) -> int:
@@ -34,29 +61,19 @@ def build_parser(argv: Sequence[str] | None = None) -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="factcheck",
         description="Keep a claim-and-source fact-checking dataset consistent.",
+        epilog=EXIT_CODES,
+        formatter_class=_Paragraphs,
     )
+    parser.add_argument("--version", action="version", version=f"%(prog)s {version()}")
     subcommands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
-    validate = subcommands.add_parser(
+    validate = _command(
+        subcommands,
         "validate",
         help="check every file of the dataset and report every problem",
-        description="Check every table against its schema and every dataset rule. "
-        "Exit 0 when valid, 1 when the data breaks rules, 2 when it cannot be checked.",
+        description="Check every table against its schema and every dataset rule; read the "
+        "files, never write them.",
     )
     _directory(validate)
-    validate.add_argument(
-        "--format",
-        choices=("text", "json"),
-        default="text",
-        help="text for people (default), json for machines",
-    )
-    validate.add_argument(
-        "--limit",
-        type=_count,
-        default=DEFAULT_LIMIT,
-        metavar="N",
-        help="list at most N problems of each rule, then how many more it found "
-        "(default: %(default)s; 0 lists them all)",
-    )
     validate.add_argument(
         "--engine",
         choices=ENGINES,
@@ -73,7 +90,8 @@ def build_parser(argv: Sequence[str] | None = None) -> argparse.ArgumentParser:
         "(default: local[*], Spark in local mode on every core of this machine)",
     )
     validate.set_defaults(run=commands.run_validate)
-    fmt = subcommands.add_parser(
+    fmt = _command(
+        subcommands,
         "format",
         help="rewrite the CSV files in the canonical dialect, never changing a cell",
         description="Rewrite the dataset's CSV files in the canonical dialect (UTF-8, RFC 4180 "
@@ -82,7 +100,10 @@ def build_parser(argv: Sequence[str] | None = None) -> argparse.ArgumentParser:
     )
     _directory(fmt)
     fmt.add_argument(
-        "--check", action="store_true", help="write nothing; exit 1 if any file would be rewritten"
+        "--check",
+        action="store_true",
+        help="write nothing; exit 1 if any file would be rewritten (as when the data breaks a "
+        "rule: the problems are then listed)",
     )
     fmt.add_argument(
         "--date-order",
@@ -95,26 +116,44 @@ def build_parser(argv: Sequence[str] | None = None) -> argparse.ArgumentParser:
     )
     fmt.set_defaults(run=commands.run_format)
     _add_site_command(subcommands)
-    summary = subcommands.add_parser(
+    summary = _command(
+        subcommands,
         "summary",
         help="counts by source, claim type and verdict, and the claims that are not supported",
+        description="Print counts of the claims by source, claim type and verdict, and list "
+        "the claims that are not supported. Validates first and prints no summary of data "
+        "that breaks a rule.",
     )
     _directory(summary)
     summary.set_defaults(run=commands.run_summary)
-    export = subcommands.add_parser(
+    export = _command(
+        subcommands,
         "export",
         help="write the dataset in a standard format",
         description="Write the dataset in a standard format; formats that carry the data "
         "validate it first and write nothing if it breaks a rule.",
+        reports=False,
     )
     # the formats are imported to list them: only when they are asked for
     if not argv or argv[0] in ("export", "-h", "--help"):
         _add_export_formats(export)
-    importer = subcommands.add_parser("import", help="bring edited data back into the CSV files")
-    sources = importer.add_subparsers(dest="format", required=True, metavar="FORMAT")
-    from_xlsx = sources.add_parser(
+    importer = _command(
+        subcommands,
+        "import",
+        help="bring edited data back into the CSV files",
+        description="Bring data edited elsewhere back into the dataset's CSV files; nothing is "
+        "written unless the whole dataset then validates.",
+        reports=False,
+    )
+    sources = importer.add_subparsers(dest="source_format", required=True, metavar="FORMAT")
+    from_xlsx = _command(
+        sources,
         "xlsx",
         help="an edited workbook from 'factcheck export xlsx'; written only if it validates",
+        description="Read the sheets of FILE, a workbook written by 'factcheck export xlsx' "
+        "and edited, back into the CSV files. Problems name the sheet, its row and the "
+        "column's letter; nothing is written unless the dataset then validates.",
+        name="import xlsx",
     )
     from_xlsx.add_argument("file", metavar="FILE", help="the edited workbook")
     _directory(from_xlsx)
@@ -123,17 +162,61 @@ def build_parser(argv: Sequence[str] | None = None) -> argparse.ArgumentParser:
     return parser
 
 
+def _command(
+    subcommands: Any,
+    command: str,
+    help: str,
+    description: str,
+    reports: bool = True,
+    name: str | None = None,
+) -> argparse.ArgumentParser:
+    """A command with its help and description, the exit codes and where output goes after
+    them, and (`reports`) `--format` and `--limit` for the problems it may report. `name`
+    is how the command is named in what it prints (`import xlsx`), by default `command`."""
+    parser: argparse.ArgumentParser = subcommands.add_parser(
+        command,
+        help=help,
+        description=description,
+        epilog=f"{OUTPUTS}\n\n{EXIT_CODES}",
+        formatter_class=_Paragraphs,
+    )
+    if reports:
+        _reporting(parser)
+    parser.set_defaults(name=name or command)
+    return parser
+
+
+def _reporting(parser: argparse.ArgumentParser) -> None:
+    """`--format` and `--limit`, the same wherever problems are reported."""
+    formats = ", ".join(f"{name}: {report.help}" for name, report in REPORTS.items())
+    parser.add_argument(
+        "--format",
+        choices=list(REPORTS),
+        default="text",
+        help=f"how problems are reported ({formats}); a report for machines goes to standard "
+        "output even when the problems stopped the command",
+    )
+    parser.add_argument(
+        "--limit",
+        type=_count,
+        default=DEFAULT_LIMIT,
+        metavar="N",
+        help="list at most N problems of each rule, then how many more it found "
+        "(default: %(default)s; 0 lists them all)",
+    )
+
+
 def _add_export_formats(export: argparse.ArgumentParser) -> None:
     """One subcommand per registered format, with its own options."""
     from factcheck.exports import formats
 
-    choices = export.add_subparsers(dest="format", required=True, metavar="FORMAT")
+    choices = export.add_subparsers(dest="export_format", required=True, metavar="FORMAT")
     for name, chosen in formats().items():
         description = chosen.description or chosen.help
-        command = choices.add_parser(name, help=chosen.help, description=description)
+        command = _command(choices, name, help=chosen.help, description=description, name="export")
         if chosen.reads_data:
             _directory(command)
-        _output(command, folder=chosen.writes_folder, default=chosen.default_output)
+        _output(command, folder=chosen.writes_folder, required=chosen.needs_output)
         for option in chosen.options:
             command.add_argument(
                 option.flag,
@@ -143,18 +226,18 @@ def _add_export_formats(export: argparse.ArgumentParser) -> None:
                 metavar=option.metavar,
                 help=option.help,
             )
-        command.set_defaults(run=commands.run_export, export_format=name, directory=".")
+        command.set_defaults(run=commands.run_export, directory=".")
 
 
-def _output(parser: argparse.ArgumentParser, folder: bool, default: str | None) -> None:
+def _output(parser: argparse.ArgumentParser, folder: bool, required: bool) -> None:
+    """`-o`: required for what cannot go to standard output (see OUTPUTS)."""
     where = "the folder to write the files into" if folder else "the file to write"
-    otherwise = f"(default: {default})" if default else "(default: standard output)"
     parser.add_argument(
         "-o",
         "--output",
         metavar="FOLDER" if folder else "FILE",
-        default=default,
-        help=f"{where} {otherwise}",
+        required=required,
+        help=where if required else f"{where} (default: standard output)",
     )
 
 
@@ -171,19 +254,19 @@ def _directory(parser: argparse.ArgumentParser) -> None:
 
 def _add_drafting_commands(subcommands: Any) -> None:
     """add-article, draft, merge and evaluate: bringing in a new article."""
-    add = subcommands.add_parser(
+    add = _command(
+        subcommands,
         "add-article",
         help="store a new article's text and its row in articles.csv",
         description="Store FILE byte for byte as articles/ID.txt and add its row, with the "
         "text's SHA-256, to articles.csv. Refuses an id or a text already in the dataset, and "
-        "writes nothing unless the dataset then validates.",
+        "writes nothing unless the dataset then validates. Each option fills the column of "
+        "articles.csv it is named after.",
     )
+    add.add_argument("article_id", metavar="ID", help="the new article id")
     add.add_argument("file", metavar="FILE", help="the article's text, UTF-8")
     add.add_argument(
-        "--id", required=True, dest="article_id", metavar="ID", help="the new article id"
-    )
-    add.add_argument(
-        "--published", required=True, metavar="DATE", help="publication date, YYYY-MM-DD"
+        "--published-on", required=True, metavar="DATE", help="publication date, YYYY-MM-DD"
     )
     add.add_argument(
         "--title",
@@ -191,16 +274,18 @@ def _add_drafting_commands(subcommands: Any) -> None:
         "recorded as the dataset's own title)",
     )
     add.add_argument(
-        "--outlet",
+        "--publisher-source",
         required=True,
-        help="the publisher: a source id, or a name or alias from sources.csv; a name not "
-        "listed adds a publisher source",
+        metavar="SOURCE",
+        help="the outlet that published the article, for publisher_source_id: a source id, "
+        "or a name or alias from sources.csv; a name not listed adds a publisher source",
     )
     add.add_argument("--url", help="the address of the published copy")
     add.add_argument("--language", default="en", help="ISO 639-1 code (default: %(default)s)")
     _directory(add)
     add.set_defaults(run=commands.run_add_article)
-    draft = subcommands.add_parser(
+    draft = _command(
+        subcommands,
         "draft",
         help="propose claim rows for an article, for review in a spreadsheet",
         description="Split the article into sentences and atomic clauses, find attribution "
@@ -209,11 +294,16 @@ def _add_drafting_commands(subcommands: Any) -> None:
     )
     draft.add_argument("article_id", metavar="ID", help="the article id")
     draft.add_argument(
-        "-o", "--output", metavar="FILE", help="the draft file (default: drafts/ID.csv)"
+        "-o",
+        "--output",
+        metavar="FILE",
+        help="the draft file (default: drafts/ID.csv in the dataset's folder, where merge "
+        "and drafting again find it)",
     )
     _directory(draft)
     draft.set_defaults(run=commands.run_draft)
-    merge = subcommands.add_parser(
+    merge = _command(
+        subcommands,
         "merge",
         help="move a draft's accepted rows into claims.csv and sources.csv",
         description="Move the rows marked 'accepted' in FILE (and in its .sources.csv) into "
@@ -223,7 +313,8 @@ def _add_drafting_commands(subcommands: Any) -> None:
     merge.add_argument("file", metavar="FILE", help="the reviewed draft")
     _directory(merge)
     merge.set_defaults(run=commands.run_merge)
-    evaluate = subcommands.add_parser(
+    evaluate = _command(
+        subcommands,
         "evaluate",
         help="compare a draft of an article with its curated claims",
         description="Draft the article afresh (or read --draft FILE) and print how its spans "
@@ -242,7 +333,8 @@ def _add_drafting_commands(subcommands: Any) -> None:
 
 
 def _add_site_command(subcommands: Any) -> None:
-    site = subcommands.add_parser(
+    site = _command(
+        subcommands,
         "site",
         help="build static pages of the articles with their claims, verdicts and evidence",
         description="Build a static site from the dataset: an index of the articles and one "
@@ -251,15 +343,15 @@ def _add_site_command(subcommands: Any) -> None:
         "No server and nothing from the network is needed to view it.",
     )
     _directory(site)
-    _output(site, folder=True, default="site")
+    _output(site, folder=True, required=True)
     site.add_argument(
-        "--publisher-name",
+        "--reviewer-name",
         required=True,
         metavar="NAME",
         help="the reviewing organisation, the author of every review",
     )
     site.add_argument(
-        "--publisher-url",
+        "--reviewer-url",
         required=True,
         metavar="URL",
         help="where the site will be published: each review's address is its claim's anchor "

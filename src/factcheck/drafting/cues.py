@@ -9,7 +9,7 @@ that …") also makes the reporting itself a claim in the outlet's own voice, as
 "North Korean state media reported" is.
 
 The patterns are tried in order and the first that matches a sentence wins; the table is
-rendered into the README by `describe()`, so the documentation cannot drift from the code.
+rendered into docs/drafting.md by `describe()`, so the documentation cannot drift from the code.
 The words the patterns alternate over (reporting verbs, sentence openers …) are
 `factcheck.drafting.lexicon`'s; their structure is here.
 """
@@ -267,7 +267,7 @@ def _rest(match: re.Match[str]) -> tuple[int, int] | None:
 
 
 def describe() -> str:
-    """The patterns as a Markdown table, for the README."""
+    """The patterns as a Markdown table, for docs/drafting.md."""
     lines = ["| pattern | the attributed content | example |", "|---|---|---|"]
     where = {
         "before": "the words before the cue",

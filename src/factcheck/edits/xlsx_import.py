@@ -1,13 +1,15 @@
 """Bringing an edited workbook (from `factcheck export xlsx`) back into the CSV files.
 
 The sheets are read back into cells exactly as the CSV files hold them and validated,
-located by the sheet's own row numbers, before anything is written: an invalid workbook
-changes nothing. Export then import reproduces the CSV files byte for byte. A file that is
-not a workbook raises `WorkbookUnreadable`, saying so.
+located as the editor sees them (the workbook, the sheet, its row number and the column's
+letter), before anything is written: an invalid workbook changes nothing. Export then import
+reproduces the CSV files byte for byte. A file that is not a workbook raises
+`WorkbookUnreadable`, saying so.
 """
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import zipfile
 from dataclasses import dataclass, field
@@ -15,6 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from openpyxl import load_workbook
+from openpyxl.utils import get_column_letter
 from openpyxl.utils.exceptions import InvalidFileException
 from openpyxl.worksheet.worksheet import Worksheet
 
@@ -49,12 +52,52 @@ def import_workbook(source: str | Path, directory: str | Path) -> Imported:
         problem = registry.problem("xlsx.sheets", str(source), missing=", ".join(missing))
         return Imported([problem])
     tables = {spec.name: _read_sheet(workbook[spec.name]) for spec in TABLES}
+    blank = [p for spec in TABLES for p in _blank_headers(str(source), spec.name, tables)]
+    named = {name: _named_columns(table) for name, table in tables.items()}
     root = Path(directory)
-    problems = check_staged(root, tables)  # in the sheets' row order: the rows an editor sees
-    if problems:
-        return Imported(problems=problems)
-    changed = [spec.file for spec in TABLES if write_table(root, spec.name, tables[spec.name])]
+    problems = check_staged(root, named)  # in the sheets' row order: the rows an editor sees
+    if blank or problems:  # every problem at once, the unnamed columns' with the others
+        return Imported(blank + [_in_sheet(p, str(source), tables) for p in problems])
+    changed = [spec.file for spec in TABLES if write_table(root, spec.name, named[spec.name])]
     return Imported(changed=changed)
+
+
+def _blank_headers(source: str, sheet: str, tables: dict[str, list[list[str]]]) -> list[Problem]:
+    """Each column without a name (a note beside the table, say, or an empty column before
+    one), by its letter. The sheet's empty columns at the right are already trimmed, so a
+    blank header cell here has data under it or a column after it."""
+    table = tables[sheet]
+    return [
+        dataclasses.replace(
+            registry.problem("xlsx.header.blank", source, column=get_column_letter(index + 1)),
+            sheet=sheet,
+        )
+        for index in _unnamed(table)
+    ]
+
+
+def _unnamed(table: list[list[str]]) -> list[int]:
+    return [index for index, name in enumerate(table[0] if table else []) if not name.strip()]
+
+
+def _named_columns(table: list[list[str]]) -> list[list[str]]:
+    """The sheet without its unnamed columns, which are reported as such, so that the rest is
+    checked as the table it is (the column letters come from the sheet as read)."""
+    drop = set(_unnamed(table))
+    return [[cell for index, cell in enumerate(row) if index not in drop] for row in table]
+
+
+def _in_sheet(problem: Problem, source: str, tables: dict[str, list[list[str]]]) -> Problem:
+    """A problem of a table's CSV file, as validation found it, moved to where the editor
+    sees it: the workbook, the table's sheet, and the column's letter before its name."""
+    spec = next((spec for spec in TABLES if spec.file == problem.file), None)
+    if spec is None:
+        return problem
+    header = tables[spec.name][0] if tables[spec.name] else []
+    column = problem.column
+    if column is not None and column in header:
+        column = f"{get_column_letter(header.index(column) + 1)} ({column})"
+    return dataclasses.replace(problem, file=source, sheet=spec.name, column=column)
 
 
 def _read_sheet(sheet: Worksheet) -> list[list[str]]:

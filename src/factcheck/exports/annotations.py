@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING, Any
 
 import pandas as pd
 
-from factcheck.exports.base import ExportError, Format, Option, Output, Source
+from factcheck.exports.base import Format, Option, Output, Source, check_template
 from factcheck.model import notation
 from factcheck.model.vocabularies import Verdict
 from factcheck.storage.records import is_missing, records
@@ -164,18 +164,6 @@ class AnnotationsFormat(Format):
     def render(self, source: Source, **options: str) -> Output:
         template = options.get("id_template")
         if template is not None:
-            _check_template(template)
+            check_template("--id-template", template, "claim_id", "article_id")
         document = annotation_collection(source.dataset, template)
         return (json.dumps(document, ensure_ascii=False, indent=2) + "\n").encode("utf-8")
-
-
-def _check_template(template: str) -> None:
-    """Refuse an id template that names no claim, or names what it may not."""
-    if "{claim_id}" not in template:
-        raise ExportError("--id-template must hold {claim_id}, so that each id is its own")
-    try:
-        template.format(claim_id="C0001", article_id="a")
-    except (KeyError, IndexError, ValueError) as error:
-        raise ExportError(
-            f"--id-template may name only {{claim_id}} and {{article_id}}: {error!r}"
-        ) from error

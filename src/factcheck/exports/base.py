@@ -34,6 +34,19 @@ class ExportError(Exception):
     """An export cannot be made as asked (an option is wrong); the message says why."""
 
 
+def check_template(flag: str, template: str, *fields: str) -> None:
+    """Refuse an address template (`flag`'s value) that names no claim, so that every claim
+    would get the same address, or names a field other than `fields` (claim_id first)."""
+    if "{claim_id}" not in template:
+        raise ExportError(f"{flag} must hold {{claim_id}}, so that each claim's is its own")
+    try:
+        template.format(**{field: "x" for field in fields})
+    except (KeyError, IndexError, ValueError) as error:
+        names = [f"{{{field}}}" for field in fields]
+        named = " and ".join([", ".join(names[:-1]), names[-1]] if len(names) > 1 else names)
+        raise ExportError(f"{flag} may name only {named}: {error!r}") from error
+
+
 @dataclass(frozen=True)
 class Option:
     """One command-line option of a format, passed to `render` under its `name`."""
@@ -63,7 +76,7 @@ class Source:
         from factcheck.dataset import refuse_blocking
 
         checked = check_dataset(self.root)
-        refuse_blocking(checked.problems)
+        refuse_blocking(checked.problems, self.root)
         return checked
 
     @cached_property
@@ -88,7 +101,9 @@ class Format(ABC):
     help: ClassVar[str]
     description: ClassVar[str] = ""  # longer words for `--help`, if `help` is not enough
     suffix: ClassVar[str]  # of the file it writes, or "/" for a folder of files
-    default_output: ClassVar[str | None] = None  # None: standard output
+    # one text file, which goes to standard output unless -o names a file; a workbook or a
+    # folder of files has no place to go but the one -o names, so -o is required for it
+    text: ClassVar[bool] = True
     reads_data: ClassVar[bool] = True  # False for what is made from the schemas alone
     options: ClassVar[tuple[Option, ...]] = ()
 
@@ -101,6 +116,11 @@ class Format(ABC):
     @property
     def writes_folder(self) -> bool:
         return self.suffix == "/"
+
+    @property
+    def needs_output(self) -> bool:
+        """Whether `-o` must say where to write: for anything but one text file."""
+        return self.writes_folder or not self.text
 
     @abstractmethod
     def render(self, source: Source, **options: str) -> Output:

@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING, Any
 
 import pandas as pd
 
-from factcheck.exports.base import ExportError, Format, Option, Output, Source
+from factcheck.exports.base import ExportError, Format, Option, Output, Source, check_template
 from factcheck.model import notation
 from factcheck.model.vocabularies import SourceKind, Verdict
 from factcheck.storage.records import is_missing, records
@@ -55,21 +55,21 @@ AUTHOR_TYPES: dict[SourceKind, str] = {
     SourceKind.GOVERNMENT_OFFICIALS: "GovernmentOrganization",
 }
 
-DEFAULT_REVIEW_URL = "{publisher_url}#{claim_id}"
+DEFAULT_REVIEW_URL = "{reviewer_url}#{claim_id}"
 
 
 def claim_reviews(
     data: Dataset,
-    publisher_name: str,
-    publisher_url: str,
+    reviewer_name: str,
+    reviewer_url: str,
     review_url: str = DEFAULT_REVIEW_URL,
 ) -> dict[str, Any]:
     """A JSON-LD document with one ClaimReview per checked claim, in claim order.
 
     `review_url` is a template for each review's page, with `{claim_id}`, `{article_id}`
-    and `{publisher_url}` filled in.
+    and `{reviewer_url}` filled in.
     """
-    reviewer = {"@type": "Organization", "name": publisher_name, "url": publisher_url}
+    reviewer = {"@type": "Organization", "name": reviewer_name, "url": reviewer_url}
     sources = data.sources.set_index("source_id")
     articles = data.articles.set_index("article_id")
     graph = [
@@ -81,7 +81,7 @@ def claim_reviews(
             review_url.format(
                 claim_id=claim["claim_id"],
                 article_id=claim["article_id"],
-                publisher_url=publisher_url,
+                reviewer_url=reviewer_url,
             ),
         )
         for claim in records(data.claims)
@@ -157,10 +157,10 @@ def _appearance(articles: pd.DataFrame, sources: pd.DataFrame, article_id: str) 
     return appearance
 
 
-def check_publisher_url(url: str) -> None:
+def check_reviewer_url(url: str) -> None:
     """Refuse a reviewer's address that is not an absolute http(s) one."""
     if not re.match(r"^https?://[^\s/]+", url):
-        raise ExportError("--publisher-url must be an absolute http(s) address")
+        raise ExportError("--reviewer-url must be an absolute http(s) address")
 
 
 class ClaimReviewFormat(Format):
@@ -173,15 +173,15 @@ class ClaimReviewFormat(Format):
     suffix = ".jsonld"
     options = (
         Option(
-            "publisher_name",
+            "reviewer_name",
             "the reviewing organisation, the author of every review",
             "NAME",
             required=True,
         ),
-        Option("publisher_url", "the reviewing organisation's address", "URL", required=True),
+        Option("reviewer_url", "the reviewing organisation's address", "URL", required=True),
         Option(
             "review_url",
-            "each review's page, with {claim_id}, {article_id} and {publisher_url} filled in "
+            "each review's page, with {claim_id}, {article_id} and {reviewer_url} filled in "
             "(default: %(default)s)",
             "TEMPLATE",
             default=DEFAULT_REVIEW_URL,
@@ -189,11 +189,14 @@ class ClaimReviewFormat(Format):
     )
 
     def render(self, source: Source, **options: str) -> Output:
-        check_publisher_url(options["publisher_url"])
+        check_reviewer_url(options["reviewer_url"])
+        check_template(
+            "--review-url", options["review_url"], "claim_id", "article_id", "reviewer_url"
+        )
         document = claim_reviews(
             source.dataset,
-            options["publisher_name"],
-            options["publisher_url"],
+            options["reviewer_name"],
+            options["reviewer_url"],
             options["review_url"],
         )
         return (json.dumps(document, ensure_ascii=False, indent=2) + "\n").encode("utf-8")

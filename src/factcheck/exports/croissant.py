@@ -5,8 +5,11 @@ Frictionless descriptor (`datapackage.py`), everything about the tables comes fr
 `TABLES`: one `cr:FileObject` per CSV (with the sha256 of its bytes) and one `cr:RecordSet`
 per table, one `cr:Field` per column, typed from the column's `dtype` metadata, described by
 its schema description, with the primary key as the record set's `key` and each foreign key as
-a field `references`. Dataset-level facts (title, authors, version, date, licence, keywords)
-are read from CITATION.cff, so the two cannot disagree.
+a field `references`. Dataset-level facts (title, summary, authors, version, date, keywords,
+citation) and the responsible-AI fields (how the data was collected, its uses, limitations,
+biases and personal information) come from the dataset's card (`model/card.yaml`), as
+CITATION.cff and the README's card do, so they cannot disagree. Each file names the licence
+of its group of files, and the dataset lists them all: the article texts are under none.
 """
 
 from __future__ import annotations
@@ -17,9 +20,8 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
-import yaml
-
-from factcheck.exports.base import ExportError, Format, Output, Source
+from factcheck.exports.base import Format, Output, Source
+from factcheck.model.card import card
 from factcheck.model.tables import TABLES, TableSpec, article_path, spec_named
 
 CONFORMS_TO = "http://mlcommons.org/croissant/1.1"
@@ -83,77 +85,49 @@ DATA_TYPES = {
     "date": "sc:Date",
     "boolean": "sc:Boolean",
 }
-SPDX_LICENSE_URL = "https://spdx.org/licenses/{}.html"
 
 
 def descriptor(root: Path, article_ids: Sequence[str]) -> dict[str, Any]:
     """The whole Croissant document for the dataset in `root`, whose articles are
     `article_ids`."""
-    citation = read_citation(root / "CITATION.cff")
-    document: dict[str, Any] = {
+    about = card()
+    files = [
+        *(file_object(root, spec) for spec in TABLES),
+        *(text_object(root, article_id) for article_id in article_ids),
+    ]
+    return {
         "@context": CONTEXT,
         "@type": "sc:Dataset",
         "conformsTo": CONFORMS_TO,
-        "name": citation["title"],
-        "description": " ".join(str(citation["abstract"]).split()),
-        "citeAs": cite_as(citation),
-        "creator": [creator(author) for author in citation["authors"]],
-        "datePublished": str(citation["date-released"]),
-        "version": str(citation["version"]),
-        "license": SPDX_LICENSE_URL.format(citation["license"]),
-        "keywords": list(citation.get("keywords", [])),
-        "distribution": [
-            *(file_object(root, spec) for spec in TABLES),
-            *(text_object(root, article_id) for article_id in article_ids),
+        "name": about.title,
+        "description": about.summary,
+        "citeAs": about.bibtex,
+        "creator": [{"@type": "sc:Organization", "name": author} for author in about.authors],
+        "datePublished": about.released.isoformat(),
+        "version": about.version,
+        # every licence a file of the distribution is under; each file names its own
+        "license": list({json.dumps(f["license"]): f["license"] for f in files}.values()),
+        "keywords": list(about.keywords),
+        "rai:dataCollection": about.collection,
+        "rai:dataUseCases": list(about.intended_uses),
+        "rai:dataLimitations": [
+            *about.limitations,
+            *(f"Out of scope: {use}" for use in about.out_of_scope_uses),
         ],
+        "rai:dataBiases": list(about.biases),
+        "rai:personalSensitiveInformation": [about.personal_information],
+        "distribution": files,
         "recordSet": [record_set(spec) for spec in TABLES],
     }
-    url = citation.get("url") or citation.get("repository-code")
-    if url:
-        document["url"] = str(url)
-    return document
 
 
-def read_citation(path: Path) -> dict[str, Any]:
-    """The dataset's CITATION.cff: the title, authors, licence and version it declares."""
-    try:
-        citation = yaml.safe_load(path.read_text(encoding="utf-8"))
-    except (OSError, yaml.YAMLError) as error:
-        raise ExportError(f"{path} cannot be read as CITATION.cff: {error}") from None
-    if not isinstance(citation, dict) or "title" not in citation:
-        raise ExportError(f"{path} is not a CITATION.cff with a title")
-    return citation
-
-
-def author_name(author: dict[str, Any]) -> str:
-    """A CFF author: an entity has `name`, a person `given-names` and `family-names`."""
-    if "name" in author:
-        return str(author["name"])
-    return " ".join(str(author[part]) for part in ("given-names", "family-names") if part in author)
-
-
-def creator(author: dict[str, Any]) -> dict[str, Any]:
-    kind = "sc:Organization" if "name" in author else "sc:Person"
-    result: dict[str, Any] = {"@type": kind, "name": author_name(author)}
-    if author.get("orcid"):
-        result["sameAs"] = str(author["orcid"])
-    return result
-
-
-def cite_as(citation: dict[str, Any]) -> str:
-    """A BibTeX entry for the dataset; entity authors are braced so BibTeX keeps them whole."""
-    authors = " and ".join(
-        f"{{{author_name(a)}}}" if "name" in a else author_name(a) for a in citation["authors"]
-    )
-    year = str(citation["date-released"])[:4]
-    fields = {
-        "title": f"{{{citation['title']}}}",
-        "author": authors,
-        "year": year,
-        "version": str(citation["version"]),
-    }
-    body = ",\n".join(f"  {name} = {{{value}}}" for name, value in fields.items() if value)
-    return f"@misc{{factcheck_{year},\n{body}\n}}"
+def licence(path: str) -> str | dict[str, str]:
+    """A file's licence: the SPDX page of its group's licence, or, for a group under none,
+    a creative work saying so."""
+    group = card().licence_of(path)
+    if group.url is not None:
+        return group.url
+    return {"@type": "sc:CreativeWork", "name": group.name, "description": group.sentence()}
 
 
 def sha256(path: Path) -> str:
@@ -172,6 +146,7 @@ def text_object(root: Path, article_id: str) -> dict[str, Any]:
         "contentUrl": path,
         "encodingFormat": "text/plain",
         "sha256": sha256(root / path),
+        "license": licence(path),
     }
 
 
@@ -184,6 +159,7 @@ def file_object(root: Path, spec: TableSpec) -> dict[str, Any]:
         "contentUrl": spec.file,
         "encodingFormat": "text/csv",
         "sha256": sha256(root / spec.file),
+        "license": licence(spec.file),
     }
 
 

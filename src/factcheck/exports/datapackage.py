@@ -1,9 +1,10 @@
-"""A Frictionless Data Package descriptor, generated from the pandera schemas.
+"""A Frictionless Data Package descriptor, generated from the pandera schemas and the card.
 
-The schemas stay the one source of truth: each field's type, description and constraints
-(required, unique, enum, pattern, minimum, URI format) are read from them, primary and foreign
-keys from the table specs. What Table Schema cannot say (spans against the article text,
-attribution chains, the verdict and evidence rules, cell hygiene) is left to
+The schemas stay the one source of truth for the tables: each field's type, description and
+constraints (required, unique, enum, pattern, minimum, URI format) are read from them, primary
+and foreign keys from the table specs. The title, version, summary and each resource's licence
+come from the dataset's card (`model/card.yaml`). What Table Schema cannot say (spans against
+the article text, attribution chains, the verdict and evidence rules, cell hygiene) is left to
 `factcheck validate`, and the descriptor says so. `datapackage.json` at the top of the
 dataset is this module's output; a test fails when it is stale.
 """
@@ -14,6 +15,7 @@ import json
 from typing import Any
 
 from factcheck.exports.base import Format, Output, Source
+from factcheck.model.card import card
 from factcheck.model.cells import countries, languages
 from factcheck.model.tables import TABLES, TableSpec, spec_named
 
@@ -30,26 +32,37 @@ WHEN_PATTERN = r"[0-9]{4}(-[0-9]{2}(-[0-9]{2})?)?(/[0-9]{4}(-[0-9]{2}(-[0-9]{2})
 
 def descriptor() -> dict[str, Any]:
     """The whole data package descriptor."""
+    about = card()
+    resources = [resource(spec) for spec in TABLES]
+    unlicensed = [group for group in about.licences if group.spdx is None]
     return {
         "profile": "tabular-data-package",
         "name": "factcheck-dataset",
-        "title": "factcheck: a claim-and-source fact-checking dataset of news articles",
-        "description": (
-            "Every assertion of each article as a grounded, attributed row, with verdicts and "
-            "the evidence behind them. Generated from the pandera schemas by `factcheck export "
-            "datapackage`. This descriptor states what Table Schema can; the rules it cannot "
-            "state (spans against the article text, attribution chains, verdict and evidence "
-            "rules, cells that must not start a formula) are checked by `factcheck validate`."
+        "title": about.title,
+        "version": about.version,
+        "description": " ".join(
+            [
+                about.summary,
+                "Generated from the pandera schemas and the dataset's card by `factcheck export "
+                "datapackage`. This descriptor states what Table Schema can; the rules it cannot "
+                "state (spans against the article text, attribution chains, verdict and evidence "
+                "rules, cells that must not start a formula) are checked by `factcheck "
+                "validate`.",
+                *(group.sentence(code=False) for group in unlicensed),
+            ]
         ),
-        "licenses": [
-            {
-                "name": "CC-BY-4.0",
-                "title": "Creative Commons Attribution 4.0",
-                "path": "https://creativecommons.org/licenses/by/4.0/",
-            }
-        ],
-        "resources": [resource(spec) for spec in TABLES],
+        # the licences of the package's own resources: each resource names its own too
+        "licenses": list({r["licenses"][0]["name"]: r["licenses"][0] for r in resources}.values()),
+        "resources": resources,
     }
+
+
+def licence(spec: TableSpec) -> dict[str, str]:
+    """A table's licence as Frictionless writes one: the group its file belongs to."""
+    group = card().licence_of(spec.file)
+    if group.spdx is None or group.url is None:
+        raise ValueError(f"{spec.file} is in {group.group}, which has no licence to state")
+    return {"name": group.spdx, "title": group.name, "path": group.url}
 
 
 def resource(spec: TableSpec) -> dict[str, Any]:
@@ -74,6 +87,7 @@ def resource(spec: TableSpec) -> dict[str, Any]:
         "mediatype": "text/csv",
         "encoding": "utf-8",
         "description": (spec.model.__doc__ or "").strip().splitlines()[0],
+        "licenses": [licence(spec)],
         "dialect": {
             "delimiter": ",",
             "lineTerminator": "\n",

@@ -7,7 +7,7 @@ rules are always the enforced ones.
 
 from __future__ import annotations
 
-import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
@@ -130,26 +130,26 @@ def _rule_words(spec: TableSpec, column: str, check: Any) -> str:
     return registry.requirement(rule, **schema_fields(spec, column, check))
 
 
+RULES_INTRO = (
+    "Each problem names its rule's id in brackets. `*` stands for any table and any "
+    "column; `fatal` stops a file from being checked (exit 2), `error` is data that breaks "
+    "a rule (exit 1), `notice` is worth knowing but not wrong."
+)
+
+
 def _rules() -> list[str]:
-    """Every rule the tools report, from the registry: a `<placeholder>` is filled in from
-    the schema or from what was found."""
-    lines = [
-        "## Every rule",
-        "",
-        "Each problem names its rule's id in brackets. `*` stands for any table and any "
-        "column; `fatal` stops a file from being checked (exit 2), `error` is data that breaks "
-        "a rule (exit 1), `notice` is worth knowing but not wrong.",
-        "",
-        "| rule | severity | message |",
-        "|---|---|---|",
-    ]
-    for declared in registry.RULES.values():
-        message = _PLACEHOLDER.sub(r"<\1>", declared.requirement + declared.detail)
-        lines.append(f"| `{declared.id}` | {declared.severity} | {_cell(message)} |")
+    """Every rule the tools report, from the registry."""
+    return ["## Every rule", "", RULES_INTRO, "", *rules_table(registry.RULES.values())]
+
+
+def rules_table(rules: Iterable[registry.Rule]) -> list[str]:
+    """Rules as Markdown table lines (the docs site's rules reference groups them too): a
+    `<placeholder>` is filled in from the schema or from what was found."""
+    lines = ["| rule | severity | message |", "|---|---|---|"]
+    for declared in rules:
+        row = f"| `{declared.id}` | {declared.severity} | {_cell(declared.description)} |"
+        lines.append(_escape(row))
     return lines
-
-
-_PLACEHOLDER = re.compile(r"\{(\w+)[^}]*\}")
 
 
 def _doc_lines(obj: type) -> list[str]:

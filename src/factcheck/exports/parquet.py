@@ -17,7 +17,6 @@ class ParquetFormat(Format):
     name = "parquet"
     help = "one Parquet file per table, with the loader's dtypes"
     suffix = "/"
-    default_output = "parquet"
 
     def render(self, source: Source, **options: str) -> Output:
         files = {}

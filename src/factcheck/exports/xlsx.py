@@ -123,7 +123,7 @@ class WorkbookFormat(Format):
     name = "xlsx"
     help = "an Excel workbook: one sheet per table, drop-downs, and a sheet of column docs"
     suffix = ".xlsx"
-    default_output = "factcheck-dataset.xlsx"
+    text = False
 
     def render(self, source: Source, **options: str) -> Output:
         workbook = Workbook()

@@ -50,7 +50,7 @@ class Failure:
 
 class NotReadable(ValueError):
     """pandera's report cannot be read as rules at spreadsheet rows: the frame was not read
-    as the README says (every cell text, the index the rows' positions), or a check could
+    as docs/python.md says (every cell text, the index the rows' positions), or a check could
     not run for another cause than a missing column."""
 
 

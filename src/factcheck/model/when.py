@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from datetime import date
 
 _DATE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
+PRECISIONS = ("year", "month", "day")  # coarsest first
 
 
 @dataclass(frozen=True)
@@ -22,7 +23,7 @@ class Period:
 
     start: date
     end: date
-    precision: str  # "year", "month" or "day"
+    precision: str  # one of PRECISIONS
 
 
 def parse_when(value: str) -> Period:
@@ -33,7 +34,7 @@ def parse_when(value: str) -> Period:
     first, last = (_bounds(part) for part in (parts[0], parts[-1]))
     if last[1] < first[0]:
         raise ValueError(f"{value!r} ends before it starts")
-    precision = min((first[2], last[2]), key=["year", "month", "day"].index)
+    precision = min((first[2], last[2]), key=PRECISIONS.index)
     return Period(first[0], last[1], precision)
 
 

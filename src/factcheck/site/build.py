@@ -8,7 +8,7 @@ each review's `url` the claim's anchor on its page. Everything the pages need is
 beside them (one style sheet, one small script): no server, no network at view time.
 
 `build_site_from` is the command: it checks the address the site will be published at
-(`check_publisher_url`) before it loads the dataset, then builds the pages.
+(`check_reviewer_url`) before it loads the dataset, then builds the pages.
 """
 
 from __future__ import annotations
@@ -27,38 +27,38 @@ from factcheck.site.pages import Article, articles, legend
 
 ASSETS = ("site.css", "site.js")
 # Each review's page: the claim's anchor on its article's page, under the site's address.
-REVIEW_URL = "{publisher_url}/articles/{article_id}.html#{claim_id}"
+REVIEW_URL = "{reviewer_url}/articles/{article_id}.html#{claim_id}"
 
 
 def article_path(article_id: str) -> str:
     return f"articles/{article_id}.html"
 
 
-def check_publisher_url(url: str) -> None:
+def check_reviewer_url(url: str) -> None:
     """Refuse an address the site cannot be published at: one that is not an absolute
     http(s) address (as the ClaimReview export refuses it), or one ending in '/', under which
     the reviews' addresses would differ from the export's. Raises `ExportError`."""
-    claimreview.check_publisher_url(url)
+    claimreview.check_reviewer_url(url)
     if url.endswith("/"):
-        raise ExportError("--publisher-url must not end with '/'")
+        raise ExportError("--reviewer-url must not end with '/'")
 
 
-def build_site_from(root: Path, publisher_name: str, publisher_url: str) -> dict[str, bytes]:
+def build_site_from(root: Path, reviewer_name: str, reviewer_url: str) -> dict[str, bytes]:
     """The site of the dataset in `root`, by path, as `build_site` makes it. The address is
     checked first (`ExportError`), then the dataset loaded (`DatasetError` with the problems
     when it does not validate)."""
-    check_publisher_url(publisher_url)
-    return build_site(load_dataset(root), publisher_name, publisher_url)
+    check_reviewer_url(reviewer_url)
+    return build_site(load_dataset(root), reviewer_name, reviewer_url)
 
 
-def build_site(data: Dataset, publisher_name: str, publisher_url: str) -> dict[str, bytes]:
+def build_site(data: Dataset, reviewer_name: str, reviewer_url: str) -> dict[str, bytes]:
     """The site's files by path: `index.html`, `articles/<id>.html`, `assets/...`.
-    `publisher_url` is where the site is published, without a final '/'; the reviews'
+    `reviewer_url` is where the site is published, without a final '/'; the reviews'
     addresses are under it."""
-    reviews = claimreview.claim_reviews(data, publisher_name, publisher_url, REVIEW_URL)["@graph"]
+    reviews = claimreview.claim_reviews(data, reviewer_name, reviewer_url, REVIEW_URL)["@graph"]
     pages = articles(data)
     environment = _environment()
-    shared = {"legend": legend(data), "publisher_name": publisher_name}
+    shared = {"legend": legend(data), "reviewer_name": reviewer_name}
     files = {
         "index.html": environment.get_template("index.html").render(
             articles=pages, article_path=article_path, **shared

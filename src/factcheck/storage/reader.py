@@ -176,9 +176,14 @@ def check_header(data: bytes, name: str, columns: Sequence[str]) -> list[Problem
         header = next(csv.reader(_lines(data, start)))
     except csv.Error as error:
         return [registry.problem("csv.well_formed", name, error=error)]
-    problems = [
+    problems = [  # a column without a name, by its place: a spreadsheet's stray column
+        registry.problem("csv.header.blank", name, column=str(place))
+        for place, column in enumerate(header, start=1)
+        if not column.strip()
+    ]
+    problems += [
         registry.problem("csv.header.repeated", name, column=column)
-        for column in sorted({n for n in header if header.count(n) > 1})
+        for column in sorted({n for n in header if header.count(n) > 1 and n.strip()})
     ]
     missing = [column for column in columns if column not in header]
     if missing and len(header) == 1:
