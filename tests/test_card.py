@@ -92,6 +92,9 @@ def test_the_front_matter_is_a_hugging_face_dataset_card() -> None:
 README = """\
 # A title
 
+<!-- card:glance -->
+<!-- /card:glance -->
+
 Words the generator must leave alone, `<!-- card:fields -->` in code included.
 
 <!-- card:fields -->

@@ -22,6 +22,7 @@ import yaml
 import factcheck
 from conftest import REPO, copy_dataset, load_script
 from factcheck import registry
+from factcheck.model.card import card
 from factcheck.model.tables import TABLES
 
 DOCS = REPO / "docs"
@@ -33,7 +34,7 @@ hooks = load_script(DOCS / "hooks.py", "docs_hooks")
 
 
 def readme_body() -> str:
-    """The README as its reader sees it below the front matter (helper-generated YAML)."""
+    """The README as its reader sees it below the front matter (generated YAML)."""
     return hooks.FRONT_MATTER.sub("", (REPO / "README.md").read_text(encoding="utf-8"))
 
 
@@ -45,8 +46,10 @@ def test_the_first_screen_says_what_how_to_load_licence_and_citation() -> None:
         'pd.read_csv("claims.csv", dtype=str, keep_default_na=False)',
         "factcheck.load_dataset(",
         '"claims", split="train")',  # Hugging Face datasets, by the card's configs
-        "[Licence](#licence)",
-        "[Citation](#citation)",
+        "(#licence)",
+        "(#citation)",
+        card().citation,  # the dataset cited in full, as the card says it
+        *(group.spdx for group in card().licences if group.spdx),  # each licence, by its id
     ):
         assert needed in screen, needed
 

@@ -30,7 +30,7 @@ from factcheck.exports.dictionary import column_docs
 from factcheck.model.card import Card, card
 from factcheck.model.tables import TABLES, TableSpec
 
-REQUIRED_BLOCKS = ("fields", "limitations", "licence", "citation")
+REQUIRED_BLOCKS = ("fields", "limitations", "licence", "citation", "glance")
 OPTIONAL_BLOCKS = ("uses", "collection")
 # The loader's dtype of a column -> the `datasets` feature type that reads its cells.
 FEATURES = {
@@ -116,6 +116,7 @@ def blocks(about: Card) -> dict[str, str]:
         ),
         "licence": _licence_markdown(about),
         "citation": _citation_markdown(about),
+        "glance": _glance(about),
         "uses": "\n".join(
             [
                 "**Intended uses.**",
@@ -169,6 +170,17 @@ def _licence_markdown(about: Card) -> str:
             "",
             "`LICENSE` holds the MIT License's text and names the same groups.",
         ]
+    )
+
+
+def _glance(about: Card) -> str:
+    """The licences and the citation in two lines, for the card's first screen."""
+    licences = "; ".join(
+        f"{group.group} {group.spdx or 'none (' + group.name + ')'}" for group in about.licences
+    )
+    return (
+        f"**Licence** ([details](#licence)): {licences}.  \n"
+        f"**Cite** ([BibTeX, citing a claim](#citation)): {about.citation}"
     )
 
 
