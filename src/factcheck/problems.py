@@ -56,9 +56,13 @@ class Problem:
     def sort_key(self) -> tuple[str, int, str, str]:
         return (self.file, self.row or 0, self.column or "", self.rule)
 
-    def location(self) -> str:
-        parts = [self.file] if self.sheet is None else [self.file, f"sheet {self.sheet}"]
-        if self.row is not None:
+    def location(self, file: bool = True, row: bool = True) -> str:
+        """Where the problem is in words: the file, the sheet, the row (a text file's line)
+        and the column; without the `file` or the `row` for a report that gives them apart."""
+        parts = [self.file] if file else []
+        if self.sheet is not None:
+            parts.append(f"sheet {self.sheet}")
+        if row and self.row is not None:
             # CSV rows are spreadsheet rows; a text file's are its lines
             in_table = self.file.endswith(".csv") or self.sheet is not None
             parts.append(f"{'row' if in_table else 'line'} {self.row}")

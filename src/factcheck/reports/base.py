@@ -52,12 +52,5 @@ def said(problem: Problem) -> str:
     """A problem in words without its file and line, which a machine format gives apart:
     the column, the value and the rule's message. A workbook has no lines to point at, so
     its sheet and row are said too."""
-    place = []
-    if problem.sheet is not None:
-        place.append(f"sheet {problem.sheet}")
-        if problem.row is not None:
-            place.append(f"row {problem.row}")
-    if problem.column is not None:
-        place.append(f"column {problem.column}")
-    where = ", ".join(place)
+    where = problem.location(file=False, row=problem.sheet is not None)
     return f"{where}: {problem.statement()}" if where else problem.statement()
