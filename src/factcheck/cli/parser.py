@@ -18,7 +18,7 @@ from factcheck.cli.output import DEFAULT_LIMIT
 from factcheck.drafting.polnear import SPLITS
 from factcheck.model.spreadsheets import DateOrder
 from factcheck.reports import REPORTS
-from factcheck.reports.base import version
+from factcheck.version import __version__
 
 EXIT_CODES = (
     "Exit codes, the same in every command: 0 done (the data is valid); 1 the data breaks "
@@ -64,7 +64,7 @@ def build_parser(argv: Sequence[str] | None = None) -> argparse.ArgumentParser:
         epilog=EXIT_CODES,
         formatter_class=_Paragraphs,
     )
-    parser.add_argument("--version", action="version", version=f"%(prog)s {version()}")
+    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
     subcommands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
     validate = _command(
         subcommands,

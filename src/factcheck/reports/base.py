@@ -8,14 +8,8 @@ from dataclasses import dataclass, field
 from typing import ClassVar, TextIO
 
 from factcheck.problems import Problem, Summary
-from factcheck.version import __version__
 
 TOOL = "factcheck"
-
-
-def version() -> str:
-    """The tool's version, as `factcheck --version` says it."""
-    return __version__
 
 
 def _row(problem: Problem) -> int | None:

@@ -15,7 +15,8 @@ from importlib import resources
 from typing import Any, TextIO
 
 from factcheck.problems import Problem
-from factcheck.reports.base import TOOL, Report, Run, version
+from factcheck.reports.base import TOOL, Report, Run
+from factcheck.version import __version__
 
 REPORT_VERSION = 1
 SCHEMA = "report.schema.json"
@@ -35,7 +36,7 @@ class JsonReport(Report):
         summary = run.summary(problems)
         head = {
             "report_version": REPORT_VERSION,
-            "tool": {"name": TOOL, "version": version()},
+            "tool": {"name": TOOL, "version": __version__},
             "command": run.command,
             "valid": summary.valid,
             "summary": asdict(summary),

@@ -14,7 +14,8 @@ from urllib.parse import quote, urlsplit
 
 from factcheck import registry
 from factcheck.problems import Problem
-from factcheck.reports.base import TOOL, Report, Run, said, version
+from factcheck.reports.base import TOOL, Report, Run, said
+from factcheck.version import __version__
 
 SARIF_VERSION = "2.1.0"
 SARIF_SCHEMA = (
@@ -69,7 +70,7 @@ class SarifReport(Report):
         index = {rule_id: number for number, rule_id in enumerate(first)}
         driver = {
             "name": TOOL,
-            "version": version(),
+            "version": __version__,
             "rules": [rule(rule_id, example) for rule_id, example in first.items()],
         }
         head = {"$schema": SARIF_SCHEMA, "version": SARIF_VERSION}
