@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import argparse
 import dataclasses
+import functools
 import sys
 from pathlib import Path
 
@@ -51,7 +52,8 @@ class Reporting:
 
         if total is None:
             problems, total = _limited(problems, self.limit)
-        problems = [self.located(problem) for problem in problems]
+        if self.directory not in (".", ""):  # else every file is named as it is already
+            problems = [self.located(problem) for problem in problems]
         chosen = REPORTS[self.format]
         sys.stdout.flush()  # what was printed before goes first
         stream = sys.stderr if error and not chosen.machine else sys.stdout
@@ -62,14 +64,18 @@ class Reporting:
         """The problem with its file as the command line names it: `--dir data` makes
         `claims.csv` `data/claims.csv`. Files named otherwise (a draft, a workbook, the
         folder itself) are left as they were given."""
-        from factcheck.model.tables import ARTICLES_DIR, TABLES
-
-        inside = problem.file in {spec.file for spec in TABLES} or problem.file.startswith(
-            f"{ARTICLES_DIR}/"
-        )
-        if not inside:
+        if not _in_dataset(problem.file):
             return problem
         return dataclasses.replace(problem, file=under(self.directory, problem.file))
+
+
+@functools.cache
+def _in_dataset(file: str) -> bool:
+    """Whether `file` is one of a dataset's (a table or an article's text), as the checks
+    name it; cached, since a report of a million problems names a handful of files."""
+    from factcheck.model.tables import ARTICLES_DIR, TABLES
+
+    return file in {spec.file for spec in TABLES} or file.startswith(f"{ARTICLES_DIR}/")
 
 
 def under(directory: str, name: str) -> str:
