@@ -16,6 +16,7 @@ from typing import Any
 from mkdocs.structure.files import File, Files
 
 from factcheck import registry
+from factcheck.exports.card import readme_body
 from factcheck.exports.dictionary import RULES_INTRO, rules_table
 from factcheck.model.tables import TABLES
 
@@ -37,7 +38,6 @@ COMMANDS = "What only one command checks"
 # the code host too), and as the site has them.
 REPOSITORY_PAGES = {"../README.md": "index.md", "../CHANGELOG.md": "changelog.md"}
 
-FRONT_MATTER = re.compile(r"\A---\n.*?\n---\n", re.DOTALL)
 LINK = re.compile(r"\[([^\]]*)\]\((?!https?:|mailto:|#)([^)\s]+)\)")
 
 
@@ -63,7 +63,7 @@ def site_page(readme: str) -> str:
     """The README without its front matter, its links to `docs/` and to the changelog made
     the site's own; a link to another file of the repository is left as its text and path,
     since the site holds only `docs/`."""
-    return LINK.sub(_site_link, FRONT_MATTER.sub("", readme))
+    return LINK.sub(_site_link, readme_body(readme))
 
 
 def _site_link(match: re.Match[str]) -> str:

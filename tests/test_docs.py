@@ -22,6 +22,7 @@ import yaml
 import factcheck
 from conftest import REPO, copy_dataset, load_script
 from factcheck import registry
+from factcheck.exports.card import readme_body
 from factcheck.model.card import card
 from factcheck.model.tables import TABLES
 
@@ -33,13 +34,13 @@ FIRST_SCREEN = 40  # lines of the README after its front matter
 hooks = load_script(DOCS / "hooks.py", "docs_hooks")
 
 
-def readme_body() -> str:
+def card_body() -> str:
     """The README as its reader sees it below the front matter (generated YAML)."""
-    return hooks.FRONT_MATTER.sub("", (REPO / "README.md").read_text(encoding="utf-8"))
+    return readme_body((REPO / "README.md").read_text(encoding="utf-8"))
 
 
 def test_the_first_screen_says_what_how_to_load_licence_and_citation() -> None:
-    screen = "\n".join(readme_body().splitlines()[:FIRST_SCREEN])
+    screen = "\n".join(card_body().splitlines()[:FIRST_SCREEN])
     assert screen.startswith("# ")
     for needed in (
         "factcheck validate",  # the first of the two commands
@@ -60,7 +61,7 @@ def test_the_first_screens_loading_runs_as_written(
 ) -> None:
     """The README's loading block, paragraph by paragraph, in a copy of the checkout: pandas,
     factcheck, and Hugging Face `datasets` reading the card's front matter (offline)."""
-    (block,) = re.findall(r"```python\n(.*?)```", readme_body(), flags=re.S)
+    (block,) = re.findall(r"```python\n(.*?)```", card_body(), flags=re.S)
     pandas_part, factcheck_part, datasets_part = block.split("\n\n")
     checkout = copy_dataset(tmp_path / "checkout")
     shutil.copyfile(REPO / "README.md", checkout / "README.md")
@@ -78,7 +79,7 @@ def test_the_first_screens_loading_runs_as_written(
 
 
 def test_the_card_has_each_generated_block_once_in_its_section() -> None:
-    body = readme_body()
+    body = card_body()
     sections = {"fields": "## Dataset structure", "limitations": "## Limitations and biases"}
     sections |= {"licence": "## Licence", "citation": "## Citation"}
     for block in CARD_BLOCKS:
@@ -90,7 +91,7 @@ def test_the_card_has_each_generated_block_once_in_its_section() -> None:
 
 def test_the_readme_body_stays_a_card_not_a_manual() -> None:
     """Under 1,500 words, not counting the generated blocks: what grows goes to docs/."""
-    body = re.sub(r"<!-- card:(\w+) -->.*?<!-- /card:\1 -->", "", readme_body(), flags=re.S)
+    body = re.sub(r"<!-- card:(\w+) -->.*?<!-- /card:\1 -->", "", card_body(), flags=re.S)
     assert len(body.split()) < 1500
 
 
@@ -182,7 +183,7 @@ def test_the_site_builds_with_no_warning(tmp_path: Path) -> None:
 
 def test_the_readmes_figures_are_the_datas(data: factcheck.Dataset) -> None:
     """The counts the card states by hand, held to the data so that they cannot go stale."""
-    body = readme_body()
+    body = card_body()
     counts = {spec.name: len(getattr(data, spec.name)) for spec in TABLES}
     for spec in TABLES:
         assert f"| `{spec.file}` | {counts[spec.name]} |" in body, spec.file

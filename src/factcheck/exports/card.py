@@ -200,15 +200,20 @@ def _citation_markdown(about: Card) -> str:
     )
 
 
+def readme_body(readme: str) -> str:
+    """The README after its front matter (all of it if it has none): what its reader sees."""
+    if not readme.startswith("---\n"):
+        return readme
+    end = readme.find("\n---\n", 3)
+    if end < 0:
+        raise ExportError("README.md starts a front matter with --- but never ends it")
+    return readme[end + len("\n---\n") :]
+
+
 def update_readme(readme: str, about: Card) -> str:
     """`readme` with its front matter and marked blocks made from the card; the rest as it
     is. A required block that is missing is an `ExportError` naming its markers."""
-    body = readme
-    if readme.startswith("---\n"):
-        end = readme.find("\n---\n", 3)
-        if end < 0:
-            raise ExportError("README.md starts a front matter with --- but never ends it")
-        body = readme[end + len("\n---\n") :]
+    body = readme_body(readme)
     for name, text in blocks(about).items():
         found = re.search(
             rf"^<!-- card:{name} -->\n.*?^<!-- /card:{name} -->$", body, re.DOTALL | re.MULTILINE
