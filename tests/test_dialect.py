@@ -138,3 +138,24 @@ def test_a_rewritten_file_keeps_its_permissions_and_a_new_one_follows_the_umask(
     finally:
         os.umask(mask)
     assert (tmp_path / "new.csv").stat().st_mode & 0o777 == 0o644
+
+
+@pytest.mark.parametrize(
+    "keys",
+    [
+        ["C0001", "C0002", "C9999", "C10000", "C10001"],
+        ["C0001", "C0003", "C0002"],
+        ["C9999", "C10000", "C0002"],
+        ["E0001", "C0002"],
+        ["a-1", "a-2", "a-10", "b"],
+        ["b", "a-10"],
+        ["C0001", "C0001"],
+        ["KCNA", "YONHAP", "AP"],
+        [],
+    ],
+)
+def test_keys_read_in_chunks_are_in_order_exactly_when_read_whole(keys: list[str]) -> None:
+    whole = dialect.is_in_order(pd.Series(keys, dtype="str"))
+    for size in range(1, len(keys) + 1):
+        chunks = [pd.Series(keys[at : at + size], dtype="str") for at in range(0, len(keys), size)]
+        assert dialect.chunks_in_order(chunks) == whole, (keys, size)

@@ -4,4 +4,7 @@ import sys
 
 from factcheck.cli import main
 
-sys.exit(main())
+# guarded: a worker process the validator spawns imports this module again, and must not
+# run the command a second time
+if __name__ == "__main__":
+    sys.exit(main())

@@ -113,12 +113,14 @@ def dialect_problems(spec: TableSpec, found: list[str]) -> list[Problem]:
 
 
 def _engine_notice(engine: Engine, path: Path, spec: TableSpec, header: list[str]) -> list[Problem]:
-    """The dialect notice of a file the engine read: its bytes mapped, its keys and booleans
-    from the engine, so a large file is never held in memory twice."""
-    read = {c: engine.column(spec.name, c) for c in [spec.key, *spec.typed("boolean")]}
-    frame = pd.DataFrame({name: read.get(name) for name in header})
+    """The dialect notice of a file the engine read: its bytes mapped, its keys streamed
+    from the engine a chunk at a time and its booleans read (a few sources), so a large
+    file is never held in Python."""
+    in_order = dialect.chunks_in_order(engine.column_chunks(spec.name, spec.key))
+    booleans = {c: engine.column(spec.name, c) for c in spec.typed("boolean")}
+    frame = pd.DataFrame({name: booleans.get(name) for name in header})
     with path.open("rb") as handle, mmap.mmap(handle.fileno(), 0, access=mmap.ACCESS_READ) as data:
-        return dialect_notice(spec, data, frame)
+        return dialect_problems(spec, dialect.departures(data, spec, frame, in_order))
 
 
 def _unknown_columns(spec: TableSpec, header: list[str]) -> list[Problem]:

@@ -17,8 +17,12 @@ claim sits, or which sentences claims cover, reads no other article's paragraphs
 
 from __future__ import annotations
 
+import collections
+import concurrent.futures
+import contextlib
 import hashlib
-from collections.abc import Sequence
+import multiprocessing
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from typing import NamedTuple
 
 import pyarrow as pa
@@ -61,6 +65,8 @@ _SENTENCES = pa.schema(
     ]
 )
 
+_SCHEMAS = {"texts": _TEXTS, "paragraphs": _PARAGRAPHS, "sentences": _SENTENCES}
+
 
 class _Read(NamedTuple):
     """An article file as read: the hash of its bytes and its text, or why there is none."""
@@ -73,16 +79,90 @@ class _Read(NamedTuple):
     problem_reason: str | None
 
 
-def load_texts(engine: Engine, folder: Folder, with_claims: bool) -> dict[str, str]:
+# Articles read and segmented at a time: enough to keep both cores busy, few enough that the
+# texts of a large dataset are never all held in Python at once.
+CHUNK = 500
+# Below this many articles to segment, a second process costs more than it saves.
+PARALLEL_FROM = 2_000
+
+
+def load_texts(
+    engine: Engine, folder: Folder, with_claims: bool, keep: bool, processes: int = 1
+) -> dict[str, str]:
     """Load tables `texts`, `paragraphs` and `sentences` into `engine` (the last two for
-    the articles claims name, if claims were loaded); return the texts of the listed
+    the articles claims name, if claims were loaded), a chunk of articles at a time,
+    segmented by up to `processes` processes. With `keep`, return the texts of the listed
     articles that could be read, by article id."""
-    read = [_read(folder, article_id) for article_id in _listed(engine)]
-    engine.load_records("texts", _table(read, _TEXTS))
-    texts = {r.article_id: r.text for r in read if r.text is not None}
+    listed = _listed(engine)
     claimed = _claimed(engine) if with_claims else set()
-    _load_segments(engine, {a: t for a, t in texts.items() if a in claimed})
-    return texts
+    kept: dict[str, str] = {}
+    with engine.appending(_SCHEMAS) as tables, _segmenter(len(claimed), processes) as segmenting:
+        chunks = (_read_chunk(folder, ids) for ids in _chunks(listed))
+        for read, (paragraphs, sentences) in segmenting(_with_claimed(chunks, claimed)):
+            tables.add("texts", _table(read, _TEXTS))
+            tables.add("paragraphs", paragraphs)
+            tables.add("sentences", sentences)
+            if keep:
+                kept.update((r.article_id, r.text) for r in read if r.text is not None)
+    return kept
+
+
+def _chunks(ids: list[str]) -> Iterator[list[str]]:
+    for at in range(0, len(ids), CHUNK):
+        yield ids[at : at + CHUNK]
+
+
+def _read_chunk(folder: Folder, ids: list[str]) -> list[_Read]:
+    return [_read(folder, article_id) for article_id in ids]
+
+
+def _with_claimed(
+    chunks: Iterable[list[_Read]], claimed: set[str]
+) -> Iterator[tuple[list[_Read], dict[str, str]]]:
+    """Each chunk as read, with the texts in it that claims name (those to segment)."""
+    for read in chunks:
+        texts = {r.article_id: r.text for r in read if r.text is not None}
+        yield read, {a: t for a, t in texts.items() if a in claimed}
+
+
+Segmented = tuple[pa.Table, pa.Table]  # a chunk's paragraphs and sentences
+
+
+@contextlib.contextmanager
+def _segmenter(
+    count: int, processes: int
+) -> Iterator[
+    Callable[
+        [Iterable[tuple[list[_Read], dict[str, str]]]], Iterator[tuple[list[_Read], Segmented]]
+    ]
+]:
+    """A function segmenting chunks in order: in this process for a few articles, else in
+    a pool of `processes`, a few chunks ahead of the loading (never all of them)."""
+    if count < PARALLEL_FROM or processes < 2:
+        yield lambda chunks: ((read, segmented(texts)) for read, texts in chunks)
+        return
+    # spawned, not forked: a fork would copy the engine's threads and locks mid-flight
+    context = multiprocessing.get_context("spawn")
+    with concurrent.futures.ProcessPoolExecutor(processes, mp_context=context) as pool:
+        yield lambda chunks: _ahead(pool, chunks, 2 * processes)
+
+
+def _ahead(
+    pool: concurrent.futures.Executor,
+    chunks: Iterable[tuple[list[_Read], dict[str, str]]],
+    depth: int,
+) -> Iterator[tuple[list[_Read], Segmented]]:
+    """The chunks segmented by `pool`, in order, with at most `depth` in flight."""
+    waiting: collections.deque[tuple[list[_Read], concurrent.futures.Future[Segmented]]]
+    waiting = collections.deque()
+    for read, texts in chunks:
+        waiting.append((read, pool.submit(segmented, texts)))
+        if len(waiting) >= depth:
+            done, future = waiting.popleft()
+            yield done, future.result()
+    while waiting:
+        done, future = waiting.popleft()
+        yield done, future.result()
 
 
 def _listed(engine: Engine) -> list[str]:
@@ -118,8 +198,8 @@ def _unreadable(article_id: str, problem: Problem | None) -> _Read:
     return _Read(article_id, None, None, None, problem.file, problem.message)
 
 
-def _load_segments(engine: Engine, texts: dict[str, str]) -> None:
-    """Load the paragraphs and body sentences of `texts`."""
+def segmented(texts: dict[str, str]) -> Segmented:
+    """The paragraphs and body sentences of `texts`, as Arrow tables."""
     paragraphs: list[tuple[object, ...]] = []
     sentences: list[tuple[object, ...]] = []
     for article_id, text in texts.items():
@@ -129,8 +209,7 @@ def _load_segments(engine: Engine, texts: dict[str, str]) -> None:
             (article_id, start, end, paragraph.line)
             for start, end, paragraph in segment.sentence_bounds(text, found)
         ]
-    engine.load_records("paragraphs", _table(paragraphs, _PARAGRAPHS))
-    engine.load_records("sentences", _table(sentences, _SENTENCES))
+    return _table(paragraphs, _PARAGRAPHS), _table(sentences, _SENTENCES)
 
 
 def _table(rows: Sequence[tuple[object, ...]], schema: pa.Schema) -> pa.Table:

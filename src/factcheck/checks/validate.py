@@ -42,6 +42,7 @@ def check_dataset(
     limit: int | None = None,
     engine: str | Engine = "duckdb",
     keep_tables: bool = True,
+    processes: int = 1,
 ) -> Checked:
     """Check every table and every dataset rule on `engine` (a name of `ENGINES`, or one
     made for this run, which is closed after it); report the problems sorted by place.
@@ -50,18 +51,22 @@ def check_dataset(
     (Spark: `hdfs://`, `s3a://`); an engine that cannot read it, or cannot start, raises
     `EngineUnavailable`. With a `limit`, only the first `limit` problems of each rule are listed,
     followed by a notice of how many more each rule found. With `keep_tables`, the tables
-    come back as pandas frames of text, for the loader."""
+    come back as pandas frames of text, for the loader. With `processes` above 1, a large
+    dataset's article texts are segmented in that many processes (spawned: a script that
+    asks for them guards its own code with `if __name__ == "__main__"`)."""
     chosen = make_engine(engine) if isinstance(engine, str) else engine
     try:
         folder = chosen.folder(str(directory))
         if not folder.is_dir():
             return Checked([registry.problem("dataset.directory", folder.location)])
-        return _check(folder, chosen, Collector(limit), keep_tables)
+        return _check(folder, chosen, Collector(limit), keep_tables, processes)
     finally:
         chosen.close()
 
 
-def _check(folder: Folder, engine: Engine, found: Collector, keep_tables: bool) -> Checked:
+def _check(
+    folder: Folder, engine: Engine, found: Collector, keep_tables: bool, processes: int
+) -> Checked:
     loaded: list[TableSpec] = []
     for spec in TABLES:
         header, problems = load_table(engine, folder, spec)
@@ -69,7 +74,11 @@ def _check(folder: Folder, engine: Engine, found: Collector, keep_tables: bool) 
         if header is not None:
             loaded.append(spec)
     names = {spec.name for spec in loaded}
-    texts = load_texts(engine, folder, "claims" in names) if "articles" in names else {}
+    texts = (
+        load_texts(engine, folder, "claims" in names, keep_tables, processes)
+        if "articles" in names
+        else {}
+    )
     register_checks(engine)
     queries = [q for spec in loaded for q in (*column_queries(spec), *table_queries(spec))]
     queries += [q for q in dataset_queries() if set(q.needs) <= names]

@@ -27,7 +27,11 @@ def run_validate(args: argparse.Namespace) -> int:
     try:
         engine = make_engine(args.engine, args.master)
         checked = check_dataset(
-            args.directory, limit=args.limit or None, engine=engine, keep_tables=False
+            args.directory,
+            limit=args.limit or None,
+            engine=engine,
+            keep_tables=False,
+            processes=os.cpu_count() or 1,
         )
     except (EngineUnavailable, ImportError) as error:  # no Java, no pyspark, an unread URI
         return fail(str(error))

@@ -18,7 +18,7 @@ import mmap
 import os
 import re
 import tempfile
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -99,6 +99,13 @@ def differences(data: Buffer, spec: TableSpec, frame: pd.DataFrame) -> list[str]
     writes (a test holds the two to agreement). `data` may be a memory map of a large file:
     it is searched, never copied whole. `frame` needs only the header's columns, the key
     column and the boolean columns."""
+    return departures(data, spec, frame, is_in_order(frame[spec.key].astype("str")))
+
+
+def departures(data: Buffer, spec: TableSpec, frame: pd.DataFrame, in_order: bool) -> list[str]:
+    """`differences`, told whether the rows are in key order (`chunks_in_order` finds it
+    for a file too large to read its keys at once): `frame` needs only the header's
+    columns and the boolean columns."""
     found = []
     start = 0
     if data[: len(BOM)] == BOM:
@@ -113,7 +120,7 @@ def differences(data: Buffer, spec: TableSpec, frame: pd.DataFrame) -> list[str]
         found.append("no line break after the last row")
     if _header(data, start) != spec.columns + [c for c in frame.columns if c not in spec.columns]:
         found.append("columns out of order")
-    if not is_in_order(frame[spec.key].astype("str")):
+    if not in_order:
         found.append("rows out of order")
     if _booleans_not_lower_case(spec, frame):
         found.append("booleans not in lower case (TRUE, as spreadsheets write them)")
@@ -178,6 +185,34 @@ def is_in_order(keys: pd.Series) -> bool:
             same = (lengths[:-1] == lengths[1:]) & (text[:-1] <= text[1:])
             return bool((shorter | same).all())
     return _natural_order(keys) == list(range(len(keys)))
+
+
+def chunks_in_order(chunks: Iterable[pd.Series]) -> bool:
+    """Whether keys read a chunk at a time are in natural order: each chunk is, and each
+    chunk's first key does not come before the last key of the chunk before it."""
+    last: str | None = None
+    for chunk in chunks:
+        keys = chunk.astype("str")
+        if keys.empty:
+            continue
+        if not is_in_order(keys) or (
+            last is not None and not _pair_in_order(last, str(keys.iat[0]))
+        ):
+            return False
+        last = str(keys.iat[-1])
+    return True
+
+
+_ID = re.compile(r"^(\D*)(\d+)$")
+
+
+def _pair_in_order(first: str, second: str) -> bool:
+    """Whether two keys are in the order `_natural_order` sorts them in: ids of a prefix
+    and a number by both, then by text; anything else by `natural_key`."""
+    one, two = _ID.match(first), _ID.match(second)
+    if one and two:
+        return (one[1], int(one[2]), first) <= (two[1], int(two[2]), second)
+    return natural_key(first) <= natural_key(second)
 
 
 def write_atomically(path: Path, data: bytes) -> None:

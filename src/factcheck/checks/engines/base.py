@@ -7,8 +7,10 @@ DuckDB's SQL; an engine with another dialect translates them (see `spark`).
 
 from __future__ import annotations
 
+import contextlib
 from abc import ABC, abstractmethod
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -30,6 +32,13 @@ class EngineUnavailable(EngineError):
 # A check the rules call by name in SQL, run by the engine on batches of rows: given a
 # column's cells (a Series) or several columns' (a frame), whether each row passes.
 Function = Callable[[Any], pd.Series]
+
+
+@dataclass(frozen=True)
+class Appending:
+    """Where the pieces of tables being loaded go: `add(table, records)`."""
+
+    add: Callable[[str, pa.Table], None]
 
 
 class Engine(ABC):
@@ -61,6 +70,16 @@ class Engine(ABC):
     def load_records(self, table: str, records: pa.Table) -> None:
         """Load rows derived in Python (article texts, their sentences) as they are."""
 
+    @contextlib.contextmanager
+    def appending(self, schemas: Mapping[str, pa.Schema]) -> Iterator[Appending]:
+        """Tables of `schemas`, loaded a piece at a time as `load_records` loads them whole;
+        each exists afterwards, empty if no piece came. This default gathers the pieces and
+        loads each table once at the end; an engine that can add rows streams them."""
+        pieces: dict[str, list[pa.Table]] = {table: [] for table in schemas}
+        yield Appending(lambda table, records: pieces[table].append(records))
+        for table, schema in schemas.items():
+            self.load_records(table, pa.concat_tables(pieces[table] or [schema.empty_table()]))
+
     @abstractmethod
     def query(self, sql: str) -> list[dict[str, Any]]:
         """The rows of a query, as dictionaries; NULL is None."""
@@ -73,6 +92,11 @@ class Engine(ABC):
     @abstractmethod
     def column(self, table: str, column: str) -> pd.Series:
         """One column of a loaded table, in row order, as text (NaN where empty)."""
+
+    def column_chunks(self, table: str, column: str) -> Iterator[pd.Series]:
+        """One column of a loaded table, in row order, a chunk at a time (as `column`):
+        an engine that can stream a large table never hands it to Python whole."""
+        yield self.column(table, column)
 
     @abstractmethod
     def frame(self, table: str) -> pd.DataFrame:

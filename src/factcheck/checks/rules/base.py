@@ -29,6 +29,9 @@ class Scan:
     table: str
     failing: str
     column: str
+    # SQL true of a row on which the rule cannot fail, far cheaper than the rule: the runner
+    # tests it first, and the rule only on the rows it does not hold for (`columns.screen`)
+    screen: str | None = None
 
 
 @dataclass(frozen=True)

@@ -16,7 +16,8 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import Any
 
-from factcheck.checks.rules.base import ROW, Query, Scan, breaks, name
+from factcheck.checks.rules.base import ROW, Query, Scan, breaks, matches, name
+from factcheck.model.cells import clean_cell
 from factcheck.model.rule_ids import (
     column_rule_id,
     reported_column,
@@ -53,7 +54,13 @@ def column_queries(spec: TableSpec) -> Iterator[Query]:
 
 
 def _query(
-    spec: TableSpec, column: str, check_name: str, failing: str, row_by_row: bool, **fields: str
+    spec: TableSpec,
+    column: str,
+    check_name: str,
+    failing: str,
+    row_by_row: bool,
+    screen: str | None = None,
+    **fields: str,
 ) -> Query:
     """A rule failing where `failing` holds; `row_by_row` when that reads the row alone,
     so that the rule joins its table's one pass (a check of distinct values runs alone)."""
@@ -62,8 +69,16 @@ def _query(
         (spec.name,),
         f"SELECT {ROW}, {name(column)} AS value FROM {name(spec.name)} WHERE {failing}",
         fields,
-        Scan(spec.name, failing, column) if row_by_row else None,
+        Scan(spec.name, failing, column, screen) if row_by_row else None,
     )
+
+
+def screen(columns: list[str]) -> str:
+    """SQL true of a row whose cells pass every cell rule, by one pattern per cell
+    (`cells.clean_cell`) rather than one per rule and cell. A row it does not hold for is
+    tested rule by rule, with the same messages."""
+    clean = clean_cell()
+    return " AND ".join(f"({name(c)} IS NULL OR {matches(name(c), clean)})" for c in columns)
 
 
 def _column_check(spec: TableSpec, column: str, check: Any, table: str) -> Query:
@@ -118,7 +133,8 @@ def table_queries(spec: TableSpec) -> Iterator[Query]:
         if check_name in CELL_RULES:
             passes = check.statistics.get(SQL) or _python_cell_rule(spec, check)
             for column in columns:
-                yield _query(spec, column, check_name, _fails(name(column), passes), True)
+                failing = _fails(name(column), passes)
+                yield _query(spec, column, check_name, failing, True, screen=screen(columns))
         elif FAILING in check.statistics:
             yield _table_check(spec, check_name, check.statistics[FAILING], columns)
         else:

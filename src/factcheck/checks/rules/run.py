@@ -9,7 +9,7 @@ from typing import Any
 from factcheck import registry
 from factcheck.checks.collector import Collector
 from factcheck.checks.engines.base import Engine
-from factcheck.checks.rules.base import ROW, Query, name
+from factcheck.checks.rules.base import ROW, Query, Scan, name
 from factcheck.problems import Problem
 
 _PLACE = (ROW, "value", "_file", "_column", "_order")
@@ -63,9 +63,20 @@ def _scan(table: str, queries: list[Query]) -> str:
     failed = ", ".join(f"CASE WHEN {s.failing} THEN {i} END" for i, s in enumerate(scans))
     cells = ", ".join(name(c) for c in _columns(queries))
     return (
-        f"SELECT {ROW}, [{failed}] AS failed, [{cells}] AS cells FROM {name(table)} "
+        f"SELECT {ROW}, [{failed}] AS failed, [{cells}] AS cells FROM {_suspects(table, scans)} "
         f"WHERE {' OR '.join(f'({s.failing})' for s in scans)} ORDER BY {ROW}"
     )
+
+
+def _suspects(table: str, scans: list[Scan]) -> str:
+    """SQL: the rows of `table` that could fail one of `scans`: those a screen does not
+    clear, and those an unscreened rule fails. Only these are tested rule by rule."""
+    screens = dict.fromkeys(s.screen for s in scans if s.screen is not None)
+    if not screens:
+        return name(table)
+    could = [f"NOT ({screen})" for screen in screens]
+    could += [f"({s.failing})" for s in scans if s.screen is None]
+    return f"(SELECT * FROM {name(table)} WHERE {' OR '.join(could)}) AS suspects"
 
 
 def _columns(queries: list[Query]) -> list[str]:
