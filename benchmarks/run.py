@@ -107,7 +107,8 @@ def validate_command(directory: Path, *options: str) -> list[str]:
 
 def dataset(size: int, root: Path) -> Path:
     target = root / str(size)
-    if not (target / "evidence.csv").exists():
+    # generate.py writes datapackage.json last: without it, a generation is unfinished
+    if not (target / "datapackage.json").exists():
         print(f"generating {size:,} claims in {target} …", file=sys.stderr)
         subprocess.run(
             [sys.executable, str(HERE / "generate.py"), str(size), str(target)], check=True
