@@ -10,7 +10,7 @@ a bare pandas parse of the same CSV files, every cell as text, with pandas' C en
 with its Arrow engine (the floor); and, up to --frictionless-max claims, the frictionless
 library validating the same data package (the peer). Then a cold start of `factcheck
 validate` on the bundled dataset; a profile of one validation stage by stage, each rule
-timed alone (benchmarks/profile.py), at the --reference size; a profile of its memory at
+timed alone (benchmarks/stages.py), at the --reference size; a profile of its memory at
 the --large size; with `--bounded N`, N claims validated with two rows broken; with
 `--spark N`, Spark in local mode at N claims and on the bundled dataset in a warm session;
 and the import-time summary of benchmarks/imports.py where that script exists.
@@ -58,9 +58,8 @@ from frictionless import validate
 report = validate(sys.argv[1] + "/datapackage.json")
 sys.exit(0 if report.valid else 1)
 """
-# A process of its own for Spark, so its JVM and workers are not this process's. This file
-# is loaded by its path: with its folder on sys.path, profile.py there would be the
-# standard library's `profile`, which pyspark imports.
+# A process of its own for Spark, so its JVM and workers are not this process's; this file
+# is loaded by its path, as it is no package.
 WARM_SPARK = """
 import importlib.util, json, sys
 spec = importlib.util.spec_from_file_location("benchmark_run", {path!r})
@@ -204,8 +203,8 @@ def java_found() -> bool:
 
 
 def profile(directory: Path, *options: str) -> str:
-    """benchmarks/profile.py's Markdown, in a process of its own, so its memory is its own."""
-    command = [sys.executable, str(HERE / "profile.py"), str(directory), *options]
+    """benchmarks/stages.py's Markdown, in a process of its own, so its memory is its own."""
+    command = [sys.executable, str(HERE / "stages.py"), str(directory), *options]
     done = subprocess.run(command, capture_output=True, text=True, check=False)
     if done.returncode != 0:
         return f"The profile failed (exit code {done.returncode}):\n\n    " + "\n    ".join(
@@ -552,7 +551,7 @@ def arguments(argv: list[str] | None = None) -> argparse.Namespace:
 
 PROFILED = (
     "`check_dataset`'s stages repeated from outside in a process of their own "
-    "(benchmarks/profile.py), each stage and then each rule's query timed alone:"
+    "(benchmarks/stages.py), each stage and then each rule's query timed alone:"
 )
 WATCHED = (
     "the same stages with the rules run together as validation runs them, and the resident "

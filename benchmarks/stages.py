@@ -1,6 +1,6 @@
 """Where one `factcheck validate` run spends its time, or its memory, stage by stage.
 
-    python benchmarks/profile.py DIR [--memory] [--no-tracemalloc] [--top N]
+    python benchmarks/stages.py DIR [--memory] [--no-tracemalloc] [--top N]
 
 It repeats `check_dataset`'s stages from outside, calling the same functions in the same
 order on DuckDB (start the engine, load each table, the texts, register the checks, the
@@ -15,6 +15,7 @@ share and where it was allocated at its highest.
 from __future__ import annotations
 
 import argparse
+import os
 import re
 import sys
 import time
@@ -28,9 +29,6 @@ from typing import Any
 START = time.perf_counter()  # before the package's imports, which are a stage of their own
 
 REPO = Path(__file__).resolve().parents[1]
-# Run as a script, this folder is first on the path, and this file would be the standard
-# library's `profile` to whatever imports that (cProfile, which pyspark imports)
-sys.path = [p for p in sys.path if Path(p or ".").resolve() != REPO / "benchmarks"]
 sys.path.insert(0, str(REPO / "src"))
 
 from factcheck.checks.collector import Collector  # noqa: E402
@@ -198,7 +196,7 @@ def _load(recorder: Recorder, engine: Engine, folder: LocalFolder) -> list[Table
     names = {spec.name for spec in loaded}
     if "articles" in names:
         with recorder.stage("read and segment the texts"):
-            load_texts(engine, folder, "claims" in names)
+            load_texts(engine, folder, "claims" in names, False, os.cpu_count() or 1)
     with recorder.stage("register the checks"):
         register_checks(engine)
     return loaded
