@@ -44,16 +44,28 @@ def _sha256() -> Query:
 
 
 def _sentences_covered() -> Query:
-    # a sentence is covered when some span of its article starts before it ends and ends
-    # after it starts; `_order` keeps an article's sentences of one line in text order
+    # A sentence is covered when some span of its article starts before it ends and ends
+    # after it starts: when, of the spans starting before its end, the one reaching furthest
+    # ends after its start. One sort of sentences and spans by position finds that reach
+    # (at an equal position, a span starting where the sentence ends comes after it), where
+    # testing each sentence against each span grows with their product.
+    # `_order` keeps an article's sentences of one line in text order.
+    events = (
+        'SELECT article_id, "end" AS pos, 0 AS is_span, start, "end", line, '
+        "CAST(NULL AS BIGINT) AS reach FROM sentences UNION ALL "
+        f'SELECT article_id, start, 1, NULL, NULL, NULL, "end" FROM ({spans()}) AS p'
+    )
+    reached = (
+        "SELECT *, max(reach) OVER (PARTITION BY article_id ORDER BY pos, is_span "
+        f"ROWS BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW) AS covered_to FROM ({events}) AS e"
+    )
     return Query(
         "articles.sentence.covered",
         ("articles", "claims"),
         f'SELECT s.line AS {ROW}, substring(t.text, s.start + 1, s."end" - s.start) AS value, '
         f"{_text_path('s.article_id')} AS _file, CAST(NULL AS VARCHAR) AS _column, "
-        "s.start AS _order FROM sentences AS s JOIN texts AS t ON t.article_id = s.article_id "
-        f"WHERE NOT EXISTS (SELECT 1 FROM ({spans()}) AS p WHERE p.article_id = s.article_id "
-        'AND p.start < s."end" AND p."end" > s.start)',
+        f"s.start AS _order FROM ({reached}) AS s JOIN texts AS t ON t.article_id = s.article_id "
+        "WHERE s.is_span = 0 AND coalesce(s.covered_to, -1) <= s.start",
     )
 
 
