@@ -30,7 +30,7 @@ import pyarrow as pa
 from factcheck.checks.engines.base import Engine
 from factcheck.checks.rules.base import matches
 from factcheck.model import segment
-from factcheck.model.schemas import ARTICLE_ID
+from factcheck.model.cells import ARTICLE_ID
 from factcheck.model.tables import article_path
 from factcheck.problems import Problem
 from factcheck.storage.folders import Folder

@@ -13,12 +13,12 @@ from pathlib import Path
 import pandas as pd
 
 from factcheck import registry
+from factcheck.checks import plan
 from factcheck.checks.collector import Collector
 from factcheck.checks.engines import make_engine
 from factcheck.checks.engines.base import Engine
 from factcheck.checks.loading import load_table
 from factcheck.checks.rules import dataset_queries
-from factcheck.checks.rules.columns import column_queries, table_queries
 from factcheck.checks.rules.functions import register_checks
 from factcheck.checks.rules.run import run_queries
 from factcheck.checks.texts import load_texts
@@ -80,7 +80,7 @@ def _check(
         else {}
     )
     register_checks(engine)
-    queries = [q for spec in loaded for q in (*column_queries(spec), *table_queries(spec))]
+    queries = [query for spec in loaded for query in plan.queries(spec)]
     queries += [q for q in dataset_queries() if set(q.needs) <= names]
     run_queries(engine, queries, found)
     tables = {spec.name: engine.frame(spec.name) for spec in loaded} if keep_tables else {}

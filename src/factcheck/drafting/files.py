@@ -23,7 +23,7 @@ from factcheck import registry
 from factcheck.drafting.clauses import Draft, Row
 from factcheck.drafting.naming import proposals_table
 from factcheck.model import notation
-from factcheck.model.schemas import CLAIM_ID
+from factcheck.model.cells import CLAIM_ID
 from factcheck.model.tables import spec_named
 from factcheck.model.vocabularies import Vocabulary
 from factcheck.problems import Problem

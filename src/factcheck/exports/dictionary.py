@@ -15,7 +15,7 @@ from factcheck import registry
 from factcheck.checks.rules.columns import rule_id, schema_fields
 from factcheck.exports.base import Format, Output, Source
 from factcheck.model import vocabularies
-from factcheck.model.schemas import CELL_RULES
+from factcheck.model.rule_ids import CELL_RULES
 from factcheck.model.tables import TABLES, TableSpec
 from factcheck.model.vocabularies import Vocabulary
 

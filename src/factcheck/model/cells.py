@@ -14,8 +14,19 @@ from collections.abc import Callable
 import numpy as np
 import pandas as pd
 
-from factcheck.model import segment
+from factcheck.model import notation, segment
+from factcheck.model.spreadsheets import is_short_date, is_short_month
 from factcheck.model.when import parse_when
+
+# The identifiers' patterns, and what the models' columns of them say in words.
+CLAIM_ID = r"^C(?:[0-9]{4}|[1-9][0-9]{4,})$"
+EVIDENCE_ID = r"^E(?:[0-9]{4}|[1-9][0-9]{4,})$"
+ARTICLE_ID = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
+SOURCE_ID = rf"^{notation.SOURCE_ID}$"
+SOURCE_ID_WORDS = "upper-case letters and digits in words joined by single hyphens, e.g. KCNA"
+CLAIM_ID_WORDS = "C followed by four digits (C0001), or by a larger number without leading zeros"
+SHA256 = r"^[0-9a-f]{64}$"
+NON_NEGATIVE_INTEGER = r"^(?:0|[1-9][0-9]*)$"
 
 ISO_DATE = r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$"
 # C0 controls other than tab, line feed and carriage return (one_line refuses those), and DEL.
@@ -127,27 +138,17 @@ def one_to_three_sentences(values: pd.Series) -> pd.Series:
     return pd.Series(result, index=values.index)
 
 
-def cellwise(frame: pd.DataFrame, ok: Callable[[pd.Series], pd.Series]) -> pd.DataFrame | bool:
-    """`ok` applied to every cell; an empty cell passes every cell rule.
+def date_or_interval(values: pd.Series) -> pd.Series:
+    """Whether each cell is a date or an interval (`is_date_or_interval`); what a spreadsheet
+    wrote in its short formats passes here, as it is `short_date`'s or `short_month`'s."""
 
-    The columns are stacked into one long column so that `ok` runs once per table, not once
-    per column. When every cell passes, the answer is a plain True: pandera then skips
-    collecting failure cases from a table of booleans, which on a small file costs more
-    than the check itself."""
-    if frame.empty:
-        return True
-    columns = [frame.iloc[:, i].fillna("") for i in range(frame.shape[1])]
-    stacked = pd.concat(columns, ignore_index=True)
-    passed = ok(stacked).to_numpy(dtype=bool)
-    if passed.all():
-        return True
-    by_column = passed.reshape(len(frame.columns), len(frame)).T
-    return pd.DataFrame(by_column, index=frame.index, columns=frame.columns)
+    def passes(cell: str) -> bool:
+        return is_short_date(cell) or is_short_month(cell) or is_date_or_interval(cell)
+
+    return by_distinct(values, passes)
 
 
-def is_nfc(values: pd.Series) -> pd.Series:
-    """Whether each cell is in NFC; ASCII cells always are, so only the others are looked at."""
-    result = values.str.isascii().astype(bool).to_numpy(copy=True)
-    for position in np.flatnonzero(~result):
-        result[position] = unicodedata.is_normalized("NFC", str(values.iat[int(position)]))
-    return pd.Series(result, index=values.index)
+def nfc_normalize(value: str) -> str:
+    """A text in NFC, as DuckDB's `nfc_normalize` gives it: what an engine without that
+    function calls in its place (`engines.spark_sql`)."""
+    return value if value.isascii() else unicodedata.normalize("NFC", value)

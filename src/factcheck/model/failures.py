@@ -24,13 +24,13 @@ from typing import Any
 import pandas as pd
 
 from factcheck.model.rule_ids import (
+    CELL_RULES,
     UNKNOWN_COLUMN,
     column_rule_id,
     reported_column,
     table_rule_id,
     unknown_column_rule_id,
 )
-from factcheck.model.schemas import CELL_RULES
 from factcheck.model.tables import FIRST_DATA_ROW
 
 MISSING_COLUMN = "column_in_dataframe"  # pandera's name for a column the frame lacks

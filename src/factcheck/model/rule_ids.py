@@ -12,6 +12,8 @@ BUILTIN_RULES = {
     "isin": "allowed",
     "str_length": "length",
 }
+# The rules every cell of every table obeys, whatever its column (`*.*.<rule>`).
+CELL_RULES = ("trimmed", "one_line", "printable", "nfc", "formula_safe")
 # pandera's name for a column the strict model does not know
 UNKNOWN_COLUMN = "column_in_schema"
 

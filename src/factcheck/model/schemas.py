@@ -15,6 +15,7 @@ This module reads better whole: the four models side by side are the schema of r
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 import pandas as pd
@@ -23,25 +24,30 @@ from pandera.typing import Series
 
 from factcheck.model import notation
 from factcheck.model.cells import (
+    ARTICLE_ID,
+    CLAIM_ID,
+    CLAIM_ID_WORDS,
     CONTROL_CHARACTERS,
     EDGE_SPACE,
+    EVIDENCE_ID,
     FORMULA_START,
     HTTP_URL_PATTERN,
     ISO_DATE,
     LINE_BREAKS_AND_TABS,
-    by_distinct,
-    cellwise,
+    NON_NEGATIVE_INTEGER,
+    SHA256,
+    SOURCE_ID,
+    SOURCE_ID_WORDS,
     countries,
-    is_date_or_interval,
-    is_nfc,
+    date_or_interval,
     languages,
     one_to_three_sentences,
 )
 from factcheck.model.names import NAME_KEY, aliases_not_distinct, name_key
-from factcheck.model.spreadsheets import SHORT_DATE, SHORT_MONTH, is_short_date, is_short_month
+from factcheck.model.spreadsheets import SHORT_DATE, SHORT_MONTH
 from factcheck.model.sql import (
-    CANDIDATES,
     CELL,
+    PYTHON,
     ROW,
     TABLE,
     TextFunction,
@@ -70,15 +76,7 @@ from factcheck.model.vocabularies import (
 )
 from factcheck.registry import requirement
 
-CLAIM_ID = r"^C(?:[0-9]{4}|[1-9][0-9]{4,})$"
-EVIDENCE_ID = r"^E(?:[0-9]{4}|[1-9][0-9]{4,})$"
-ARTICLE_ID = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
-SOURCE_ID = rf"^{notation.SOURCE_ID}$"
-SOURCE_ID_WORDS = "upper-case letters and digits in words joined by single hyphens, e.g. KCNA"
-CLAIM_ID_WORDS = "C followed by four digits (C0001), or by a larger number without leading zeros"
-SHA256 = r"^[0-9a-f]{64}$"
 MAX_FILE_STEM = 200  # an article id names a file; file systems refuse names past 255 bytes
-NON_NEGATIVE_INTEGER = r"^(?:0|[1-9][0-9]*)$"
 BOOLEAN = ["true", "false"]
 # A claim's fact-check: filled in together, or left empty together while the claim awaits it.
 REVIEW_COLUMNS = ("verdict", "verdict_rationale", "attribution_check", "reviewed_on")
@@ -144,9 +142,6 @@ def date(description: str, **kwargs: Any) -> Any:
     return _field(description, dtype="date", **kwargs)
 
 
-CELL_RULES = ("trimmed", "one_line", "printable", "nfc", "formula_safe")
-
-
 def _declared(
     check: Any, check_name: str, error: str, stats: dict[str, Any], column: str | None = None
 ) -> Any:
@@ -189,6 +184,21 @@ def row_rule(table: str, check_name: str, passes: str) -> Any:
         return passes_on_frame(df, passes)
 
     return _declared(check, check_name, requirement(f"{table}.{check_name}"), statistics(passes))
+
+
+def python_rule(check_name: str, function: Callable[[pd.Series], pd.Series], *columns: str) -> Any:
+    """A check of `columns`' cells written in Python: `function`, a module-level function of
+    a column's cells (a module without pandera), whether each passes. Its statistics name it
+    by `module:qualname`, so that the validator calls it without the models
+    (`checks.plan`)."""
+
+    def check(cls: Any, values: pd.Series) -> pd.Series:
+        return function(values)
+
+    check.__name__ = check_name
+    stats = {PYTHON: f"{function.__module__}:{function.__qualname__}"}
+    error = requirement(f"*.*.{check_name}")
+    return pa.check(*columns, name=check_name, error=error, statistics=stats)(check)
 
 
 def table_rule(
@@ -270,14 +280,7 @@ class TableModel(pa.DataFrameModel):
     _one_line = cell_rule("one_line", f"NOT {contains(CELL, LINE_BREAKS_AND_TABS)}")
     _printable = cell_rule("printable", f"NOT {contains(CELL, CONTROL_CHARACTERS)}")
 
-    @pa.dataframe_check(
-        name="nfc",
-        error=requirement("*.*.nfc"),
-        # ASCII is always NFC, and a cell is ASCII when it has as many bytes as characters
-        statistics={CANDIDATES: f"octet_length(encode({CELL})) <> length({CELL})"},
-    )
-    def nfc(cls, df: pd.DataFrame) -> pd.DataFrame | bool:
-        return cellwise(df, is_nfc)
+    _nfc = cell_rule("nfc", f"{CELL} = nfc_normalize({CELL})")
 
     _formula_safe = cell_rule("formula_safe", f"NOT {contains(CELL, '^' + FORMULA_START)}")
 
@@ -316,9 +319,7 @@ class ArticleTable(TableModel):
     _real_date = column_rule("published_on", "real_date", REAL_DATE)
     _short_date = column_rule("published_on", "short_date", NOT_SHORT_DATE)
 
-    @pa.check("language", name="iso_639_1", error=requirement("*.*.iso_639_1"))
-    def _iso_language(cls, values: pd.Series) -> pd.Series:
-        return values.isin(languages())
+    _iso_language = column_rule("language", "iso_639_1", f"{CELL} IN {one_of(sorted(languages()))}")
 
 
 class SourceTable(TableModel):
@@ -350,9 +351,7 @@ class SourceTable(TableModel):
 
     _state_controlled = boolean_rule("state_controlled")
 
-    @pa.check("country", name="iso_3166_1", error=requirement("*.*.iso_3166_1"))
-    def _iso_country(cls, values: pd.Series) -> pd.Series:
-        return values.isin(countries())
+    _iso_country = column_rule("country", "iso_3166_1", f"{CELL} IN {one_of(sorted(countries()))}")
 
     _aliases_distinct = table_rule(
         "sources", "aliases.distinct", aliases_not_distinct(), {NAME_KEY: name_key}
@@ -456,26 +455,11 @@ class ClaimTable(TableModel):
         nullable=True,
     )
 
-    @pa.check(
-        "when",
-        name="date_or_interval",
-        error=requirement("*.*.date_or_interval"),
+    # what a spreadsheet wrote is `short_date`'s or `short_month`'s
+    _when = python_rule("date_or_interval", date_or_interval, "when")
+    _sentences = python_rule(
+        "sentences", one_to_three_sentences, "verdict_rationale", "attribution_rationale"
     )
-    def _when(cls, values: pd.Series) -> pd.Series:
-        # what a spreadsheet wrote is `short_date`'s or `short_month`'s
-        def passes(cell: str) -> bool:
-            return is_short_date(cell) or is_short_month(cell) or is_date_or_interval(cell)
-
-        return by_distinct(values, passes)
-
-    @pa.check(
-        "verdict_rationale",
-        "attribution_rationale",
-        name="sentences",
-        error=requirement("*.*.sentences"),
-    )
-    def _sentences(cls, values: pd.Series) -> pd.Series:
-        return one_to_three_sentences(values)
 
     _reviewed_on = column_rule("reviewed_on", "real_past_date", REAL_PAST_DATE)
     _reviewed_on_short = column_rule("reviewed_on", "short_date", NOT_SHORT_DATE)
@@ -510,7 +494,7 @@ class ClaimTable(TableModel):
         "claims",
         "verdict.matches_claim_type",
         f"NOT ({_in(_CLAIM_TYPE, ClaimType.values())} AND {_in(_VERDICT, Verdict.values())}) OR "
-        f"{_in(_CLAIM_TYPE, list(UNCHECKABLE_TYPES))} = "
+        f"{_in(_CLAIM_TYPE, sorted(UNCHECKABLE_TYPES))} = "
         f"{_is(_VERDICT, Verdict.NOT_CHECKABLE.value)}",
     )
     _attribution_check_applies = row_rule(

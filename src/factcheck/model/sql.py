@@ -30,6 +30,11 @@ FAILING = "failing"
 # The statistic naming the Python functions (SQL name: function of one text) a check's SQL
 # calls; each path that runs the SQL registers them under those names.
 FUNCTIONS = "functions"
+# The statistic of a check written in Python naming its function, `module:qualname`, which
+# the validator imports and calls by that name.
+PYTHON = "python"
+# What an engine without DuckDB's `nfc_normalize` (Spark) calls in its place: Python's.
+NFC_NORMALIZE = "fc_nfc_normalize"
 # The statistic of a check written in Python that says, in SQL, which cells could fail it:
 # an engine calls Python only for those.
 CANDIDATES = "candidates"

@@ -1,19 +1,22 @@
-"""The dataset's tables: each CSV file with its pandera model, primary key and references."""
+"""The dataset's tables: each CSV file with its pandera model, primary key and references.
+
+What the validator needs of a model (its columns, their types and patterns) is read from the
+plan generated from the models (`model.planned`), so that a table's columns are known
+without importing pandera; the model itself is imported when it is asked for.
+"""
 
 from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any
 
-import pandera.pandas as pa
+from factcheck.model import planned
 
-from factcheck.model.schemas import (
-    ArticleTable,
-    ClaimTable,
-    EvidenceTable,
-    SourceTable,
-    TableModel,
-)
+if TYPE_CHECKING:
+    import pandera.pandas as pa
+
+    from factcheck.model.schemas import TableModel
 
 
 @dataclass(frozen=True)
@@ -21,7 +24,7 @@ class TableSpec:
     """A table of the dataset: its name, its file and its model."""
 
     name: str
-    model: type[TableModel]
+    model_name: str  # its pandera model, a class of `model.schemas`
     key: str  # the primary key: unique, and the canonical row order
     # column -> the table whose primary key it must name
     references: Mapping[str, str] = field(default_factory=dict)
@@ -31,30 +34,42 @@ class TableSpec:
         return f"{self.name}.csv"
 
     @property
+    def model(self) -> type[TableModel]:
+        from factcheck.model import schemas  # pandera: only for those who use the model
+
+        model: type[TableModel] = getattr(schemas, self.model_name)
+        return model
+
+    @property
     def schema(self) -> pa.DataFrameSchema:
         return self.model.to_schema()
 
+    def _planned_columns(self) -> list[dict[str, Any]]:
+        columns: list[dict[str, Any]] = planned.table(self.name)["columns"]
+        return columns
+
     @property
     def columns(self) -> list[str]:
-        return list(self.schema.columns)
+        return [column["name"] for column in self._planned_columns()]
 
     def typed(self, dtype: str) -> list[str]:
         """The columns the loader reads as `dtype` ("boolean", "date", ...)."""
-        return [n for n, c in self.schema.columns.items() if c.metadata["dtype"] == dtype]
+        return [c["name"] for c in self._planned_columns() if c["dtype"] == dtype]
 
     def pattern(self, column: str) -> str | None:
         """The regular expression a column's cells must match, if it has one."""
-        for check in self.schema.columns[column].checks:
-            if check.name == "str_matches":
-                return str(check.statistics["pattern"])
-        return None
+        for planned_column in self._planned_columns():
+            if planned_column["name"] == column:
+                found: str | None = planned_column["pattern"]
+                return found
+        raise KeyError(column)
 
 
 TABLES: tuple[TableSpec, ...] = (
-    TableSpec("articles", ArticleTable, "article_id", {"publisher_source_id": "sources"}),
-    TableSpec("sources", SourceTable, "source_id"),
-    TableSpec("claims", ClaimTable, "claim_id", {"article_id": "articles"}),
-    TableSpec("evidence", EvidenceTable, "evidence_id", {"claim_id": "claims"}),
+    TableSpec("articles", "ArticleTable", "article_id", {"publisher_source_id": "sources"}),
+    TableSpec("sources", "SourceTable", "source_id"),
+    TableSpec("claims", "ClaimTable", "claim_id", {"article_id": "articles"}),
+    TableSpec("evidence", "EvidenceTable", "evidence_id", {"claim_id": "claims"}),
 )
 
 

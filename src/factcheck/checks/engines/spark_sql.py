@@ -15,6 +15,12 @@ from functools import cache
 import sqlglot
 from sqlglot import exp
 
+from factcheck.model.sql import NFC_NORMALIZE
+
+# DuckDB's functions Spark lacks, and the Python function registered in their place
+# (`rules.functions`).
+_IN_PYTHON = {"nfc_normalize": NFC_NORMALIZE}
+
 
 def quoted(name: str) -> str:
     """A name as Spark's SQL quotes it."""
@@ -43,13 +49,20 @@ def _deep_recursion(limit: int = 20_000) -> Iterator[None]:
 
 def _rewrite(tree: exp.Expr) -> exp.Expr:
     """What sqlglot does not translate for Spark, made Spark's before it writes the rest."""
-    tree = tree.transform(_unix_lines)
+    tree = tree.transform(_unix_lines).transform(_in_python)
     for select in list(tree.find_all(exp.Select)):
         _numbered_unnest(select)
     for join in list(tree.find_all(exp.Join)):
         if join.args.get("method", "").upper() == "ASOF":
             _asof(join)
     return tree
+
+
+def _in_python(node: exp.Expr) -> exp.Expr:
+    """A call of a function Spark lacks, as a call of the Python function in its place."""
+    if isinstance(node, exp.Anonymous) and str(node.this).lower() in _IN_PYTHON:
+        return exp.Anonymous(this=_IN_PYTHON[str(node.this).lower()], expressions=node.expressions)
+    return node
 
 
 # The expressions whose second argument is a regular expression.

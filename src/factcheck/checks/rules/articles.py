@@ -10,7 +10,7 @@ from collections.abc import Iterator
 
 from factcheck.checks.rules.base import ROW, Query, literal, matches
 from factcheck.checks.rules.claims import spans
-from factcheck.model.schemas import SHA256
+from factcheck.model.cells import SHA256
 from factcheck.model.tables import article_path
 
 _LISTED = "articles AS a JOIN texts AS t ON t.article_id = a.article_id"

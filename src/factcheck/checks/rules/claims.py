@@ -22,7 +22,7 @@ from factcheck.checks.rules.base import (
     values_in,
 )
 from factcheck.model import notation
-from factcheck.model.schemas import NON_NEGATIVE_INTEGER
+from factcheck.model.cells import NON_NEGATIVE_INTEGER
 from factcheck.model.tables import spec_named
 from factcheck.model.vocabularies import (
     DISPUTED_VERDICTS,

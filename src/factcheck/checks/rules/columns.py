@@ -19,12 +19,12 @@ from typing import Any
 from factcheck.checks.rules.base import ROW, Query, Scan, breaks, matches, name
 from factcheck.model.cells import clean_cell
 from factcheck.model.rule_ids import (
+    CELL_RULES,
     column_rule_id,
     reported_column,
     table_rule_id,
     unknown_column_rule_id,
 )
-from factcheck.model.schemas import CELL_RULES
 from factcheck.model.sql import CANDIDATES, CELL, FAILING, SQL, TABLE, one_of
 from factcheck.model.tables import TableSpec
 

@@ -10,7 +10,7 @@ from collections.abc import Iterator
 
 from factcheck.checks.rules.base import ROW, Query, literal, matches, name
 from factcheck.model import notation
-from factcheck.model.schemas import SOURCE_ID
+from factcheck.model.cells import SOURCE_ID
 
 
 def _used_source_ids() -> str:
