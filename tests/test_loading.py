@@ -64,3 +64,19 @@ def test_what_the_engine_cannot_read_is_said_by_the_reader(
     columns, problems = load_table(engine, LocalFolder(_sources(tmp_path, body)), SOURCES)
     assert columns is None
     assert [p.rule for p in problems] == [rule]
+
+
+def test_a_file_the_engine_reads_is_never_read_again_by_the_slower_reader(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # a mistake after the engine's read (in the dialect notice, say) must not be hidden by
+    # loading the file again through Python, which holds it whole in memory
+    def refuse(*args: object) -> None:
+        raise AssertionError("the bundled tables are read by the engine")
+
+    monkeypatch.setattr("factcheck.checks.loading._load_by_reader", refuse)
+    engine = DuckDBEngine()
+    for table in ("articles", "sources", "claims", "evidence"):
+        columns, problems = load_table(engine, LocalFolder(REPO), spec_named(table))
+        assert columns == spec_named(table).columns
+        assert problems == []

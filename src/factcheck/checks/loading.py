@@ -59,10 +59,10 @@ def _load(
             return _load_by_reader(engine, path, spec)
         header = _header(head)
         engine.load_csv(spec.name, uri, header)
-        notice = _engine_notice(engine, path, spec, header)
     except (OSError, ValueError, EngineError, csv.Error):
         return _load_by_reader(engine, path, spec)  # it says why, or reads what we could not
-    return header, _unknown_columns(spec, header) + notice
+    # outside the fallback: a mistake here must show, not load the file a slower way
+    return header, _unknown_columns(spec, header) + _engine_notice(engine, path, spec, header)
 
 
 def _header(head: bytes) -> list[str]:
@@ -117,10 +117,9 @@ def _engine_notice(engine: Engine, path: Path, spec: TableSpec, header: list[str
     from the engine a chunk at a time and its booleans read (a few sources), so a large
     file is never held in Python."""
     in_order = dialect.chunks_in_order(engine.column_chunks(spec.name, spec.key))
-    booleans = {c: engine.column(spec.name, c) for c in spec.typed("boolean")}
-    frame = pd.DataFrame({name: booleans.get(name) for name in header})
+    booleans = {c: engine.column(spec.name, c) for c in spec.typed("boolean") if c in header}
     with path.open("rb") as handle, mmap.mmap(handle.fileno(), 0, access=mmap.ACCESS_READ) as data:
-        return dialect_problems(spec, dialect.departures(data, spec, frame, in_order))
+        return dialect_problems(spec, dialect.departures(data, spec, header, booleans, in_order))
 
 
 def _unknown_columns(spec: TableSpec, header: list[str]) -> list[Problem]:

@@ -13,6 +13,7 @@ requires the committed file to be the same.
 from __future__ import annotations
 
 import dataclasses
+import functools
 import importlib
 import json
 import sys
@@ -139,12 +140,19 @@ def _encode(value: Any) -> Any:
     return value
 
 
+@functools.cache
+def _hints(kind: type) -> dict[str, Any]:
+    """A dataclass's field types, resolved once: resolving them per query took longer
+    than reading the plan."""
+    return typing.get_type_hints(kind)
+
+
 def _decode(kind: Any, value: Any) -> Any:
     """JSON as an instance of `kind` (a dataclass, a tuple, or a type union with None)."""
     if value is None:
         return None
     if dataclasses.is_dataclass(kind) and isinstance(kind, type):
-        hints = typing.get_type_hints(kind)
+        hints = _hints(kind)
         return kind(**{name: _decode(hints[name], item) for name, item in value.items()})
     origin = typing.get_origin(kind)
     if origin is tuple:

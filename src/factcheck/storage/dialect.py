@@ -99,13 +99,17 @@ def differences(data: Buffer, spec: TableSpec, frame: pd.DataFrame) -> list[str]
     writes (a test holds the two to agreement). `data` may be a memory map of a large file:
     it is searched, never copied whole. `frame` needs only the header's columns, the key
     column and the boolean columns."""
-    return departures(data, spec, frame, is_in_order(frame[spec.key].astype("str")))
+    booleans = {c: frame[c] for c in spec.typed("boolean") if c in frame.columns}
+    in_order = is_in_order(frame[spec.key].astype("str"))
+    return departures(data, spec, [str(c) for c in frame.columns], booleans, in_order)
 
 
-def departures(data: Buffer, spec: TableSpec, frame: pd.DataFrame, in_order: bool) -> list[str]:
-    """`differences`, told whether the rows are in key order (`chunks_in_order` finds it
-    for a file too large to read its keys at once): `frame` needs only the header's
-    columns and the boolean columns."""
+def departures(
+    data: Buffer, spec: TableSpec, header: list[str], booleans: dict[str, pd.Series], in_order: bool
+) -> list[str]:
+    """`differences` of a file whose header holds `header`, given its boolean columns and
+    whether its rows are in key order (`chunks_in_order` finds that for a file too large to
+    read its keys at once)."""
     found = []
     start = 0
     if data[: len(BOM)] == BOM:
@@ -118,20 +122,20 @@ def departures(data: Buffer, spec: TableSpec, frame: pd.DataFrame, in_order: boo
         found.append("empty lines at the end")
     elif not tail.endswith(b"\n"):
         found.append("no line break after the last row")
-    if _header(data, start) != spec.columns + [c for c in frame.columns if c not in spec.columns]:
+    if _header(data, start) != spec.columns + [c for c in header if c not in spec.columns]:
         found.append("columns out of order")
     if not in_order:
         found.append("rows out of order")
-    if _booleans_not_lower_case(spec, frame):
+    if _booleans_not_lower_case(booleans):
         found.append("booleans not in lower case (TRUE, as spreadsheets write them)")
     if data.find(b'"', start) >= 0 and _needless_quotes(data, start):
         found.append("quotes around cells that need none")
     return found
 
 
-def _booleans_not_lower_case(spec: TableSpec, frame: pd.DataFrame) -> bool:
-    for column in spec.typed("boolean"):
-        cells = frame[column].dropna().astype("str")
+def _booleans_not_lower_case(booleans: dict[str, pd.Series]) -> bool:
+    for column in booleans.values():
+        cells = column.dropna().astype("str")
         if not cells.map(canonical_boolean).eq(cells).all():
             return True
     return False
