@@ -36,9 +36,11 @@ ALWAYS = {"spark.sql.execution.arrow.pyspark.enabled": "true"}  # frames in and 
 
 # The driver's heap in local mode: Spark's default, 1 GiB, runs out at a million claims
 # (measured: java.lang.OutOfMemoryError after 7 minutes); a quarter of the machine's memory,
-# within these bounds, leaves the rest to the Python workers and the page cache.
+# within these bounds, leaves the rest to the Python workers and the page cache. No more
+# than 4 GiB: a JVM fills the heap it may have before it collects (two test processes with
+# 6 GiB each held 5 GiB each for a few thousand rows), and a million claims ran in 1.4 GiB.
 MIN_DRIVER_GIB = 1
-MAX_DRIVER_GIB = 8
+MAX_DRIVER_GIB = 4
 
 
 def sql_settings(rows: int, cores: int) -> dict[str, str]:
