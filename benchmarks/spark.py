@@ -15,6 +15,7 @@ it measures, it does not assert. Run it on an idle machine.
 from __future__ import annotations
 
 import argparse
+import os
 import statistics
 import subprocess
 import sys
@@ -57,6 +58,9 @@ def main() -> None:
     parser.add_argument("--master", default="local[2]", help="Spark's master (%(default)s)")
     parser.add_argument("--repeat", type=int, default=5, help="bundled validations (%(default)s)")
     args = parser.parse_args()
+    # Spark's Python workers import the checks too: this checkout's, not an installed copy
+    source = str(REPO / "src")
+    os.environ["PYTHONPATH"] = os.pathsep.join(filter(None, [source, os.environ.get("PYTHONPATH")]))
 
     first = SparkEngine(args.master)  # starts Spark: nothing else is timed with it
     started = first.started_in
