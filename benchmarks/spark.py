@@ -62,31 +62,28 @@ def main() -> None:
     source = str(REPO / "src")
     os.environ["PYTHONPATH"] = os.pathsep.join(filter(None, [source, os.environ.get("PYTHONPATH")]))
 
+    print("| measure | value |\n|---|---|")
     first = SparkEngine(args.master)  # starts Spark: nothing else is timed with it
-    started = first.started_in
+    row("Spark session start", f"{first.started_in:.1f} s")
     first.close()
     timed(REPO, SparkEngine(args.master))  # Python workers started, the JVM's code warm
     bundled = [timed(REPO, SparkEngine(args.master))[0] for _ in range(args.repeat)]
-    rows = [
-        ("Spark session start", f"{started:.1f} s"),
-        (
-            f"bundled dataset, warm session (median of {args.repeat})",
-            f"{statistics.median(bundled):.2f} s (each: {', '.join(f'{s:.2f}' for s in bundled)})",
-        ),
-    ]
+    each = ", ".join(f"{s:.2f}" for s in bundled)
+    median = f"{statistics.median(bundled):.2f} s (each: {each})"
+    row(f"bundled dataset, warm session (median of {args.repeat})", median)
     if args.claims:
         folder = dataset(args.claims, args.data)
         duck, on_duck = timed(folder, "duckdb")
+        row(f"{args.claims} claims on DuckDB", f"{duck:.1f} s")
         spark, on_spark = timed(folder, SparkEngine(args.master))
-        rows += [
-            (f"{args.claims} claims on DuckDB", f"{duck:.1f} s"),
-            (f"{args.claims} claims on Spark {args.master}", f"{spark:.1f} s"),
-            ("Spark / DuckDB", f"{spark / duck:.1f}x"),
-            ("the same problems", "yes" if texts(on_duck) == texts(on_spark) else "NO"),
-        ]
-    print("| measure | value |\n|---|---|")
-    for measure, value in rows:
-        print(f"| {measure} | {value} |")
+        row(f"{args.claims} claims on Spark {args.master}", f"{spark:.1f} s")
+        row("Spark / DuckDB", f"{spark / duck:.1f}x")
+        row("the same problems", "yes" if texts(on_duck) == texts(on_spark) else "NO")
+
+
+def row(measure: str, value: str) -> None:
+    """A row of the table, printed as soon as it is measured: a run takes minutes."""
+    print(f"| {measure} | {value} |", flush=True)
 
 
 if __name__ == "__main__":
