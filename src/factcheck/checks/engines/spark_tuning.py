@@ -38,7 +38,7 @@ ALWAYS = {"spark.sql.execution.arrow.pyspark.enabled": "true"}  # frames in and 
 # (measured: java.lang.OutOfMemoryError after 7 minutes); a quarter of the machine's memory,
 # within these bounds, leaves the rest to the Python workers and the page cache. No more
 # than 4 GiB: a JVM fills the heap it may have before it collects (two test processes with
-# 6 GiB each held 5 GiB each for a few thousand rows), and a million claims ran in 1.4 GiB.
+# 6 GiB each held 5 GiB each for a few thousand rows); a million claims validate in 4 GiB.
 MIN_DRIVER_GIB = 1
 MAX_DRIVER_GIB = 4
 
