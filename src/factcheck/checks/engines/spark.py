@@ -19,6 +19,7 @@ import os
 import shutil
 import sys
 import tempfile
+import time
 from collections.abc import Callable, Mapping, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from functools import reduce
@@ -32,6 +33,7 @@ import pyarrow as pa
 from factcheck.checks.engines.base import Engine, EngineError, EngineUnavailable, Function
 from factcheck.checks.engines.hadoop import HadoopFolder
 from factcheck.checks.engines.spark_sql import quoted, spark_sql
+from factcheck.checks.engines.spark_tuning import launch_settings, sql_settings
 from factcheck.model.sql import ROW
 from factcheck.model.tables import FIRST_DATA_ROW
 from factcheck.storage.folders import Folder, LocalFolder, is_remote
@@ -39,9 +41,9 @@ from factcheck.storage.folders import Folder, LocalFolder, is_remote
 try:
     from py4j.protocol import Py4JError  # type: ignore[import-untyped, unused-ignore]
     from pyspark.errors import PySparkException
-    from pyspark.sql import DataFrame, SparkSession
+    from pyspark.sql import DataFrame, SparkSession, functions
     from pyspark.sql.pandas.functions import pandas_udf
-    from pyspark.sql.types import BooleanType, LongType, StringType, StructField, StructType
+    from pyspark.sql.types import BooleanType, StringType, StructField, StructType
 except ImportError as error:  # pragma: no cover - depends on what is installed
     raise ImportError(
         "the spark engine needs pyspark 4: pip install 'factcheck-dataset[spark]'"
@@ -54,14 +56,6 @@ JAVA_MISSING = (
 REPLACED = "\ufffd"  # what Spark's CSV reader reads for bytes that are not UTF-8
 # Spark's errors: those of its SQL, and those of its JVM (a failed job, say).
 _SPARK_ERRORS = (PySparkException, Py4JError)
-# Spark SQL settings for a dataset of thousands of rows, run as some 300 small queries:
-# compiling each query's whole stages to Java, and re-planning it as it runs, take longer
-# than running it (measured: a validation took 60% longer with both on).
-SMALL_DATA = {
-    "spark.sql.codegen.wholeStage": "false",
-    "spark.sql.adaptive.enabled": "false",
-    "spark.sql.execution.arrow.pyspark.enabled": "true",  # frames in and out as Arrow
-}
 # Log4j's settings for Spark's JVM: errors only, no banner on every start.
 _LOG4J = """\
 rootLogger.level = error
@@ -90,22 +84,37 @@ class SparkEngine(Engine):
     def __init__(
         self,
         master: str = "local[*]",
-        shuffle_partitions: int = 4,
+        shuffle_partitions: int | None = None,
         settings: Mapping[str, str] | None = None,
         threads: int = 4,
     ) -> None:
-        """A session on Spark at `master`; `settings` are Spark SQL settings over
-        `SMALL_DATA`'s (for a large dataset on a cluster, say, `{"spark.sql.adaptive.enabled":
-        "true", "spark.sql.codegen.wholeStage": "true"}`); `threads` is how many queries
-        are sent to Spark at once."""
-        self.spark = _context_session(master).newSession()
-        # the dataset's tables are small: a few partitions spare the scheduler hundreds of
-        # empty tasks per query (Spark's default is 200)
-        chosen = {**SMALL_DATA, "spark.sql.shuffle.partitions": str(shuffle_partitions)}
-        for key, value in {**chosen, **(settings or {})}.items():
-            self.spark.conf.set(key, value)
+        """A session on Spark at `master`; `settings` are Spark SQL settings over those
+        chosen for the data's size (`spark_tuning`), as is `shuffle_partitions`; `threads`
+        is how many queries are sent to Spark at once. `started_in` is how long this engine
+        waited for Spark to start: 0 once a previous engine of the process has started it."""
+        before = time.perf_counter()
+        context = _context_session(master)
+        self.started_in = time.perf_counter() - before
+        self.spark = context.newSession()
+        # the user's own settings win over the sizes' (spark-defaults.conf, --conf)
+        configured = {key for key, _ in context.sparkContext.getConf().getAll()}
+        self._cores = context.sparkContext.defaultParallelism
+        self._chosen = dict(settings or {})
+        if shuffle_partitions is not None:
+            self._chosen["spark.sql.shuffle.partitions"] = str(shuffle_partitions)
+        self._configured = configured - set(self._chosen)
+        self._rows = 0
+        self._tune()
         self._views: list[str] = []
+        self._cached: list[DataFrame] = []
         self.threads = threads
+
+    def _tune(self) -> None:
+        """Spark SQL's settings for the rows loaded so far (the queries run after loading)."""
+        sized = sql_settings(self._rows, self._cores)
+        for key, value in {**sized, **self._chosen}.items():
+            if key not in self._configured:
+                self.spark.conf.set(key, value)
 
     def folder(self, location: str) -> Folder:
         """A local folder, or one at any URI Spark's file systems read (HDFS, object
@@ -130,7 +139,8 @@ class SparkEngine(Engine):
             .option("encoding", "UTF-8")
         )
         try:
-            frame = _numbered(reader.csv(source))
+            frame, rows, cached = _numbered(reader.csv(source))
+            self._cached.append(cached)
             replaced = frame.where(
                 reduce(or_, [frame[quoted(c)].contains(REPLACED) for c in columns])
             )
@@ -141,7 +151,7 @@ class SparkEngine(Engine):
             # Spark's reader puts U+FFFD for bytes that are not UTF-8, and says nothing; the
             # dataset's reader says where they are, or reads the cell if it holds U+FFFD
             raise EngineError(f"{path}: U+FFFD in a cell: maybe bytes that are not UTF-8")
-        self._keep(table, frame)
+        self._keep(table, frame, rows)
 
     def load_frame(self, table: str, frame: pd.DataFrame) -> None:
         data = pa.Table.from_pandas(frame.astype("str").where(frame.notna()), preserve_index=False)
@@ -153,12 +163,14 @@ class SparkEngine(Engine):
 
     def load_records(self, table: str, records: pa.Table) -> None:
         """Load rows derived in Python (article texts, their sentences) as they are."""
-        self._keep(table, self.spark.createDataFrame(records))
+        self._keep(table, self.spark.createDataFrame(records), records.num_rows)
 
-    def _keep(self, table: str, frame: DataFrame) -> None:
+    def _keep(self, table: str, frame: DataFrame, rows: int) -> None:
         frame.createOrReplaceTempView(table)
         if table not in self._views:
             self._views.append(table)
+        self._rows += rows
+        self._tune()
 
     def query(self, sql: str) -> list[dict[str, Any]]:
         try:
@@ -214,20 +226,45 @@ class SparkEngine(Engine):
         self.spark.udf.register(name, pandas_udf(cells, StringType()))  # type: ignore[call-overload, unused-ignore]
 
     def close(self) -> None:
+        """Drop the views and the tables' cached rows; Spark itself runs on, for the next
+        engine of the process."""
         for view in self._views:
             self.spark.catalog.dropTempView(view)
         self._views.clear()
+        for cached in self._cached:
+            cached.unpersist()
+        self._cached.clear()
 
 
-def _numbered(frame: DataFrame) -> DataFrame:
-    """`frame` with `_row` first, from the rows' order in the file, materialized.
+def _numbered(frame: DataFrame) -> tuple[DataFrame, int, DataFrame]:
+    """`frame` with `_row` first, from the rows' order in the file; its number of rows; and
+    the cached rows it reads, read now, so that a malformed row fails the load rather than a
+    query, and the queries never read the file again.
 
-    `monotonically_increasing_id` skips numbers between partitions; `zipWithIndex` counts
-    rows across partitions in order. Materializing reads the file now, so a malformed row
-    fails the load rather than a query, and the queries do not read the file again."""
-    numbered = frame.rdd.zipWithIndex().map(lambda pair: (pair[1] + FIRST_DATA_ROW, *pair[0]))
-    schema = StructType([StructField(ROW, LongType(), False), *frame.schema.fields])
-    return frame.sparkSession.createDataFrame(numbered, schema).localCheckpoint(eager=True)
+    `monotonically_increasing_id` numbers rows in order within a partition (the low 33
+    bits) and gives each partition a block of numbers of its own (the high bits): adding
+    the rows of the partitions before it makes the numbers contiguous. All in the JVM: a
+    Python function over the rows (`zipWithIndex`) pickled every row through Python."""
+    ided = frame.select(functions.monotonically_increasing_id().alias(_ID), "*").cache()
+    partition = functions.shiftright(functions.col(_ID), 33)
+    try:
+        counts = {p: n for p, n in ided.groupBy(partition).count().collect()}
+    except _SPARK_ERRORS:
+        ided.unpersist()
+        raise
+    starts, total = [], 0
+    for number in range(max(counts, default=-1) + 1):
+        starts.append(total)
+        total += counts.get(number, 0)
+    start = functions.lit(0)
+    if len(starts) > 1:
+        start = functions.get(functions.array(*map(functions.lit, starts)), partition.cast("int"))
+    within = functions.col(_ID).bitwiseAND((1 << 33) - 1)
+    row = (within + start + FIRST_DATA_ROW).alias(ROW)
+    return ided.select(row, *(functions.col(quoted(c)) for c in frame.columns)), total, ided
+
+
+_ID = "_fc_id"
 
 
 def _text(cells: pd.Series) -> pd.Series:
@@ -258,8 +295,11 @@ def _context_session(master: str) -> SparkSession:
         # Spark starts its Python workers as `python3` from the PATH unless told: local
         # workers must run this interpreter, which has factcheck and pyspark
         os.environ["PYSPARK_PYTHON"] = sys.executable
+    builder = SparkSession.builder
+    for key, value in launch_settings(master).items():
+        builder = builder.config(key, value)
     session = (
-        SparkSession.builder.master(master)
+        builder.master(master)
         .appName("factcheck")
         .config("spark.ui.enabled", "false")
         .config("spark.ui.showConsoleProgress", "false")
