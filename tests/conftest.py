@@ -27,6 +27,7 @@ ARTICLE_FILE = f"articles/{ARTICLE_ID}.txt"
 SYSTEM_PROGRAMS = {
     "test_spark.py": "spark",
     "test_hadoop.py": "spark",
+    "test_spark_cluster.py": "spark",
     "test_site_browser.py": "browser",
     "test_office.py": "office",
     "test_notebook.py": "notebook",
