@@ -80,7 +80,7 @@ def summary(runs: list[dict[str, Package]], top: int = 12) -> str:
     names = {name for run in runs for name in run}
 
     def median(name: str, part: str) -> float:
-        return statistics.median(getattr(run.get(name, Package()), part) for run in runs)
+        return float(statistics.median(getattr(run.get(name, Package()), part) for run in runs))
 
     total = statistics.median(sum(p.own for p in run.values()) for run in runs)
     ranked = sorted(names, key=lambda name: (-median(name, "cumulative"), name))

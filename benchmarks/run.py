@@ -81,23 +81,48 @@ class Run:
 
 def measure(command: list[str], timeout: float | None = None, output: Path | None = None) -> Run:
     """Wall time and peak RSS of one process, from start to exit; its standard output goes
-    to `output` if given."""
+    to `output` if given. The peak counts the processes it starts too (validate segments
+    texts in a process per core): the larger of its own peak and the sum over the process
+    tree, sampled every 20 ms."""
     with contextlib.ExitStack() as stack:
         sink = stack.enter_context(output.open("wb")) if output else subprocess.DEVNULL
         start = time.perf_counter()
         process = subprocess.Popen(command, stdout=sink, stderr=subprocess.DEVNULL)
         deadline = None if timeout is None else start + timeout
+        tree = 0
         while True:
             pid, status, usage = os.wait4(process.pid, os.WNOHANG)
             if pid:
                 process.returncode = os.waitstatus_to_exitcode(status)  # reaped here
-                return Run(time.perf_counter() - start, usage.ru_maxrss / 1024, process.returncode)
+                peak = max(usage.ru_maxrss * 1024, tree) / 2**20
+                return Run(time.perf_counter() - start, peak, process.returncode)
             if deadline is not None and time.perf_counter() > deadline:
                 process.kill()
                 _, status, usage = os.wait4(process.pid, 0)
                 process.returncode = os.waitstatus_to_exitcode(status)
-                return Run(time.perf_counter() - start, usage.ru_maxrss / 1024, None)
+                peak = max(usage.ru_maxrss * 1024, tree) / 2**20
+                return Run(time.perf_counter() - start, peak, None)
+            tree = max(tree, tree_rss(process.pid))
             time.sleep(0.02)
+
+
+def tree_rss(pid: int) -> int:
+    """The resident bytes of a process and all its descendants now (0 once it is gone)."""
+    total, waiting = 0, [pid]
+    while waiting:
+        current = waiting.pop()
+        try:
+            status = Path(f"/proc/{current}/status").read_text()
+            total += next(
+                int(line.split()[1]) * 1024
+                for line in status.splitlines()
+                if line.startswith("VmRSS:")
+            )
+            for task in Path(f"/proc/{current}/task").iterdir():
+                waiting += [int(child) for child in (task / "children").read_text().split()]
+        except (OSError, StopIteration, ValueError):
+            continue  # gone between two reads, or a kernel without these files
+    return total
 
 
 def validate_command(directory: Path, *options: str) -> list[str]:
