@@ -15,7 +15,6 @@ share and where it was allocated at its highest.
 from __future__ import annotations
 
 import argparse
-import os
 import re
 import sys
 import time
@@ -31,16 +30,16 @@ START = time.perf_counter()  # before the package's imports, which are a stage o
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO / "src"))
 
+from factcheck.checks import plan  # noqa: E402
 from factcheck.checks.collector import Collector  # noqa: E402
 from factcheck.checks.engines.base import Engine  # noqa: E402
 from factcheck.checks.engines.duckdb import DuckDBEngine  # noqa: E402
 from factcheck.checks.loading import load_table  # noqa: E402
 from factcheck.checks.rules import dataset_queries  # noqa: E402
 from factcheck.checks.rules.base import Query  # noqa: E402
-from factcheck.checks.rules.columns import column_queries, table_queries  # noqa: E402
 from factcheck.checks.rules.functions import register_checks  # noqa: E402
 from factcheck.checks.rules.run import run_queries  # noqa: E402
-from factcheck.checks.texts import load_texts  # noqa: E402
+from factcheck.checks.texts import cores, load_texts  # noqa: E402
 from factcheck.model.tables import TABLES, TableSpec  # noqa: E402
 from factcheck.storage.folders import LocalFolder  # noqa: E402
 
@@ -159,7 +158,7 @@ class Watched(DuckDBEngine):
 def queries_for(loaded: list[TableSpec]) -> list[Query]:
     """The queries `check_dataset` runs for the tables that loaded, in its order."""
     names = {spec.name for spec in loaded}
-    queries = [q for spec in loaded for q in (*column_queries(spec), *table_queries(spec))]
+    queries = [q for spec in loaded for q in plan.queries(spec)]  # as check_dataset does
     return queries + [q for q in dataset_queries() if set(q.needs) <= names]
 
 
@@ -196,7 +195,7 @@ def _load(recorder: Recorder, engine: Engine, folder: LocalFolder) -> list[Table
     names = {spec.name for spec in loaded}
     if "articles" in names:
         with recorder.stage("read and segment the texts"):
-            load_texts(engine, folder, "claims" in names, False, os.cpu_count() or 1)
+            load_texts(engine, folder, "claims" in names, False, cores())
     with recorder.stage("register the checks"):
         register_checks(engine)
     return loaded

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import mmap
 import os
+import random
 from pathlib import Path
 
 import pandas as pd
@@ -155,7 +157,53 @@ def test_a_rewritten_file_keeps_its_permissions_and_a_new_one_follows_the_umask(
     ],
 )
 def test_keys_read_in_chunks_are_in_order_exactly_when_read_whole(keys: list[str]) -> None:
-    whole = dialect.is_in_order(pd.Series(keys, dtype="str"))
+    whole = _sorted_naturally(keys)
+    assert dialect.is_in_order(pd.Series(keys, dtype="str")) == whole
     for size in range(1, len(keys) + 1):
         chunks = [pd.Series(keys[at : at + size], dtype="str") for at in range(0, len(keys), size)]
         assert dialect.chunks_in_order(chunks) == whole, (keys, size)
+
+
+def _sorted_naturally(keys: list[str | None]) -> bool:
+    """The definition: keys are in order when sorting them naturally leaves them as they are."""
+    return dialect._natural_order(pd.Series(keys, dtype="str")) == list(range(len(keys)))
+
+
+def test_the_order_read_in_chunks_is_the_order_sorting_gives_whatever_the_chunks() -> None:
+    # ids padded and not, other prefixes, keys that are no ids, and missing keys, in random
+    # sequences cut at random places (an engine's batches vary in size from run to run)
+    pool = ["C0001", "C0002", "C01", "C1", "C10", "C0010", "C9999", "C10000", "E0001",
+            "a", "b-1", "b-01", "b-2", "", None, "KCNA", "C", "10"]  # fmt: skip
+    chance = random.Random(26)
+    for _ in range(3_000):
+        keys = chance.choices(pool, k=chance.randint(1, 7))
+        if chance.random() < 0.5:  # sorted sequences, so that "in order" is often the answer
+            keys = [keys[i] for i in dialect._natural_order(pd.Series(keys, dtype="str"))]
+        cuts = sorted(chance.sample(range(1, len(keys) + 1), chance.randint(0, len(keys))))
+        chunks = [
+            pd.Series(keys[a:b], dtype="str")
+            for a, b in zip([0, *cuts], [*cuts, len(keys)], strict=True)
+        ]
+        assert dialect.chunks_in_order(chunks) == _sorted_naturally(keys), (keys, cuts)
+
+
+def test_quoted_cells_and_finds_read_in_windows_are_those_of_the_whole_file(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # windows of a few bytes, so that cells, quotes and empty lines straddle their edges
+    pieces = [b"a", b",", b"\n", b"\r\n", b'"x,y"', b'"q""r"', b'"line\nbreak"', b'""', b'"', b"zz"]
+    chance = random.Random(26)
+    for width in (1, 2, 3, 5, 8):
+        monkeypatch.setattr(dialect, "WINDOW", width)
+        for _ in range(300):
+            data = b"".join(chance.choices(pieces, k=chance.randint(0, 12)))
+            path = tmp_path / "t.csv"
+            path.write_bytes(data or b"x")
+            with (
+                path.open("rb") as handle,
+                mmap.mmap(handle.fileno(), 0, access=mmap.ACCESS_READ) as mapped,
+            ):
+                whole = bytes(mapped)
+                assert list(dialect.quoted_cells(mapped)) == dialect._QUOTED.findall(whole), whole
+                for sub in (b'"', b"\r\n", b"\n\n"):
+                    assert dialect.find(mapped, sub) == whole.find(sub), (whole, sub)

@@ -3,6 +3,8 @@ either way numbered as a spreadsheet numbers them."""
 
 from __future__ import annotations
 
+import mmap
+import random
 from pathlib import Path
 
 import pytest
@@ -80,3 +82,25 @@ def test_a_file_the_engine_reads_is_never_read_again_by_the_slower_reader(
         columns, problems = load_table(engine, LocalFolder(REPO), spec_named(table))
         assert columns == spec_named(table).columns
         assert problems == []
+
+
+def test_an_empty_line_inside_is_found_across_windows(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from factcheck.checks import loading
+    from factcheck.storage import dialect
+
+    pieces = [b"a", b",", b"\n", b"\r\n", b"\n\n", b"\r", b"zz"]
+    chance = random.Random(26)
+    for width in (1, 2, 3, 5):
+        monkeypatch.setattr(dialect, "WINDOW", width)
+        for _ in range(300):
+            data = b"x" + b"".join(chance.choices(pieces, k=chance.randint(0, 10)))
+            path = tmp_path / "t.csv"
+            path.write_bytes(data)
+            whole = loading._EMPTY_LINE_INSIDE.search(data) is not None
+            with (
+                path.open("rb") as handle,
+                mmap.mmap(handle.fileno(), 0, access=mmap.ACCESS_READ) as mapped,
+            ):
+                assert loading._empty_line_inside(mapped, 0) == whole, data

@@ -79,14 +79,27 @@ def _needs_reader(path: Path) -> bool:
     if path.stat().st_size == 0:
         return True
     with path.open("rb") as handle, mmap.mmap(handle.fileno(), 0, access=mmap.ACCESS_READ) as data:
-        if data.find(b"\x00") >= 0:
+        if dialect.find(data, b"\x00") >= 0:
             return True
-        if data.find(b"\n") < 0 and data.find(b"\r") >= 0:
+        if dialect.find(data, b"\n") < 0 and dialect.find(data, b"\r") >= 0:
             return True
         # the first empty line found at memchr speed; only from there does a regex look
         # whether a record follows it (empty lines at the end are no rows)
-        found = [at for at in (data.find(b"\n\n"), data.find(b"\n\r\n")) if at >= 0]
-        return bool(found) and _EMPTY_LINE_INSIDE.search(data, min(found)) is not None
+        found = [
+            at for at in (dialect.find(data, b"\n\n"), dialect.find(data, b"\n\r\n")) if at >= 0
+        ]
+        return bool(found) and _empty_line_inside(data, min(found))
+
+
+def _empty_line_inside(data: mmap.mmap, start: int) -> bool:
+    """Whether an empty line from `start` has a record after it, a window at a time; the
+    windows overlap by a few bytes, so a match across two is whole in one of them (the end of
+    a run of empty lines and the record after it is a match too)."""
+    for at in range(start, len(data), dialect.WINDOW):
+        if _EMPTY_LINE_INSIDE.search(data, at, min(len(data), at + dialect.WINDOW + 4)):
+            return True
+        dialect.release(data, at + dialect.WINDOW)
+    return False
 
 
 def _load_by_reader(

@@ -22,6 +22,7 @@ import concurrent.futures
 import contextlib
 import hashlib
 import multiprocessing
+import os
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from typing import NamedTuple
 
@@ -84,6 +85,13 @@ class _Read(NamedTuple):
 CHUNK = 500
 # Below this many articles to segment, a second process costs more than it saves.
 PARALLEL_FROM = 2_000
+
+
+def cores() -> int:
+    """The cores this process may run on (a container's limit, where the system says it)."""
+    if hasattr(os, "sched_getaffinity"):  # not on every system
+        return len(os.sched_getaffinity(0))
+    return os.cpu_count() or 1
 
 
 def load_texts(

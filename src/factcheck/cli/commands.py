@@ -22,6 +22,7 @@ from factcheck.problems import ExitCode, sort
 def run_validate(args: argparse.Namespace) -> int:
     from factcheck.checks.engines import make_engine
     from factcheck.checks.engines.base import EngineUnavailable
+    from factcheck.checks.texts import cores
     from factcheck.checks.validate import check_dataset
 
     try:
@@ -31,7 +32,7 @@ def run_validate(args: argparse.Namespace) -> int:
             limit=args.limit or None,
             engine=engine,
             keep_tables=False,
-            processes=os.cpu_count() or 1,
+            processes=cores(),
         )
     except (EngineUnavailable, ImportError) as error:  # no Java, no pyspark, an unread URI
         return fail(str(error))

@@ -8,7 +8,6 @@ rule). A value repeated across rows is tested once (`by_distinct`).
 from __future__ import annotations
 
 import functools
-import unicodedata
 from collections.abc import Callable
 
 import numpy as np
@@ -16,6 +15,7 @@ import pandas as pd
 
 from factcheck.model import notation, segment
 from factcheck.model.spreadsheets import is_short_date, is_short_month
+from factcheck.model.sql import normalized_by_duckdb
 from factcheck.model.when import parse_when
 
 # The identifiers' patterns, and what the models' columns of them say in words.
@@ -149,6 +149,7 @@ def date_or_interval(values: pd.Series) -> pd.Series:
 
 
 def nfc_normalize(value: str) -> str:
-    """A text in NFC, as DuckDB's `nfc_normalize` gives it: what an engine without that
-    function calls in its place (`engines.spark_sql`)."""
-    return value if value.isascii() else unicodedata.normalize("NFC", value)
+    """A text in NFC by DuckDB's `nfc_normalize`, with DuckDB's Unicode tables rather than
+    this Python's (which differ by Python version): what an engine without that function
+    calls in its place (`engines.spark_sql`), so that every engine gives one verdict."""
+    return value if value.isascii() else normalized_by_duckdb(value)

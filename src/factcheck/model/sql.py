@@ -33,7 +33,8 @@ FUNCTIONS = "functions"
 # The statistic of a check written in Python naming its function, `module:qualname`, which
 # the validator imports and calls by that name.
 PYTHON = "python"
-# What an engine without DuckDB's `nfc_normalize` (Spark) calls in its place: Python's.
+# What an engine without DuckDB's `nfc_normalize` (Spark) calls in its place: DuckDB's own,
+# run from Python (`cells.nfc_normalize`).
 NFC_NORMALIZE = "fc_nfc_normalize"
 # The statistic of a check written in Python that says, in SQL, which cells could fail it:
 # an engine calls Python only for those.
@@ -155,6 +156,16 @@ def _connection() -> Any:
             _PANDERA_DUCKDB["connection"] = duckdb.connect()
             _PANDERA_DUCKDB["functions"] = {}
         return _PANDERA_DUCKDB["connection"]
+
+
+def normalized_by_duckdb(text: str) -> str:
+    """`text` in NFC as DuckDB's `nfc_normalize` writes it."""
+    cursor = _connection().cursor()
+    try:
+        found: str = cursor.execute("SELECT nfc_normalize(?)", [text]).fetchall()[0][0]
+    finally:
+        cursor.close()
+    return found
 
 
 def _register(connection: Any, function_name: str, function: TextFunction) -> None:

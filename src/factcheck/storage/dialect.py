@@ -13,16 +13,19 @@ from __future__ import annotations
 
 import csv
 import io
-import itertools
 import mmap
 import os
 import re
 import tempfile
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+import numpy as np
 import pandas as pd
+import pyarrow as pa
+import pyarrow.compute as pc
 
 from factcheck.model.spreadsheets import canonical_boolean
 from factcheck.model.tables import TableSpec
@@ -115,8 +118,8 @@ def departures(
     if data[: len(BOM)] == BOM:
         found.append("a byte-order mark")
         start = len(BOM)
-    if data.find(b"\r", start) >= 0:
-        found.append("CRLF line endings" if data.find(b"\r\n", start) >= 0 else "CR line endings")
+    if find(data, b"\r", start) >= 0:
+        found.append("CRLF line endings" if find(data, b"\r\n", start) >= 0 else "CR line endings")
     tail = bytes(data[max(start, len(data) - 4) :]).replace(b"\r\n", b"\n").replace(b"\r", b"\n")
     if tail.endswith(b"\n\n"):
         found.append("empty lines at the end")
@@ -128,7 +131,7 @@ def departures(
         found.append("rows out of order")
     if _booleans_not_lower_case(booleans):
         found.append("booleans not in lower case (TRUE, as spreadsheets write them)")
-    if data.find(b'"', start) >= 0 and _needless_quotes(data, start):
+    if find(data, b'"', start) >= 0 and _needless_quotes(data, start):
         found.append("quotes around cells that need none")
     return found
 
@@ -160,63 +163,143 @@ def _needless_quotes(data: Buffer, start: int) -> bool:
     """Whether any cell is quoted without needing it, or a quote stands outside a quoted
     cell (which the canonical writer would quote and double). One regex pass collects the
     quoted cells; the checks on them run in C."""
-    cells = _QUOTED.findall(data, start)
-    if not all(map(_NEEDS_QUOTES.search, cells)):
-        return True
-    inside = 2 * len(cells) + sum(map(bytes.count, cells, itertools.repeat(b'"')))
+    inside = 0
+    for cell in quoted_cells(data, start):
+        if not _NEEDS_QUOTES.search(cell):
+            return True
+        inside += 2 + cell.count(b'"')
     return _count(data, b'"', start) > inside
+
+
+# How much of a mapped file a scan keeps resident: the pages behind it are given back, or a
+# scan of a 3 GB file would count 3 GB of it as the process's memory.
+WINDOW = 1 << 26
+
+
+def quoted_cells(data: Buffer, start: int = 0) -> Iterator[bytes]:
+    """The contents of the quoted cells from `start`, found a window at a time: each window
+    starts just after a closing quote (or where no quote was), so never inside a cell, and a
+    match is kept only if the window showed what follows it."""
+    at, width = start, WINDOW
+    while at < len(data):
+        end = min(len(data), at + width)
+        last = None
+        for match in _QUOTED.finditer(data, at, end):
+            if match.end() == end and end < len(data):
+                break  # what follows the closing quote is beyond the window
+            last = match.end()
+            yield match.group(1)
+        if last is not None:
+            at, width = last, WINDOW
+        elif end == len(data) or data.find(b'"', at, end) < 0:
+            at, width = end, WINDOW
+        else:
+            width *= 2  # a quoted cell runs past the window: look further from the same place
+        release(data, at)
+
+
+def find(data: Buffer, sub: bytes, start: int = 0) -> int:
+    """`data.find(sub, start)`, a window at a time, giving back each window's pages."""
+    at = start
+    while at < len(data):
+        end = min(len(data), at + WINDOW + len(sub) - 1)
+        found = data.find(sub, at, end)
+        if found >= 0:
+            return found
+        at += WINDOW
+        release(data, at)
+    return -1
+
+
+def release(data: Buffer, upto: int) -> None:
+    """Give back the resident pages of a mapped file before `upto` (a scan reads each once;
+    reading them again maps them again)."""
+    if isinstance(data, mmap.mmap):
+        whole = upto - upto % mmap.PAGESIZE
+        if whole > 0:
+            data.madvise(mmap.MADV_DONTNEED, 0, whole)
 
 
 def _count(data: Buffer, byte: bytes, start: int) -> int:
     """How many times `byte` occurs from `start`, a slice at a time: a memory map has no
     `count`, and a copy of a large file would double the memory it takes."""
-    step = 1 << 24
-    return sum(bytes(data[at : at + step]).count(byte) for at in range(start, len(data), step))
+    total = 0
+    for at in range(start, len(data), WINDOW):
+        total += bytes(data[at : at + WINDOW]).count(byte)
+        release(data, at + WINDOW)
+    return total
 
 
 def is_in_order(keys: pd.Series) -> bool:
-    """Whether keys are already in natural order. When they share one capital letter and
-    only the shortest carry leading zeros (C0001 … C9999, C10000), natural order is order by
-    length, then text, which numpy checks at once; other keys are sorted to compare."""
-    if keys.empty:
-        return True
-    if keys.str.fullmatch(r"[A-Z][0-9]+").fillna(False).all() and keys.str[0].nunique() == 1:
-        lengths = keys.str.len().to_numpy()
-        padded = keys.str[1] == "0"
-        if not (padded & (lengths > lengths.min())).any():
-            text = keys.to_numpy(dtype=object)
-            shorter = lengths[:-1] < lengths[1:]
-            same = (lengths[:-1] == lengths[1:]) & (text[:-1] <= text[1:])
-            return bool((shorter | same).all())
-    return _natural_order(keys) == list(range(len(keys)))
+    """Whether keys are already in natural order: the order `_natural_order` sorts them in
+    (ids of a prefix and a number by both, then by text; if any key is not such an id, every
+    key by `natural_key`)."""
+    return chunks_in_order([keys])
+
+
+@dataclass
+class _Order:
+    """What the keys read so far say about their order, under each of the two orderings
+    `_natural_order` may use: which one applies is known only once every key is read."""
+
+    all_ids: bool = True
+    by_id: bool = True  # no pair out of order by (prefix, number, text)
+    by_key: bool = True  # no pair out of order by `natural_key`
+    last: Any = None
+    started: bool = False
 
 
 def chunks_in_order(chunks: Iterable[pd.Series]) -> bool:
-    """Whether keys read a chunk at a time are in natural order: each chunk is, and each
-    chunk's first key does not come before the last key of the chunk before it."""
-    last: str | None = None
+    """`is_in_order` of keys read a chunk at a time (a large file's keys are never held at
+    once): each pair of neighbours is compared, a chunk's first key with the last before it,
+    under both orderings, vectorised where both keys are ids."""
+    order = _Order()
     for chunk in chunks:
-        keys = chunk.astype("str")
-        if keys.empty:
+        if chunk.empty:
             continue
-        if not is_in_order(keys) or (
-            last is not None and not _pair_in_order(last, str(keys.iat[0]))
-        ):
-            return False
-        last = str(keys.iat[-1])
-    return True
+        keys = chunk.reset_index(drop=True).astype(object)
+        if order.started:
+            keys = pd.concat([pd.Series([order.last], dtype=object), keys], ignore_index=True)
+        _compare_neighbours(keys, order)
+        order.last, order.started = keys.iat[-1], True
+    return order.by_id if order.all_ids else order.by_key
 
 
-_ID = re.compile(r"^(\D*)(\d+)$")
+def _compare_neighbours(keys: pd.Series, order: _Order) -> None:
+    """Compare each key with the next, in Arrow's compute kernels (a million keys take a
+    fraction of a second); a pair where either key is no id is compared in Python."""
+    raw = keys.to_numpy(dtype=object)
+    text = pa.array([key if isinstance(key, str) else None for key in raw], pa.string())
+    parts = pc.extract_regex(text, r"^(?P<prefix>\D*)(?P<digits>\d+)$")
+    ids = pc.fill_null(pc.is_valid(parts), False)
+    order.all_ids = order.all_ids and pc.all(ids).as_py() is not False
+    prefix = pc.struct_field(parts, "prefix")
+    value = pc.utf8_ltrim(pc.struct_field(parts, "digits"), "0")  # a number, without its zeros
+    size = pc.utf8_length(value)
+    a, b = slice(0, len(raw) - 1), slice(1, len(raw))
+
+    def both(compare: Any, column: pa.Array) -> pa.Array:
+        return compare(column[a], column[b])
+
+    number_less = pc.or_(both(pc.less, size), pc.and_(both(pc.equal, size), both(pc.less, value)))
+    number_same = pc.and_(both(pc.equal, size), both(pc.equal, value))
+    same_prefix = both(pc.equal, prefix)
+    head_less = pc.or_(both(pc.less, prefix), pc.and_(same_prefix, number_less))
+    head_same = pc.and_(same_prefix, number_same)
+    pairs = pc.and_(ids[a], ids[b])
+    if order.all_ids:  # only then is (prefix, number, text) the order that applies
+        by_id = pc.or_(head_less, pc.and_(head_same, both(pc.less_equal, text)))
+        order.by_id = order.by_id and _holds(by_id, pairs)
+    if order.by_key:
+        others = np.flatnonzero(~pairs.to_numpy(zero_copy_only=False))
+        order.by_key = _holds(pc.or_(head_less, head_same), pairs) and all(
+            natural_key(raw[i]) <= natural_key(raw[i + 1]) for i in others
+        )
 
 
-def _pair_in_order(first: str, second: str) -> bool:
-    """Whether two keys are in the order `_natural_order` sorts them in: ids of a prefix
-    and a number by both, then by text; anything else by `natural_key`."""
-    one, two = _ID.match(first), _ID.match(second)
-    if one and two:
-        return (one[1], int(one[2]), first) <= (two[1], int(two[2]), second)
-    return natural_key(first) <= natural_key(second)
+def _holds(outcome: pa.Array, where: pa.Array) -> bool:
+    """Whether `outcome` is true at every place `where` is."""
+    return pc.all(pc.filter(outcome, where)).as_py() is not False
 
 
 def write_atomically(path: Path, data: bytes) -> None:

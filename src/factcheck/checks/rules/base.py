@@ -13,7 +13,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 
-from factcheck.model.cells import ISO_DATE
+from factcheck.model.cells import ISO_DATE, clean_cell
 from factcheck.model.sql import ROW, literal, matches, name, sql_pattern
 from factcheck.model.tables import spec_named
 
@@ -29,9 +29,9 @@ class Scan:
     table: str
     failing: str
     column: str
-    # SQL true of a row on which the rule cannot fail, far cheaper than the rule: the runner
-    # tests it first, and the rule only on the rows it does not hold for (`columns.screen`)
-    screen: str | None = None
+    # whether the rule can fail only on a row its table's `screen` flags: the runner tests
+    # the screen first, and the rule only on the rows it flags
+    screened: bool = False
 
 
 @dataclass(frozen=True)
@@ -79,6 +79,15 @@ def earlier(early: str, late: str) -> str:
     return f"{matches(early, ISO_DATE)} AND {matches(late, ISO_DATE)} AND {early} < {late}"
 
 
+def screen(table: str) -> str:
+    """SQL true of a row of `table` whose cells pass every cell rule, by one pattern per
+    cell (`cells.clean_cell`) rather than one per rule and cell: a clean row costs one test.
+    A row it does not hold for is tested rule by rule, with the same messages."""
+    clean = clean_cell()
+    columns = spec_named(table).columns
+    return " AND ".join(f"({name(c)} IS NULL OR {matches(name(c), clean)})" for c in columns)
+
+
 def breaks(column: str, pattern: str) -> str:
     """SQL: the cell is present and does not match `pattern`."""
     return f"({column} IS NOT NULL AND NOT {matches(column, pattern)})"
@@ -95,6 +104,7 @@ __all__ = [
     "matches",
     "name",
     "of",
+    "screen",
     "sql_pattern",
     "values_in",
 ]

@@ -16,8 +16,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import Any
 
-from factcheck.checks.rules.base import ROW, Query, Scan, breaks, matches, name
-from factcheck.model.cells import clean_cell
+from factcheck.checks.rules.base import ROW, Query, Scan, breaks, name
 from factcheck.model.rule_ids import (
     CELL_RULES,
     column_rule_id,
@@ -59,8 +58,8 @@ def _query(
     check_name: str,
     failing: str,
     row_by_row: bool,
-    screen: str | None = None,
-    **fields: str,
+    fields: dict[str, str] | None = None,
+    screened: bool = False,
 ) -> Query:
     """A rule failing where `failing` holds; `row_by_row` when that reads the row alone,
     so that the rule joins its table's one pass (a check of distinct values runs alone)."""
@@ -68,17 +67,9 @@ def _query(
         rule_id(spec, column, check_name),
         (spec.name,),
         f"SELECT {ROW}, {name(column)} AS value FROM {name(spec.name)} WHERE {failing}",
-        fields,
-        Scan(spec.name, failing, column, screen) if row_by_row else None,
+        fields or {},
+        Scan(spec.name, failing, column, screened) if row_by_row else None,
     )
-
-
-def screen(columns: list[str]) -> str:
-    """SQL true of a row whose cells pass every cell rule, by one pattern per cell
-    (`cells.clean_cell`) rather than one per rule and cell. A row it does not hold for is
-    tested rule by rule, with the same messages."""
-    clean = clean_cell()
-    return " AND ".join(f"({name(c)} IS NULL OR {matches(name(c), clean)})" for c in columns)
 
 
 def _column_check(spec: TableSpec, column: str, check: Any, table: str) -> Query:
@@ -101,7 +92,7 @@ def _column_check(spec: TableSpec, column: str, check: Any, table: str) -> Query
         distinct = f"SELECT DISTINCT {cell} AS v FROM {table} WHERE {cell} IS NOT NULL"
         failing = f"{cell} IN (SELECT v FROM ({distinct}) AS d WHERE NOT {function}(v))"
     fields = schema_fields(spec, column, check)
-    return _query(spec, column, str(check.name), failing, row_by_row, **fields)
+    return _query(spec, column, str(check.name), failing, row_by_row, fields)
 
 
 def _fails(cell: str, passes: str) -> str:
@@ -134,7 +125,7 @@ def table_queries(spec: TableSpec) -> Iterator[Query]:
             passes = check.statistics.get(SQL) or _python_cell_rule(spec, check)
             for column in columns:
                 failing = _fails(name(column), passes)
-                yield _query(spec, column, check_name, failing, True, screen=screen(columns))
+                yield _query(spec, column, check_name, failing, True, screened=True)
         elif FAILING in check.statistics:
             yield _table_check(spec, check_name, check.statistics[FAILING], columns)
         else:

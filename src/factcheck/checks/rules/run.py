@@ -9,7 +9,7 @@ from typing import Any
 from factcheck import registry
 from factcheck.checks.collector import Collector
 from factcheck.checks.engines.base import Engine
-from factcheck.checks.rules.base import ROW, Query, Scan, name
+from factcheck.checks.rules.base import ROW, Query, Scan, name, screen
 from factcheck.problems import Problem
 
 _PLACE = (ROW, "value", "_file", "_column", "_order")
@@ -69,13 +69,11 @@ def _scan(table: str, queries: list[Query]) -> str:
 
 
 def _suspects(table: str, scans: list[Scan]) -> str:
-    """SQL: the rows of `table` that could fail one of `scans`: those a screen does not
-    clear, and those an unscreened rule fails. Only these are tested rule by rule."""
-    screens = dict.fromkeys(s.screen for s in scans if s.screen is not None)
-    if not screens:
+    """SQL: the rows of `table` that could fail one of `scans`: those its screen flags, and
+    those an unscreened rule fails. Only these are tested rule by rule."""
+    if not any(s.screened for s in scans):
         return name(table)
-    could = [f"NOT ({screen})" for screen in screens]
-    could += [f"({s.failing})" for s in scans if s.screen is None]
+    could = [f"NOT ({screen(table)})", *(f"({s.failing})" for s in scans if not s.screened)]
     return f"(SELECT * FROM {name(table)} WHERE {' OR '.join(could)}) AS suspects"
 
 
