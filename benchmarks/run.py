@@ -175,7 +175,7 @@ def cold_start(runs: int = 10) -> list[float]:
 
 def spark_run(directory: Path, master: str) -> Run:
     """`factcheck validate --engine spark` in local mode, start to exit (the JVM's start
-    included; its memory is not the Python process's and is not counted)."""
+    included, and its memory: the JVM and Python workers are the command's processes)."""
     return measure(validate_command(directory, "--engine", "spark", "--master", master))
 
 
@@ -493,8 +493,8 @@ def spark_lines(r: Results) -> list[str]:
         lines.append(
             f"`--engine spark --master {r.master}`, {r.spark_size:,} claims, process start to "
             f"exit: {r.spark.seconds:,.1f} s (exit code {r.spark.code}), "
-            f"peak {r.spark.peak_mib:,.0f} MiB of the Python process (the JVM's memory is not "
-            "counted); DuckDB "
+            f"peak {r.spark.peak_mib:,.0f} MiB of the command's processes (the JVM and Spark's "
+            "Python workers included); DuckDB "
             f"{r.duckdb_at_spark.seconds:,.1f} s on the same files."
         )
     if r.warm is not None:

@@ -146,7 +146,7 @@ def _booleans_not_lower_case(booleans: dict[str, pd.Series]) -> bool:
 
 def _header(data: Buffer, start: int) -> list[str]:
     """The names in the first line (a name holding a line break is not canonical anyway)."""
-    ends = (data.find(b"\n", start), data.find(b"\r", start))
+    ends = (find(data, b"\n", start), find(data, b"\r", start))
     end = min((i for i in ends if i >= 0), default=len(data))
     try:
         return next(csv.reader([bytes(data[start:end]).decode("utf-8", errors="replace")]), [])

@@ -34,7 +34,7 @@ def _stored(table: str) -> str:
 # million claims (541 MB of CSV) then validate in 1.3 GiB, where DuckDB's own default (80%
 # of the machine's memory) let the same run reach 4.4 GiB.
 MEMORY_LIMIT = "1GB"
-CHUNK_ROWS = 1 << 20  # rows a column is streamed to Python by
+CHUNK_ROWS = 1 << 20  # the most rows a column is streamed to Python by (DuckDB sends fewer)
 
 
 class DuckDBEngine(Engine):
