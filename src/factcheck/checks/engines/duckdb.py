@@ -94,17 +94,17 @@ class DuckDBEngine(Engine):
         yield Appending(lambda table, records: self._insert(name(table), records))
 
     def _insert(self, table: str, data: pa.Table) -> None:
-        self.connection.register("_incoming", data)
-        try:
-            self.connection.execute(f"INSERT INTO {table} FROM _incoming")
-        finally:
-            self.connection.unregister("_incoming")
+        self._from_arrow(f"INSERT INTO {table} FROM _incoming", data)
 
     def _create(self, table: str, data: pa.Table) -> None:
         """A table (its SQL name) made from Arrow data."""
+        self._from_arrow(f"CREATE OR REPLACE TABLE {table} AS FROM _incoming", data)
+
+    def _from_arrow(self, statement: str, data: pa.Table) -> None:
+        """Run `statement`, which reads Arrow data as `_incoming`."""
         self.connection.register("_incoming", data)
         try:
-            self.connection.execute(f"CREATE OR REPLACE TABLE {table} AS FROM _incoming")
+            self.connection.execute(statement)
         finally:
             self.connection.unregister("_incoming")
 
