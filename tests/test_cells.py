@@ -4,11 +4,24 @@ the pattern clears must pass every cell rule, or a screened row would hide a pro
 from __future__ import annotations
 
 import random
+import re
 import unicodedata
 
 import duckdb
+import pyarrow as pa
+import pyarrow.compute as pc
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
-from factcheck.model.cells import QUIET_RANGES, clean_cell, nfc_normalize
+from factcheck.model import segment
+from factcheck.model.cells import (
+    QUIET_RANGES,
+    by_distinct,
+    clean_cell,
+    date_or_interval,
+    nfc_normalize,
+    one_to_three_sentences,
+)
 from factcheck.model.sql import literal, sql_pattern
 
 
@@ -84,3 +97,48 @@ def test_the_nfc_stand_in_follows_duckdb_not_this_pythons_unicode_tables() -> No
     for text in ["a\U00010efd\u0301", "e\u0301", "\u1100\u1161", "é", "plain", "\uf900"]:
         (duckdb_nfc,) = connection.execute("SELECT nfc_normalize(?)", [text]).fetchall()[0]
         assert nfc_normalize(text) == duckdb_nfc, ascii(text)
+
+
+# Texts made of what sentence boundaries are made of: end punctuation, closers, openers,
+# Python's and ASCII white space, upper and lower case, digits, an abbreviation.
+_SENTENCE_PARTS = [
+    *".!?\"'”’)]([“‘",
+    *" \n\t\u00a0\u2028\u3000",
+    *"Aa1z",
+    "Mr",
+    "e.g",
+]
+_sentence_texts = st.lists(st.sampled_from(_SENTENCE_PARTS), max_size=14).map("".join)
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(_sentence_texts, min_size=1, max_size=8))
+def test_arrow_counts_boundaries_as_pythons_pattern_does(texts: list[str]) -> None:
+    found = pc.count_substring_regex(
+        pa.array(texts, pa.string()), sql_pattern(segment.COUNTED_BOUNDARY)
+    ).to_pylist()
+    assert found == [len(re.findall(segment.BOUNDARY, text)) for text in texts]
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.one_of(st.none(), _sentence_texts), min_size=1, max_size=8))
+def test_one_to_three_sentences_is_the_segmenters_count(cells: list[str | None]) -> None:
+    expected = [c is not None and 1 <= len(segment.sentences(c)) <= 3 for c in cells]
+    assert one_to_three_sentences(pa.array(cells, pa.string())).to_pylist() == expected
+
+
+def test_a_value_repeated_is_tested_once_and_an_empty_cell_passes() -> None:
+    tested: list[str] = []
+
+    def short(value: str) -> bool:
+        tested.append(value)
+        return len(value) < 3
+
+    cells = pa.array(["ab", "abcd", None, "ab", "abcd"], pa.string())
+    assert by_distinct(cells, short).to_pylist() == [True, False, True, True, False]
+    assert sorted(tested) == ["ab", "abcd"]
+    assert date_or_interval(pa.array(["2025-09-01", "2025-13-01", None])).to_pylist() == [
+        True,
+        False,
+        True,
+    ]

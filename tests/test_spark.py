@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import Any
 
 import pyarrow as pa
+import pyarrow.compute as pc
 import pytest
 from hypothesis import Phase, given, settings
 from hypothesis import strategies as st
@@ -335,15 +336,16 @@ def test_rewritten_sql_gives_duckdbs_rows(
     assert spark == duck
 
 
-def test_python_checks_get_text_cells_with_nan_for_null(
+def test_python_checks_get_arrow_text_cells_with_null_for_null(
     engines: tuple[SparkEngine, DuckDBEngine],
 ) -> None:
     def starts_with_a(cells: Any) -> Any:
-        # what every engine gives a check: pandas text, NaN for NULL; a failed assertion
-        # fails the query. (Defined here, Spark's workers get the function itself.)
-        assert str(cells.dtype) == "str"
-        assert all(cell != cell for cell in cells[cells.isna()])
-        return cells.isna() | cells.str.startswith("a")
+        # what every engine gives a check: one Arrow array of text, null for NULL; a failed
+        # assertion fails the query. (Defined here, Spark's workers get the function itself.)
+        assert isinstance(cells, pa.Array)
+        assert cells.type == pa.string()
+        assert cells.null_count == cells.to_pylist().count(None)
+        return pc.or_(pc.is_null(cells), pc.starts_with(cells, "a"))
 
     _load_records(engines, t=pa.table({"_row": [2, 3, 4], "s": ["ab", None, "ba"]}))
     for engine in engines:

@@ -1,8 +1,11 @@
 """What a single cell may hold: the patterns the schemas' SQL checks are written with, and
 the checks that need Python, as vectorised predicates over a column of cells.
 
-Each predicate returns, for every cell, whether it passes (an empty cell passes every cell
-rule). A value repeated across rows is tested once (`by_distinct`).
+Each predicate takes a column's cells as an Arrow array of text and returns, for every cell,
+whether it passes (an empty cell passes every cell rule). Arrow, not pandas: an engine hands
+its batches over as Arrow without a copy, and Arrow's kernels test a million cells at once;
+pandera's checks convert their Series (`schemas.python_rule`). A value repeated across rows
+is tested once (`by_distinct`).
 """
 
 from __future__ import annotations
@@ -11,11 +14,12 @@ import functools
 from collections.abc import Callable
 
 import numpy as np
-import pandas as pd
+import pyarrow as pa
+import pyarrow.compute as pc
 
 from factcheck.model import notation, segment
 from factcheck.model.spreadsheets import is_short_date, is_short_month
-from factcheck.model.sql import normalized_by_duckdb
+from factcheck.model.sql import normalized_by_duckdb, sql_pattern
 from factcheck.model.when import parse_when
 
 # The identifiers' patterns, and what the models' columns of them say in words.
@@ -94,11 +98,11 @@ def languages() -> frozenset[str]:
     return frozenset(lang.alpha_2 for lang in pycountry.languages if hasattr(lang, "alpha_2"))
 
 
-def by_distinct(values: pd.Series, test: Callable[[str], bool]) -> pd.Series:
+def by_distinct(values: pa.Array, test: Callable[[str], bool]) -> pa.Array:
     """`test` applied once per distinct value and spread back over the cells: dates, URLs and
     intervals repeat, so a million cells often hold a few hundred values."""
-    outcome = {value: test(value) for value in values.dropna().unique()}
-    return values.map(outcome).fillna(True).astype(bool)
+    failing = [v for v in pc.unique(values.drop_null()).to_pylist() if not test(v)]
+    return pc.invert(pc.is_in(values, value_set=pa.array(failing, values.type)))
 
 
 def is_date_or_interval(value: str) -> bool:
@@ -124,21 +128,21 @@ HTTP_URL_PATTERN = (
 URL_HOST = r"^[A-Za-z][A-Za-z0-9+.-]*://(?:[^/?#@]*@)?([^/?#:]+)"
 
 
-def one_to_three_sentences(values: pd.Series) -> pd.Series:
+def one_to_three_sentences(values: pa.Array) -> pa.Array:
     """Whether each cell is one to three sentences. A cell that ends like a sentence and has
-    at most two sentence boundaries passes at once (abbreviations only remove boundaries);
-    only the others are segmented."""
-    quick = values.str.contains(segment.SENTENCE_END, regex=True) & (
-        values.str.count(segment.BOUNDARY) <= 2
-    )
-    result = quick.fillna(False).astype(bool).to_numpy(copy=True)
+    at most two sentence boundaries passes at once (abbreviations only remove boundaries),
+    found by Arrow's kernels; only the others are segmented, in Python."""
+    ends = pc.match_substring_regex(values, sql_pattern(segment.SENTENCE_END))
+    boundaries = pc.count_substring_regex(values, sql_pattern(segment.COUNTED_BOUNDARY))
+    quick = pc.fill_null(pc.and_(ends, pc.less_equal(boundaries, 2)), False)
+    result = quick.to_numpy(zero_copy_only=False).copy()
     for position in np.flatnonzero(~result):
-        value = values.iat[int(position)]
+        value = values[int(position)].as_py()
         result[position] = isinstance(value, str) and 1 <= len(segment.sentences(value)) <= 3
-    return pd.Series(result, index=values.index)
+    return pa.array(result, pa.bool_())
 
 
-def date_or_interval(values: pd.Series) -> pd.Series:
+def date_or_interval(values: pa.Array) -> pa.Array:
     """Whether each cell is a date or an interval (`is_date_or_interval`); what a spreadsheet
     wrote in its short formats passes here, as it is `short_date`'s or `short_month`'s."""
 

@@ -20,6 +20,7 @@ from typing import Any
 
 import pandas as pd
 import pandera.pandas as pa
+import pyarrow
 from pandera.typing import Series
 
 from factcheck.model import notation
@@ -186,14 +187,18 @@ def row_rule(table: str, check_name: str, passes: str) -> Any:
     return _declared(check, check_name, requirement(f"{table}.{check_name}"), statistics(passes))
 
 
-def python_rule(check_name: str, function: Callable[[pd.Series], pd.Series], *columns: str) -> Any:
+def python_rule(
+    check_name: str, function: Callable[[pyarrow.Array], pyarrow.Array], *columns: str
+) -> Any:
     """A check of `columns`' cells written in Python: `function`, a module-level function of
-    a column's cells (a module without pandera), whether each passes. Its statistics name it
-    by `module:qualname`, so that the validator calls it without the models
-    (`checks.plan`)."""
+    a column's cells as Arrow text (a module without pandera), whether each passes. Its
+    statistics name it by `module:qualname`, so that the validator calls it without the
+    models (`checks.plan`); pandera's Series are handed to it as Arrow."""
 
     def check(cls: Any, values: pd.Series) -> pd.Series:
-        return function(values)
+        cells = pyarrow.array(values.to_numpy(dtype=object), pyarrow.string(), from_pandas=True)
+        passed = function(cells).to_numpy(zero_copy_only=False)
+        return pd.Series(passed, index=values.index, dtype=bool)
 
     check.__name__ = check_name
     stats = {PYTHON: f"{function.__module__}:{function.__qualname__}"}

@@ -16,6 +16,10 @@ SENTENCE_END = r"[.!?][\"'”’)\]]*$"
 # text is cut), then a sentence opener. The pattern starts with the punctuation itself, not
 # a look-behind, so the regex engine can skip straight to candidates.
 BOUNDARY = r"[.!?]([\"'”’)\]]*\s+)(?=[\"'“‘(\[]?[A-Z0-9])"
+# The same boundaries for a regex engine without look-ahead (RE2, which Arrow's kernels run):
+# the opener is matched, not looked at. It holds no end punctuation, so two boundaries never
+# share it, and the two patterns find as many boundaries in every text.
+COUNTED_BOUNDARY = r"[.!?][\"'”’)\]]*\s+[\"'“‘(\[]?[A-Z0-9]"
 _SENTENCE_END = re.compile(SENTENCE_END)
 _BOUNDARY = re.compile(BOUNDARY)
 _ABBREVIATIONS = frozenset(

@@ -17,10 +17,10 @@ import mmap
 import os
 import re
 import tempfile
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeAlias
 
 import numpy as np
 import pandas as pd
@@ -64,6 +64,7 @@ def _natural_order(keys: pd.Series) -> list[int]:
 
 
 Rows = list[list[str]]  # a header, then each row's cells as text ('' for an empty cell)
+Cells: TypeAlias = pa.Array | pa.ChunkedArray | Sequence[Any]  # an engine's cells, or a frame's
 Buffer = bytes | mmap.mmap  # a file's bytes, read or mapped
 
 
@@ -102,13 +103,13 @@ def differences(data: Buffer, spec: TableSpec, frame: pd.DataFrame) -> list[str]
     writes (a test holds the two to agreement). `data` may be a memory map of a large file:
     it is searched, never copied whole. `frame` needs only the header's columns, the key
     column and the boolean columns."""
-    booleans = {c: frame[c] for c in spec.typed("boolean") if c in frame.columns}
-    in_order = is_in_order(frame[spec.key].astype("str"))
+    booleans = {c: frame[c].tolist() for c in spec.typed("boolean") if c in frame.columns}
+    in_order = is_in_order(frame[spec.key].astype("str").tolist())
     return departures(data, spec, [str(c) for c in frame.columns], booleans, in_order)
 
 
 def departures(
-    data: Buffer, spec: TableSpec, header: list[str], booleans: dict[str, pd.Series], in_order: bool
+    data: Buffer, spec: TableSpec, header: list[str], booleans: Mapping[str, Cells], in_order: bool
 ) -> list[str]:
     """`differences` of a file whose header holds `header`, given its boolean columns and
     whether its rows are in key order (`chunks_in_order` finds that for a file too large to
@@ -136,12 +137,18 @@ def departures(
     return found
 
 
-def _booleans_not_lower_case(booleans: dict[str, pd.Series]) -> bool:
-    for column in booleans.values():
-        cells = column.dropna().astype("str")
-        if not cells.map(canonical_boolean).eq(cells).all():
-            return True
-    return False
+def _booleans_not_lower_case(booleans: Mapping[str, Cells]) -> bool:
+    return any(
+        canonical_boolean(cell) != cell
+        for column in booleans.values()
+        for cell in _listed(column)
+        if isinstance(cell, str)
+    )
+
+
+def _listed(cells: Cells) -> list[Any]:
+    """Cells as a list: an Arrow array's nulls are None."""
+    return cells.to_pylist() if isinstance(cells, pa.Array | pa.ChunkedArray) else list(cells)
 
 
 def _header(data: Buffer, start: int) -> list[str]:
@@ -230,7 +237,7 @@ def _count(data: Buffer, byte: bytes, start: int) -> int:
     return total
 
 
-def is_in_order(keys: pd.Series) -> bool:
+def is_in_order(keys: Cells) -> bool:
     """Whether keys are already in natural order: the order `_natural_order` sorts them in
     (ids of a prefix and a number by both, then by text; if any key is not such an id, every
     key by `natural_key`)."""
@@ -249,34 +256,41 @@ class _Order:
     started: bool = False
 
 
-def chunks_in_order(chunks: Iterable[pd.Series]) -> bool:
+def chunks_in_order(chunks: Iterable[Cells]) -> bool:
     """`is_in_order` of keys read a chunk at a time (a large file's keys are never held at
     once): each pair of neighbours is compared, a chunk's first key with the last before it,
     under both orderings, vectorised where both keys are ids."""
     order = _Order()
     for chunk in chunks:
-        if chunk.empty:
+        keys = _key_text(chunk)
+        if not len(keys):
             continue
-        keys = chunk.reset_index(drop=True).astype(object)
         if order.started:
-            keys = pd.concat([pd.Series([order.last], dtype=object), keys], ignore_index=True)
+            keys = pa.concat_arrays([order.last, keys])
         _compare_neighbours(keys, order)
-        order.last, order.started = keys.iat[-1], True
+        order.last, order.started = keys[-1:], True
     return order.by_id if order.all_ids else order.by_key
 
 
-def _compare_neighbours(keys: pd.Series, order: _Order) -> None:
+def _key_text(chunk: Cells) -> pa.Array:
+    """Keys as one Arrow array of text, null where missing: an engine's as they come."""
+    if isinstance(chunk, pa.ChunkedArray):
+        chunk = chunk.combine_chunks()
+    if isinstance(chunk, pa.Array):
+        return chunk.cast(pa.string())
+    return pa.array([None if is_missing(key) else str(key) for key in chunk], pa.string())
+
+
+def _compare_neighbours(text: pa.Array, order: _Order) -> None:
     """Compare each key with the next, in Arrow's compute kernels (a million keys take a
     fraction of a second); a pair where either key is no id is compared in Python."""
-    raw = keys.to_numpy(dtype=object)
-    text = pa.array([key if isinstance(key, str) else None for key in raw], pa.string())
     parts = pc.extract_regex(text, r"^(?P<prefix>\D*)(?P<digits>\d+)$")
     ids = pc.fill_null(pc.is_valid(parts), False)
     order.all_ids = order.all_ids and pc.all(ids).as_py() is not False
     prefix = pc.struct_field(parts, "prefix")
     value = pc.utf8_ltrim(pc.struct_field(parts, "digits"), "0")  # a number, without its zeros
     size = pc.utf8_length(value)
-    a, b = slice(0, len(raw) - 1), slice(1, len(raw))
+    a, b = slice(0, len(text) - 1), slice(1, len(text))
 
     def both(compare: Any, column: pa.Array) -> pa.Array:
         return compare(column[a], column[b])
@@ -293,7 +307,7 @@ def _compare_neighbours(keys: pd.Series, order: _Order) -> None:
     if order.by_key:
         others = np.flatnonzero(~pairs.to_numpy(zero_copy_only=False))
         order.by_key = _holds(pc.or_(head_less, head_same), pairs) and all(
-            natural_key(raw[i]) <= natural_key(raw[i + 1]) for i in others
+            natural_key(text[i].as_py()) <= natural_key(text[i + 1].as_py()) for i in others
         )
 
 

@@ -30,8 +30,9 @@ class EngineUnavailable(EngineError):
 
 
 # A check the rules call by name in SQL, run by the engine on batches of rows: given a
-# column's cells (a Series) or several columns' (a frame), whether each row passes.
-Function = Callable[[Any], pd.Series]
+# column's cells (an Arrow array of text) or several columns' (an Arrow record batch),
+# whether each row passes (an Arrow array of booleans).
+Function = Callable[[Any], pa.Array]
 
 
 @dataclass(frozen=True)
@@ -90,10 +91,10 @@ class Engine(ABC):
         return [self.query(sql) for sql in statements]
 
     @abstractmethod
-    def column(self, table: str, column: str) -> pd.Series:
-        """One column of a loaded table, in row order, as text (NaN where empty)."""
+    def column(self, table: str, column: str) -> pa.Array:
+        """One column of a loaded table, in row order, as Arrow text (null where empty)."""
 
-    def column_chunks(self, table: str, column: str) -> Iterator[pd.Series]:
+    def column_chunks(self, table: str, column: str) -> Iterator[pa.Array]:
         """One column of a loaded table, in row order, a chunk at a time (as `column`):
         an engine that can stream a large table never hands it to Python whole."""
         yield self.column(table, column)
@@ -106,7 +107,8 @@ class Engine(ABC):
     def register(self, name: str, function: Function, fields: Sequence[str] | None) -> None:
         """Make `function` callable in SQL: as `name(cell)` on one column's cells when
         `fields` is None, else as `name(struct_pack(field := cell, ...))` on a row's
-        `fields`, which it gets as a frame. It returns whether each row passes."""
+        `fields`, which it gets as a record batch. It returns whether each row passes; a
+        null passes, as an SQL check's NULL does."""
 
     @abstractmethod
     def register_text(self, name: str, function: Callable[[str], str]) -> None:

@@ -19,6 +19,7 @@ from typing import Any
 import duckdb
 import pandas as pd
 import pyarrow as pa
+import pyarrow.compute as pc
 
 from factcheck.checks.engines.base import Appending, Engine, EngineError, Function
 from factcheck.model.sql import ROW, literal, name
@@ -113,17 +114,17 @@ class DuckDBEngine(Engine):
         names = [d[0] for d in result.description or []]
         return [dict(zip(names, row, strict=True)) for row in result.fetchall()]
 
-    def column(self, table: str, column: str) -> pd.Series:
+    def column(self, table: str, column: str) -> pa.Array:
         found = self.connection.sql(
             f"SELECT {name(column)} FROM {name(table)} ORDER BY {ROW}"
         ).to_arrow_table()
-        return pd.Series(found.column(0).to_pandas(), dtype="str")
+        return _text(found.column(0))
 
-    def column_chunks(self, table: str, column: str) -> Iterator[pd.Series]:
+    def column_chunks(self, table: str, column: str) -> Iterator[pa.Array]:
         # the stored rows are in file order: read as they lie, with no sort by `_row`
         found = self.connection.sql(f"SELECT {name(column)} FROM {_stored(table)}")
         for batch in found.to_arrow_reader(CHUNK_ROWS):
-            yield pd.Series(batch.column(0).to_pandas(), dtype="str")
+            yield _text(batch.column(0))
 
     def frame(self, table: str) -> pd.DataFrame:
         found = self.connection.sql(f"FROM {name(table)} ORDER BY {ROW}").to_arrow_table()
@@ -141,9 +142,8 @@ class DuckDBEngine(Engine):
             arguments = [duckdb.struct_type({field: text for field in fields})]
 
             def batch(cells: pa.Array) -> pa.Array:
-                columns = cells.flatten()
-                frame = pd.DataFrame({f: _text(c) for f, c in zip(fields, columns, strict=True)})
-                return _booleans(function(frame))
+                columns = [_text(c) for c in cells.flatten()]
+                return _booleans(function(pa.RecordBatch.from_arrays(columns, names=fields)))
 
         self.connection.create_function(  # type: ignore[call-overload]
             name,
@@ -164,9 +164,13 @@ class DuckDBEngine(Engine):
         self._cleanup()
 
 
-def _text(cells: pa.Array) -> pd.Series:
-    return pd.Series(cells.to_pandas(), dtype="str")
+def _text(cells: pa.Array | pa.ChunkedArray) -> pa.Array:
+    """Cells as one Arrow array of text: DuckDB may hand over large strings, or chunks."""
+    if isinstance(cells, pa.ChunkedArray):
+        cells = cells.combine_chunks()
+    return cells.cast(pa.string())
 
 
-def _booleans(passed: pd.Series) -> pa.Array:
-    return pa.array(passed.to_numpy(dtype=bool))
+def _booleans(passed: pa.Array) -> pa.Array:
+    """A check's outcome as DuckDB's booleans, every row answered (a null passes)."""
+    return pc.fill_null(passed, True).cast(pa.bool_())

@@ -29,6 +29,7 @@ from typing import Any
 
 import pandas as pd
 import pyarrow as pa
+import pyarrow.compute as pc
 
 from factcheck.checks.engines.base import Engine, EngineError, EngineUnavailable, Function
 from factcheck.checks.engines.hadoop import HadoopFolder
@@ -188,9 +189,9 @@ class SparkEngine(Engine):
         with ThreadPoolExecutor(self.threads) as pool:
             return list(pool.map(self.query, statements))
 
-    def column(self, table: str, column: str) -> pd.Series:
+    def column(self, table: str, column: str) -> pa.Array:
         data = self.spark.table(quoted(table)).orderBy(ROW).select(quoted(column)).toArrow()
-        return pd.Series(data.column(0).to_pandas(), dtype="str")
+        return data.column(0).combine_chunks().cast(pa.string())
 
     def frame(self, table: str) -> pd.DataFrame:
         # through Arrow, as DuckDB's engine does: pyspark's `toPandas` passes pandas 3 a
@@ -210,8 +211,8 @@ class SparkEngine(Engine):
         names = list(fields)
 
         def rows(struct: pd.DataFrame) -> pd.Series:
-            frame = pd.DataFrame({f: _text(struct[f]) for f in names})
-            return _booleans(function(frame))
+            columns = [_text(struct[f]) for f in names]
+            return _booleans(function(pa.RecordBatch.from_arrays(columns, names=names)))
 
         self.spark.udf.register(name, pandas_udf(rows, BooleanType()))  # type: ignore[call-overload, unused-ignore]
 
@@ -220,8 +221,8 @@ class SparkEngine(Engine):
         stays NULL. It runs row by row, for the few cells a message quotes."""
 
         def cells(column: pd.Series) -> pd.Series:
-            texts = _text(column)
-            return pd.Series([None if pd.isna(t) else function(t) for t in texts], dtype=object)
+            texts = _text(column).to_pylist()
+            return pd.Series([None if t is None else function(t) for t in texts], dtype=object)
 
         self.spark.udf.register(name, pandas_udf(cells, StringType()))  # type: ignore[call-overload, unused-ignore]
 
@@ -267,13 +268,15 @@ def _numbered(frame: DataFrame) -> tuple[DataFrame, int, DataFrame]:
 _ID = "_fc_id"
 
 
-def _text(cells: pd.Series) -> pd.Series:
-    """Cells as the checks get them on every engine: pandas text, NaN for NULL."""
-    return pd.Series(cells.to_numpy(dtype=object), dtype="str")
+def _text(cells: pd.Series) -> pa.Array:
+    """Cells as the checks get them on every engine: Arrow text, null for NULL (Spark's
+    pandas UDFs hand over pandas)."""
+    return pa.array(cells.to_numpy(dtype=object), pa.string(), from_pandas=True)
 
 
-def _booleans(passed: pd.Series) -> pd.Series:
-    return pd.Series(passed.to_numpy(dtype=bool))
+def _booleans(passed: pa.Array) -> pd.Series:
+    """A check's outcome as Spark's booleans, every row answered (a null passes)."""
+    return pd.Series(pc.fill_null(passed, True).to_numpy(zero_copy_only=False), dtype=bool)
 
 
 # The session --------------------------------------------------------------------------

@@ -4,7 +4,8 @@ A check a model writes as a Python function is not written again in SQL: the eng
 the function itself on batches of cells, so the model stays the one definition. The plan
 (`checks.plan`) names each function by `module:qualname`, so registering them imports
 neither pandera nor the models. A column check gets the column's cells, a cell rule one
-column at a time, a check on whole rows the row's cells as a frame.
+column at a time, a check on whole rows the row's cells as a record batch: Arrow, as the
+engines hold them.
 """
 
 from __future__ import annotations
@@ -12,7 +13,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-import pandas as pd
+import pyarrow as pa
+import pyarrow.compute as pc
 
 from factcheck.checks.engines.base import Engine
 from factcheck.checks.plan import function
@@ -42,22 +44,23 @@ def register_checks(engine: Engine) -> None:
     engine.register_text(NFC_NORMALIZE, nfc_normalize)
 
 
-def _on_column(check: Callable[[pd.Series], Any]) -> Callable[[pd.Series], pd.Series]:
-    def run(cells: pd.Series) -> pd.Series:
+def _on_column(check: Callable[[pa.Array], Any]) -> Callable[[pa.Array], pa.Array]:
+    def run(cells: pa.Array) -> pa.Array:
         return _passed(check(cells), len(cells))
 
     return run
 
 
-def _on_rows(check: Callable[[pd.DataFrame], Any]) -> Callable[[pd.DataFrame], pd.Series]:
-    def run(frame: pd.DataFrame) -> pd.Series:
-        return _passed(check(frame), len(frame))
+def _on_rows(check: Callable[[pa.RecordBatch], Any]) -> Callable[[pa.RecordBatch], pa.Array]:
+    def run(rows: pa.RecordBatch) -> pa.Array:
+        return _passed(check(rows), rows.num_rows)
 
     return run
 
 
-def _passed(outcome: Any, length: int) -> pd.Series:
-    """A check's outcome as one boolean per cell: a check may answer True for all at once."""
-    if isinstance(outcome, pd.Series):
-        return outcome.fillna(True).astype(bool).reset_index(drop=True)
-    return pd.Series([bool(outcome)] * length)
+def _passed(outcome: Any, length: int) -> pa.Array:
+    """A check's outcome as one boolean per cell, a null passing: a check may answer True
+    for all at once."""
+    if isinstance(outcome, (pa.Array, pa.ChunkedArray)):
+        return pc.fill_null(outcome, True)
+    return pa.array([bool(outcome)] * length, pa.bool_())
