@@ -126,15 +126,11 @@ by_type = pd.crosstab(claims["claim_type"], claims["verdict"], dropna=False)
 figures.verdicts(by_type, "Verdicts by claim type")
 
 # %%
-evidence = data.evidence[data.evidence["bears_on"] == "content"]
-publishers = (
-    evidence.assign(who=evidence["originator"].fillna(evidence["publisher"]))
-    .groupby("claim_id")["who"]
-    .agg(lambda who: ", ".join(sorted(set(who))))
-)
+# who each verdict rests on: a page's originator, else its publisher, each story once
+independent = data.independent_publishers().set_index("claim_id")
 flagged = claims[~claims["verdict"].isin(["supported", "not_checkable"])]
 table = flagged[["claim_id", "verdict", "claim", "verdict_rationale"]].assign(
-    publishers=flagged["claim_id"].map(publishers)
+    publishers=[", ".join(independent.loc[c, "names"]) for c in flagged["claim_id"]]
 )
 with pd.option_context("display.max_colwidth", None):
     display(table.set_index("claim_id"))
@@ -147,6 +143,27 @@ display(
         f"and {counts.get('not_enough_evidence', 0)} without enough evidence. The ones that do "
         "not hold are listed above, each with the reason and the independent publishers of its "
         "evidence."
+    )
+)
+
+# %%
+resting = independent.loc[checked["claim_id"], "publishers"].to_numpy()
+display(
+    pd.crosstab(
+        pd.Series(resting, name="independent publishers"),
+        pd.Series(checked["verdict"].astype("str").to_numpy(), name="verdict"),
+    )
+)
+single = checked["claim_id"][resting == 1].tolist()
+display(
+    Markdown(
+        f"Each checkable claim rests on {resting.min()} to {resting.max()} independent "
+        f"publishers (a wire story carried by several sites counts once); "
+        + (
+            f"{len(single)} rest on one alone: {', '.join(single)}."
+            if single
+            else "none rests on one alone."
+        )
     )
 )
 

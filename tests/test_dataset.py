@@ -281,3 +281,28 @@ def test_original_sources_are_the_last_links(data: factcheck.Dataset) -> None:
     last = data.claims["attribution"].str.split(" > ", regex=False).str[-1]
     last = last.str.split(" + ", regex=False)
     assert by_claim.tolist() == last.tolist()
+
+
+def test_independent_publishers_are_what_the_rules_count(data: factcheck.Dataset) -> None:
+    """The analyst's count and the rules' are one definition: the rules' SQL, run on the
+    same evidence, finds each claim's publishers exactly."""
+    import duckdb
+
+    from factcheck.checks.rules.claims import _content_publishers
+
+    evidence = data.evidence.astype("str").where(data.evidence.notna())
+    connection = duckdb.connect()
+    connection.register("evidence", evidence)
+    rows = connection.execute(_content_publishers()).fetchall()
+    by_rules: dict[str, set[str]] = {}
+    for claim_id, who in rows:
+        by_rules.setdefault(claim_id, set()).add(who)
+    found = data.independent_publishers()
+    assert list(found["claim_id"]) == list(data.claims["claim_id"])
+    for row in found.itertuples():
+        assert set(row.names) == by_rules.get(row.claim_id, set()), row.claim_id
+        assert row.publishers == len(row.names)
+    # a wire story carried by several sites counts as its originator (E0148, E0149: Reuters)
+    names = found.set_index("claim_id").loc["C0056", "names"]
+    assert "Reuters" in names
+    assert not {"Yahoo News", "webjosh.com"} & set(names)

@@ -221,7 +221,7 @@ CASES: dict[str, tuple[list[Edit], list[str]]] = {
             "evidence.csv, row 16, column publisher: 'The Sun' must be the same on every row "
             "whose address is on the same site: the publisher is the site that shows the page, "
             "and the outlet whose story it carries is the originator, but on thesun.my it is "
-            "'The Sun (Malaysia)' in rows 3 [evidence.publisher.one_per_host]",
+            "'The Sun (Malaysia)' in rows 3, 161 [evidence.publisher.one_per_host]",
         ],
     ),
     "evidence.stance.checkable_claim": (
@@ -242,13 +242,13 @@ CASES: dict[str, tuple[list[Edit], list[str]]] = {
             )
         ],
         [
-            "evidence.csv, row 161, column stance: 'supports' must be context for the content "
+            "evidence.csv, row 177, column stance: 'supports' must be context for the content "
             "of a not_checkable claim: there is no fact to support or refute "
             "[evidence.stance.checkable_claim]"
         ],
     ),
     "claims.verdict.supported_needs_support": (
-        [cells("evidence.csv", 2, stance="context")],
+        [cells("evidence.csv", 2, stance="context"), cells("evidence.csv", 170, stance="context")],
         [
             "claims.csv, row 2, column verdict: 'supported' must be backed by at least one "
             "content evidence item that supports the claim [claims.verdict.supported_needs_support]"
@@ -262,11 +262,20 @@ CASES: dict[str, tuple[list[Edit], list[str]]] = {
         ],
     ),
     "claims.verdict.two_independent_publishers": (
-        [delete_row("evidence.csv", 147)],
+        [cells("claims.csv", 2, verdict="partly_supported"), delete_row("evidence.csv", 170)],
         [
-            "claims.csv, row 55, column verdict: 'partly_supported' must rest on content evidence "
+            "claims.csv, row 2, column verdict: 'partly_supported' must rest on content evidence "
             "from at least two independent publishers when refuted or partly_supported (a wire "
-            "story counts once); found: Daily NK [claims.verdict.two_independent_publishers]"
+            "story counts once); found: Associated Press "
+            "[claims.verdict.two_independent_publishers]"
+        ],
+    ),
+    "claims.verdict.one_independent_publisher": (
+        [delete_row("evidence.csv", 170)],
+        [
+            "claims.csv, row 2, column verdict: notice: 'supported' rests on content evidence "
+            "from one independent publisher only (Associated Press); a second publisher that "
+            "does not relay the first would confirm it [claims.verdict.one_independent_publisher]"
         ],
     ),
     "claims.attribution_check.confirmed_needs_support": (
@@ -321,7 +330,10 @@ def test_each_dataset_rule_reports_exactly_its_located_message(
 ) -> None:
     edits, expected = CASES[rule_id]
     checked = catalogue.checked(f"rule {rule_id}", together(edits))
-    assert (checked.code, checked.lines()) == (1, expected)
+    notices_only = all(": notice: " in line for line in expected)  # a notice fails nothing
+    # the rule's own notices too (a fixture's appended row may leave the file out of order)
+    found = [f.text for f in checked.found if not f.notice or f.rule == rule_id]
+    assert (checked.code, found) == (0 if notices_only else 1, expected)
 
 
 def test_an_article_without_claims_is_awaited_not_uncovered(

@@ -121,6 +121,24 @@ def test_every_claim_has_its_panel_at_its_own_anchor(data: factcheck.Dataset, pa
     assert sorted(page.panels) == sorted(data.claims["claim_id"])
 
 
+def test_each_rated_claims_panel_counts_its_independent_publishers(
+    data: factcheck.Dataset, files: dict[str, bytes]
+) -> None:
+    html = files[article_path(data.articles["article_id"].iat[0])].decode("utf-8")
+    parts = re.split(r'<section class="panel[^"]*" id="', html)[1:]
+    panels = {part.split('"', 1)[0]: part.split("</section>", 1)[0] for part in parts}
+    counted = data.independent_publishers().set_index("claim_id")["names"]
+    for claim in data.claims.itertuples():
+        panel = panels[claim.claim_id]
+        if claim.verdict == "not_checkable":
+            assert 'class="independence"' not in panel
+            continue
+        names = counted[claim.claim_id]
+        words = f"{len(names)} independent publishers: {', '.join(names)}"
+        assert f'<p class="independence">{words} (a story' in panel, claim.claim_id
+    assert "3 independent publishers: BBC, Reuters, The New York Times" in panels["C0056"]
+
+
 def test_the_claimreview_blocks_are_the_export_with_each_claims_anchor(
     data: factcheck.Dataset, page: Page, tmp_path: Path
 ) -> None:

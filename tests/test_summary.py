@@ -23,7 +23,28 @@ def test_summary_counts_and_lists_what_does_not_hold(
     assert f"Claims that are not supported ({len(flagged)})" in out
     for claim in flagged.itertuples():
         assert f"{claim.claim_id}  {claim.verdict}" in out
-    assert "content evidence from: AFP, Associated Press, KBS World" in out
+    assert (
+        "content evidence from: 5 independent publishers: AFP, Associated Press, KBS World" in out
+    )
+
+
+def test_summary_counts_each_checked_claims_independent_publishers(
+    data: factcheck.Dataset,
+) -> None:
+    out = render(data)
+    counted = data.independent_publishers().set_index("claim_id")
+    rated = data.claims[
+        data.claims["verdict"].notna() & (data.claims["verdict"] != "not_checkable")
+    ]
+    for claim in rated.itertuples():
+        names = counted.loc[claim.claim_id, "names"]
+        line = f"{len(names)} independent publisher{'' if len(names) == 1 else 's'}: "
+        assert f"{line}{', '.join(names)}" in out, claim.claim_id
+    # one Reuters story carried by three sites counts once beside the BBC and the New York Times
+    assert (
+        "C0056  supported         3 independent publishers: BBC, Reuters, The New York Times" in out
+    )
+    assert "C0006  " not in out.split("Claims that are not supported")[0]  # not checkable
 
 
 def test_summary_tables_name_every_verdict_and_source(capsys: pytest.CaptureFixture[str]) -> None:

@@ -25,6 +25,7 @@ from factcheck.model import notation
 from factcheck.model.schemas import allowed_values
 from factcheck.model.spreadsheets import canonical_boolean
 from factcheck.model.tables import TABLES, TableSpec
+from factcheck.model.vocabularies import BearsOn
 from factcheck.model.when import PRECISIONS, parse_when
 from factcheck.problems import Problem, blocking
 from factcheck.storage.bundled import INSTALLED, bundled_path
@@ -212,6 +213,26 @@ class Dataset:
         links = self.attributions()
         deepest = links.groupby("claim_id", sort=False)["depth"].transform("max")
         return links[links["depth"] == deepest].reset_index(drop=True)
+
+    def independent_publishers(self) -> pd.DataFrame:
+        """Who each claim's content evidence comes from, each story counted once: a page's
+        originator (the outlet whose story it carries), else its publisher, as the rules
+        `claims.verdict.two_independent_publishers` and `one_independent_publisher` count.
+
+        Returns:
+            One row per claim, in order: claim_id, publishers (int), names (a sorted tuple).
+        """
+        content = self.evidence[self.evidence["bears_on"] == BearsOn.CONTENT.value]
+        named: dict[str, set[str]] = {}
+        who = content["originator"].fillna(content["publisher"])
+        for claim_id, name in zip(content["claim_id"], who, strict=True):
+            if not (pd.isna(claim_id) or pd.isna(name)):
+                named.setdefault(str(claim_id), set()).add(str(name))
+        found = [tuple(sorted(named.get(str(c), ()))) for c in self.claims["claim_id"]]
+        frame = pd.DataFrame({"claim_id": self.claims["claim_id"].to_numpy()})
+        frame["publishers"] = [len(n) for n in found]
+        frame["names"] = pd.Series(found, dtype=object)
+        return frame
 
     def when_bounds(self) -> pd.DataFrame:
         """The first and last day each claim's `when` covers, parsed from its notation.

@@ -289,6 +289,12 @@ RULES = _rules(
         "; found: {names}",
     ),
     Rule(
+        "claims.verdict.one_independent_publisher",
+        "rests on content evidence from one independent publisher only ({names}); a second "
+        "publisher that does not relay the first would confirm it",
+        severity=NOTICE,
+    ),
+    Rule(
         "claims.reviewed_on.not_before_article",
         "must not be before its article's publication date",
         " ({published})",

@@ -7,7 +7,7 @@ import textwrap
 import pandas as pd
 
 from factcheck.dataset import Dataset
-from factcheck.model.vocabularies import BearsOn, Verdict
+from factcheck.model.vocabularies import Verdict
 from factcheck.storage.records import records
 
 _WIDTH = 100
@@ -27,6 +27,10 @@ def render(data: Dataset) -> str:
             .value_counts(sort=False)
             .to_frame("claims")
             .to_string(),
+        ),
+        _section(
+            "Independent publishers of each checked claim (a story many sites carry counts once)",
+            _independence(data),
         ),
         _not_supported(data),
     ]
@@ -72,25 +76,43 @@ def _not_supported(data: Dataset) -> str:
     checked = claims["verdict"].notna()
     flagged = claims[checked & ~claims["verdict"].isin([Verdict.SUPPORTED, Verdict.NOT_CHECKABLE])]
     lines = [f"Claims that are not supported ({len(flagged)})", "-" * 40]
-    who = content_publishers(data.evidence).groupby("claim_id", observed=True)["who"]
+    names = data.independent_publishers().set_index("claim_id")["names"]
     for claim in records(flagged):
-        found = who.get_group(claim["claim_id"]).tolist() if claim["claim_id"] in who.groups else []
-        publishers = ", ".join(sorted(map(str, found))) or "none"
         lines.append(f"{claim['claim_id']}  {claim['verdict']}")
         lines += _indented(f"claim: {claim['claim']}")
         lines += _indented(f"why: {claim['verdict_rationale']}")
+        publishers = publishers_in_words(names[claim["claim_id"]])
         lines += _indented(f"content evidence from: {publishers}")
     return "\n".join(lines)
 
 
-def content_publishers(evidence: pd.DataFrame) -> pd.DataFrame:
-    """Each claim id with the independent publishers of its content evidence (`claim_id`,
-    `who`), once each: an item's originator (the wire service whose story it carries), else
-    its publisher, as the rule `claims.verdict.two_independent_publishers` counts them."""
-    content = evidence[evidence["bears_on"] == BearsOn.CONTENT.value]
-    who = content["originator"].fillna(content["publisher"])
-    found = pd.DataFrame({"claim_id": content["claim_id"], "who": who})
-    return found.dropna().drop_duplicates()
+def _independence(data: Dataset) -> str:
+    """How many claims rest on how many independent publishers, then each claim with a
+    verdict on its facts with its own (`Dataset.independent_publishers`); a claim not
+    checkable has no verdict to rest on."""
+    verdict = data.claims["verdict"]
+    rated = (verdict.notna() & (verdict != Verdict.NOT_CHECKABLE.value)).to_numpy()
+    found = data.independent_publishers()[rated]
+    checked = found.assign(verdict=verdict.astype("str").to_numpy()[rated])
+    counts = checked["publishers"].value_counts().sort_index().rename_axis("publishers")
+    lines = [counts.to_frame("claims").to_string(), ""]
+    width = max((len(str(v)) for v in checked["verdict"]), default=0)
+    for claim_id, rated_as, names in zip(
+        checked["claim_id"], checked["verdict"], checked["names"], strict=True
+    ):
+        lines.append(f"{claim_id}  {rated_as:<{width}}  {publishers_in_words(names)}")
+    return "\n".join(lines)
+
+
+def publishers_in_words(names: tuple[str, ...]) -> str:
+    """A claim's independent publishers as a reader reads them: "2 independent publishers:
+    AFP, Yonhap"."""
+    if not names:
+        return "no independent publisher"
+    counted = (
+        "1 independent publisher" if len(names) == 1 else f"{len(names)} independent publishers"
+    )
+    return f"{counted}: {', '.join(names)}"
 
 
 def _indented(text: str) -> list[str]:

@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, Any
 import pandas as pd
 
 from factcheck.analysis.palette import VERDICT_COLORS, origin, source_colors
+from factcheck.analysis.summary import publishers_in_words
 from factcheck.model import notation
 from factcheck.model.vocabularies import (
     AttributionCheck,
@@ -74,6 +75,9 @@ class Claim:
     attribution_rationale: str | None
     evidence: list[Evidence] = field(default_factory=list)
     overlapping: list[str] = field(default_factory=list)  # claims sharing some of its text
+    # who its verdict rests on, each story once ("2 independent publishers: AFP, Yonhap");
+    # None for a claim with no verdict on its facts
+    independence: str | None = None
 
 
 @dataclass(frozen=True)
@@ -112,11 +116,15 @@ def articles(data: Dataset) -> list[Article]:
     """Every article's page, in the table's order."""
     names = data.source_names()
     evidence = _evidence_by_claim(data.evidence)
+    publishers = data.independent_publishers().set_index("claim_id")["names"]
     pages = []
     for row in records(data.articles):
         claims = data.claims[data.claims["article_id"] == row["article_id"]]
         claims = claims.sort_values(["span_start", "span_end"], kind="stable")
-        views = [_claim(c, names, evidence.get(c["claim_id"], [])) for c in records(claims)]
+        views = [
+            _claim(c, names, evidence.get(c["claim_id"], []), publishers[c["claim_id"]])
+            for c in records(claims)
+        ]
         text = data.texts[row["article_id"]]
         spans = {c["claim_id"]: (int(c["span_start"]), int(c["span_end"])) for c in records(claims)}
         views = [_with_overlaps(view, spans) for view in views]
@@ -149,9 +157,15 @@ def segments(text: str, spans: Mapping[str, tuple[int, int]]) -> list[Segment]:
     return found
 
 
-def _claim(row: Mapping[str, Any], names: Mapping[str, str], evidence: list[Evidence]) -> Claim:
+def _claim(
+    row: Mapping[str, Any],
+    names: Mapping[str, str],
+    evidence: list[Evidence],
+    publishers: tuple[str, ...],
+) -> Claim:
     checked = not is_missing(row["verdict"])
     verdict = Verdict.of(str(row["verdict"])) if checked else None
+    rated = verdict is not None and verdict is not Verdict.NOT_CHECKABLE
     return Claim(
         claim_id=row["claim_id"],
         quote=row["quote"],
@@ -173,6 +187,7 @@ def _claim(row: Mapping[str, Any], names: Mapping[str, str], evidence: list[Evid
         ),
         attribution_rationale=_text(row["attribution_rationale"]),
         evidence=evidence,
+        independence=publishers_in_words(publishers) if rated else None,
     )
 
 

@@ -245,20 +245,42 @@ def _content_publishers() -> str:
     )
 
 
-def _two_independent_publishers() -> Query:
+def _independent_publishers(rule: str, verdicts: str, too_few: str) -> Query:
+    """The claims whose verdict is one of `verdicts` (SQL) and whose count of independent
+    publishers, `publishers`, meets `too_few` (SQL), with their names."""
     # Text orders by code point here as Python's `sorted` does (UTF-8 bytes sort alike).
     found = (
         "SELECT claim_id, count(*) AS publishers, string_agg(who, ', ' ORDER BY who) AS names "
         f"FROM ({_content_publishers()}) AS content GROUP BY claim_id"
     )
     verdict = of("c", "verdict")
+    publishers = too_few.format(publishers="coalesce(p.publishers, 0)")
     return Query(
-        "claims.verdict.two_independent_publishers",
+        rule,
         ("claims", "evidence"),
         f"SELECT c.{ROW}, {verdict} AS value, coalesce(p.names, 'none') AS names "
         f"FROM {name('claims')} AS c LEFT JOIN ({found}) AS p "
         f"ON c.{name(spec_named('claims').key)} = p.claim_id "
-        f"WHERE {verdict} IN ({values_in(DISPUTED_VERDICTS)}) AND coalesce(p.publishers, 0) < 2",
+        f"WHERE {verdict} IN ({verdicts}) AND {publishers}",
+    )
+
+
+def _two_independent_publishers() -> Query:
+    return _independent_publishers(
+        "claims.verdict.two_independent_publishers",
+        values_in(DISPUTED_VERDICTS),
+        "{publishers} < 2",
+    )
+
+
+def _one_independent_publisher() -> Query:
+    # a notice: one source may be all there is, but an editor should see that a verdict rests
+    # on it (a refuted claim with one is already an error, `two_independent_publishers`;
+    # a supported claim with none, `supported_needs_support`)
+    return _independent_publishers(
+        "claims.verdict.one_independent_publisher",
+        literal(Verdict.SUPPORTED.value),
+        "{publishers} = 1",
     )
 
 
@@ -294,4 +316,5 @@ def queries() -> Iterator[Query]:
     )
     yield from _verdicts_need_evidence()
     yield _two_independent_publishers()
+    yield _one_independent_publisher()
     yield _reviewed_after_publication()
