@@ -5,9 +5,10 @@
 Articles of about fifty sentences, each sentence one claim whose span and quote match the
 text exactly; publishers and agencies whose ids never occur inside one another; attribution
 chains with cue words from their paragraph; every verdict, with the evidence each needs (two
-independent publishers for refuted and partly supported claims) and attribution evidence for
-confirmed attributions; dates in order. Sizes scale together: a claim has two evidence items
-on average. The output is in the canonical CSV dialect, so `factcheck format --check` passes.
+independent publishers taking a side for every supported, refuted and partly supported
+claim) and attribution evidence for confirmed attributions; dates in order. Sizes scale
+together: a claim has two evidence items on average. The output is in the canonical CSV
+dialect, so `factcheck format --check` passes.
 """
 
 from __future__ import annotations
@@ -183,8 +184,9 @@ def _evidence(claim: list[str], attributed: bool) -> Iterator[list[str]]:
         ]
 
     if verdict == "supported":
+        # two publishers that take its side: one would be a notice
         yield item("a", "Daily One", "Wire A", "supports", "content")
-        yield item("b", "Daily Two", "", "context", "content")
+        yield item("b", "Daily Two", "", "supports", "content")
     elif verdict in ("refuted", "partly_supported"):
         stance = "refutes" if verdict == "refuted" else "supports"
         yield item("a", "Daily One", "Wire A", stance, "content")

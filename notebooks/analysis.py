@@ -126,15 +126,16 @@ by_type = pd.crosstab(claims["claim_type"], claims["verdict"], dropna=False)
 figures.verdicts(by_type, "Verdicts by claim type")
 
 # %%
-# who each verdict rests on: a page's originator, else its publisher, each story once
+# who each verdict rests on: the publishers of the evidence that takes a side (a page's
+# originator in place of its publisher), each story once
 independent = data.independent_publishers().set_index("claim_id")
-flagged = claims[~claims["verdict"].isin(["supported", "not_checkable"])]
+checked = claims[claims["verdict"].notna() & (claims["verdict"] != "not_checkable")]
+flagged = checked[checked["verdict"] != "supported"]
 table = flagged[["claim_id", "verdict", "claim", "verdict_rationale"]].assign(
     publishers=[", ".join(independent.loc[c, "names"]) for c in flagged["claim_id"]]
 )
 with pd.option_context("display.max_colwidth", None):
     display(table.set_index("claim_id"))
-checked = claims[claims["verdict"] != "not_checkable"]
 counts = checked["verdict"].value_counts()
 display(
     Markdown(
@@ -154,16 +155,13 @@ display(
         pd.Series(checked["verdict"].astype("str").to_numpy(), name="verdict"),
     )
 )
-single = checked["claim_id"][resting == 1].tolist()
+single, none = (checked["claim_id"][resting == n].tolist() for n in (1, 0))
 display(
     Markdown(
-        f"Each checkable claim rests on {resting.min()} to {resting.max()} independent "
-        f"publishers (a wire story carried by several sites counts once); "
-        + (
-            f"{len(single)} rest on one alone: {', '.join(single)}."
-            if single
-            else "none rests on one alone."
-        )
+        f"Of the {len(checked)} checked claims, {len(single)} rest on one independent publisher "
+        f"({', '.join(single) or 'none'}) and {len(none)} on none ({', '.join(none) or 'none'}): "
+        "a story carried by several sites counts once, and an item that only gives context "
+        "does not count."
     )
 )
 

@@ -192,7 +192,8 @@ def test_the_readmes_figures_are_the_datas(data: factcheck.Dataset) -> None:
     verdicts = data.claims["verdict"].value_counts()
     stated = (
         f"of {counts['claims']} claims, {verdicts['supported']} are supported, "
-        f"{verdicts['partly_supported']} partly supported, {verdicts['refuted']} refuted and "
+        f"{verdicts['partly_supported']} partly supported, {verdicts['refuted']} refuted, "
+        f"{verdicts['not_enough_evidence']} without enough evidence and "
         f"{verdicts['not_checkable']} not checkable"
     )
     assert stated in " ".join(body.split())

@@ -8,7 +8,7 @@ import pytest
 
 import factcheck
 from conftest import REPO, set_cell
-from factcheck.analysis.summary import render
+from factcheck.analysis.summary import publishers_in_words, render
 from factcheck.cli import main
 
 
@@ -37,14 +37,17 @@ def test_summary_counts_each_checked_claims_independent_publishers(
         data.claims["verdict"].notna() & (data.claims["verdict"] != "not_checkable")
     ]
     for claim in rated.itertuples():
-        names = counted.loc[claim.claim_id, "names"]
-        line = f"{len(names)} independent publisher{'' if len(names) == 1 else 's'}: "
-        assert f"{line}{', '.join(names)}" in out, claim.claim_id
-    # one Reuters story carried by three sites counts once beside the BBC and the New York Times
-    assert (
-        "C0056  supported         3 independent publishers: BBC, Reuters, The New York Times" in out
-    )
+        words = publishers_in_words(counted.loc[claim.claim_id, "names"])
+        assert f"{claim.claim_id}  {claim.verdict:<19}  {words}\n" in out, claim.claim_id
+    # one Reuters story carried by three sites counts once; the New York Times' context does not
+    assert "C0056  supported            2 independent publishers: BBC, Reuters\n" in out
     assert "C0006  " not in out.split("Claims that are not supported")[0]  # not checkable
+
+
+def test_publishers_are_counted_in_words() -> None:
+    assert publishers_in_words(()) == "no evidence for or against it"
+    assert publishers_in_words(("AFP",)) == "1 independent publisher: AFP"
+    assert publishers_in_words(("AFP", "Yonhap")) == "2 independent publishers: AFP, Yonhap"
 
 
 def test_summary_tables_name_every_verdict_and_source(capsys: pytest.CaptureFixture[str]) -> None:

@@ -25,7 +25,7 @@ from factcheck.model import notation
 from factcheck.model.schemas import allowed_values
 from factcheck.model.spreadsheets import canonical_boolean
 from factcheck.model.tables import TABLES, TableSpec
-from factcheck.model.vocabularies import BearsOn
+from factcheck.model.vocabularies import BearsOn, Stance
 from factcheck.model.when import PRECISIONS, parse_when
 from factcheck.problems import Problem, blocking
 from factcheck.storage.bundled import INSTALLED, bundled_path
@@ -215,14 +215,14 @@ class Dataset:
         return links[links["depth"] == deepest].reset_index(drop=True)
 
     def independent_publishers(self) -> pd.DataFrame:
-        """Who each claim's content evidence comes from, each story counted once: a page's
-        originator (the outlet whose story it carries), else its publisher, as the rules
-        `claims.verdict.two_independent_publishers` and `one_independent_publisher` count.
-
-        Returns:
-            One row per claim, in order: claim_id, publishers (int), names (a sorted tuple).
-        """
-        content = self.evidence[self.evidence["bears_on"] == BearsOn.CONTENT.value]
+        """Who each claim's verdict rests on, as the rules `claims.verdict.*_independent_*`
+        count them: the publishers of its content evidence that supports or refutes it, a
+        page's originator in place of its own, each story once. One row per claim, in order:
+        claim_id, publishers (int), names (a sorted tuple)."""
+        evidence, sides = self.evidence, [Stance.SUPPORTS.value, Stance.REFUTES.value]
+        content = evidence[
+            evidence["stance"].isin(sides) & (evidence["bears_on"] == BearsOn.CONTENT.value)
+        ]
         named: dict[str, set[str]] = {}
         who = content["originator"].fillna(content["publisher"])
         for claim_id, name in zip(content["claim_id"], who, strict=True):

@@ -303,13 +303,13 @@ RULES = _rules(
     ),
     Rule(
         "claims.verdict.two_independent_publishers",
-        "must rest on content evidence from at least two independent publishers when refuted "
-        "or partly_supported (a wire story counts once)",
+        "must rest on content evidence that supports or refutes it from at least two "
+        "independent publishers when refuted or partly_supported (a wire story counts once)",
         "; found: {names}",
     ),
     Rule(
         "claims.verdict.one_independent_publisher",
-        "rests on content evidence from one independent publisher only ({names}); a second "
+        "rests on supporting evidence from one independent publisher only ({names}); a second "
         "publisher that does not relay the first would confirm it",
         severity=NOTICE,
     ),

@@ -106,9 +106,9 @@ def _independence(data: Dataset) -> str:
 
 def publishers_in_words(names: tuple[str, ...]) -> str:
     """A claim's independent publishers as a reader reads them: "2 independent publishers:
-    AFP, Yonhap"."""
+    AFP, Yonhap" (`Dataset.independent_publishers`: of the evidence that takes a side)."""
     if not names:
-        return "no independent publisher"
+        return "no evidence for or against it"
     counted = (
         "1 independent publisher" if len(names) == 1 else f"{len(names)} independent publishers"
     )

@@ -234,14 +234,16 @@ def _verdicts_need_evidence() -> Iterator[Query]:
 
 
 def _content_publishers() -> str:
-    """SQL: each claim id with its content evidence's independent publishers (`who`: the
-    originator, whose wire story an outlet carries, else the publisher), once each."""
+    """SQL: each claim id with the independent publishers of its content evidence that takes
+    a side (`who`: the originator, whose story an outlet carries, else the publisher), once
+    each. An item that only gives context is no part of what a verdict rests on."""
     who = f"coalesce({of('e', 'originator')}, {of('e', 'publisher')})"
     claim_id = of("e", "claim_id")
+    sides = f"({literal(Stance.SUPPORTS.value)}, {literal(Stance.REFUTES.value)})"
     return (
         f"SELECT DISTINCT {claim_id} AS claim_id, {who} AS who FROM {name('evidence')} AS e "
         f"WHERE {of('e', 'bears_on')} = {literal(BearsOn.CONTENT.value)} "
-        f"AND {claim_id} IS NOT NULL AND {who} IS NOT NULL"
+        f"AND {of('e', 'stance')} IN {sides} AND {claim_id} IS NOT NULL AND {who} IS NOT NULL"
     )
 
 
