@@ -97,6 +97,7 @@ def generate(claims: int, out: Path) -> None:
                 PUBLISHED_ON,
                 "en",
                 digest,
+                *[""] * 6,  # not assessed yet: rating to updated_on
             ]
         )
         for claim, attributed_to in rows:

@@ -33,6 +33,7 @@ from IPython.display import HTML, Markdown, display
 
 import factcheck
 from factcheck.analysis import chains, coverage, figures, palette, timeline, voices
+from factcheck.model.vocabularies import ArticleRating
 
 data = factcheck.load_dataset()  # in a checkout, the checkout's own files
 ARTICLE = data.articles["article_id"].iloc[0]
@@ -53,6 +54,25 @@ display(
         f"{len(claims)} claims from {claims['attribution'].nunique()} voices."
     )
 )
+
+# %% [markdown]
+# The fact-checker's assessment of the article, as its editor wrote it in `articles.csv`
+# (`rating` on the scale of `factcheck.model.vocabularies.ArticleRating`), with the claims it
+# rests on.
+
+# %%
+if pd.isna(article["rating"]):
+    display(Markdown("The assessment of this article is not written yet."))
+else:
+    rating = ArticleRating.of(article["rating"])
+    findings = claims.set_index("claim_id").loc[article["key_findings"].split(" ")]
+    display(
+        Markdown(
+            f"**{rating.words} credibility** ({rating.definition}) {article['assessment']} "
+            f"Reviewed by {article['reviewed_by']}, {article['reviewed_on']:%d %B %Y}."
+        )
+    )
+    display(findings[["verdict", "claim"]])
 
 # %% [markdown]
 # ## 1. Whose voice is it?

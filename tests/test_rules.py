@@ -248,6 +248,14 @@ CASES: dict[str, tuple[list[Edit], list[str]]] = {
             "[evidence.stance.checkable_claim]"
         ],
     ),
+    "articles.key_findings.claims_of_article": (
+        [cells("articles.csv", 2, key_findings="C0019 C9999 C0010 C9998")],
+        [
+            "articles.csv, row 2, column key_findings: 'C0019 C9999 C0010 C9998' must name "
+            "claims of this article; not among them: C9999, C9998 "
+            "[articles.key_findings.claims_of_article]"
+        ],
+    ),
     "claims.verdict.supported_needs_support": (
         [cells("evidence.csv", 2, stance="context"), cells("evidence.csv", 170, stance="context")],
         [
@@ -348,6 +356,8 @@ def test_an_article_without_claims_is_awaited_not_uncovered(
     evidence = read_rows(dataset / "evidence.csv")
     write_rows(dataset / "evidence.csv", evidence[:1])
     write_rows(dataset / "sources.csv", read_rows(dataset / "sources.csv")[:2])  # the publisher
+    for column in ("rating", "assessment", "key_findings", "reviewed_by", "reviewed_on"):
+        set_cell(dataset, "articles.csv", 2, column, "")  # nothing checked, nothing assessed
     from factcheck.cli import main
 
     assert main(["validate", "--dir", str(dataset)]) == 0

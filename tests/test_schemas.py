@@ -76,8 +76,12 @@ A = "articles.csv"
 E = "evidence.csv"
 SAME_URL = "https://example.org/one-page"
 ARTICLE_COLUMNS = (
-    "article_id, title, title_origin, publisher_source_id, url, published_on, language, text_sha256"
+    "article_id, title, title_origin, publisher_source_id, url, published_on, language, "
+    "text_sha256, rating, assessment, key_findings, reviewed_by, reviewed_on, updated_on"
 )
+
+# an article whose id changes has none of its claims left for its key findings to name
+FINDINGS_OF_ARTICLE = "articles.key_findings.claims_of_article"
 
 CASES = [
     Case(
@@ -87,7 +91,7 @@ CASES = [
             "articles.csv, row 2, column article_id: 'Kim_Train' must be lower-case letters and "
             "digits in words joined by single hyphens [articles.article_id.format]",
         ),
-        also=("claims.article_id.exists",),
+        also=("claims.article_id.exists", FINDINGS_OF_ARTICLE),
     ),
     Case(
         "articles.article_id.unique",
@@ -108,7 +112,7 @@ CASES = [
             f"UTF-8 in articles/<article_id>.txt; articles/{'a' * 300}.txt cannot be read: File "
             "name too long [articles.article_id.text_file]",
         ),
-        also=("claims.article_id.exists",),
+        also=("claims.article_id.exists", FINDINGS_OF_ARTICLE),
     ),
     Case(
         "articles.title_origin.allowed",
@@ -526,6 +530,96 @@ CASES = [
         ),
     ),
     Case(
+        "articles.rating.allowed",
+        (cell(A, 2, "rating", "good"),),
+        (
+            "articles.csv, row 2, column rating: 'good' must be one of: very_high, high, "
+            "neutral, low, very_low [articles.rating.allowed]",
+        ),
+    ),
+    Case(
+        "articles.key_findings.format",
+        (cell(A, 2, "key_findings", "C0019,C0010"),),
+        (
+            "articles.csv, row 2, column key_findings: 'C0019,C0010' must be claim ids separated "
+            "by single spaces, e.g. C0019 C0010 [articles.key_findings.format]",
+        ),
+    ),
+    Case(
+        "articles.assessment.sentences",
+        (cell(A, 2, "assessment", "It holds. It is late. It is wrong. It is old."),),
+        (
+            "articles.csv, row 2, column assessment: 'It holds. It is late. It is wrong. It is "
+            "old.' must be one to three sentences [articles.assessment.sentences]",
+        ),
+    ),
+    Case(
+        "articles.rating.assessment_complete",
+        (cell(A, 2, "reviewed_by", ""),),
+        (
+            "articles.csv, row 2, column rating: 'neutral' must be given together with "
+            "assessment, reviewed_by and reviewed_on, or all four left empty until the "
+            "article's claims are checked [articles.rating.assessment_complete]",
+        ),
+    ),
+    Case(
+        "articles.key_findings.rated",
+        tuple(cell(A, 2, c, "") for c in ("rating", "assessment", "reviewed_by", "reviewed_on")),
+        (
+            "articles.csv, row 2, column key_findings: 'C0019 C0010 C0041 C0043 C0037' must be "
+            "empty while the article has no rating [articles.key_findings.rated]",
+        ),
+    ),
+    Case(
+        "articles.updated_on.after_review",
+        (cell(A, 2, "updated_on", "2026-12-06"),),
+        (
+            "articles.csv, row 2, column updated_on: '2026-12-06' must be empty while the "
+            "article has no assessment, and not before reviewed_on "
+            "[articles.updated_on.after_review]",
+        ),
+    ),
+    Case(
+        "articles.reviewed_on.not_before_publication",
+        (cell(A, 2, "reviewed_on", "2025-09-01"),),
+        (
+            "articles.csv, row 2, column reviewed_on: '2025-09-01' must not be before the "
+            "article's publication date [articles.reviewed_on.not_before_publication]",
+        ),
+    ),
+    Case(
+        "articles.reviewed_on.real_past_date",
+        (cell(A, 2, "reviewed_on", "2026-02-30"),),
+        (
+            "articles.csv, row 2, column reviewed_on: '2026-02-30' must be a real date written "
+            "YYYY-MM-DD, not after today [articles.reviewed_on.real_past_date]",
+        ),
+    ),
+    Case(
+        "articles.updated_on.real_past_date",
+        (cell(A, 2, "updated_on", "2999-01-01"),),
+        (
+            "articles.csv, row 2, column updated_on: '2999-01-01' must be a real date written "
+            "YYYY-MM-DD, not after today [articles.updated_on.real_past_date]",
+        ),
+    ),
+    Case(
+        "articles.reviewed_on.short_date",
+        (cell(A, 2, "reviewed_on", "12/7/2026"),),
+        (
+            f"articles.csv, row 2, column reviewed_on: '12/7/2026' {SHORT_DATE_MESSAGE} "
+            "[articles.reviewed_on.short_date]",
+        ),
+    ),
+    Case(
+        "articles.updated_on.short_date",
+        (cell(A, 2, "updated_on", "12/7/2026"),),
+        (
+            f"articles.csv, row 2, column updated_on: '12/7/2026' {SHORT_DATE_MESSAGE} "
+            "[articles.updated_on.short_date]",
+        ),
+    ),
+    Case(
         "claims.reviewed_on.short_date",
         (cell(C, 7, "reviewed_on", "11/29/2026"),),
         (
@@ -621,7 +715,7 @@ ROWS = {
 # Breaking an id also breaks what refers to it, and a publisher changed on one row no longer
 # matches its site's other rows; those rules are the only others allowed.
 REFERENCES = {
-    ("articles", "article_id"): ("claims.article_id.exists",),
+    ("articles", "article_id"): ("claims.article_id.exists", FINDINGS_OF_ARTICLE),
     ("sources", "source_id"): ("claims.attribution.sources_exist",),
     ("evidence", "publisher"): ("evidence.publisher.one_per_host",),
 }

@@ -4,6 +4,7 @@ blocks equal to the export, and nothing loaded from elsewhere; read from the HTM
 
 from __future__ import annotations
 
+import html
 import json
 import re
 from html.parser import HTMLParser
@@ -139,10 +140,44 @@ def test_each_rated_claims_panel_counts_its_independent_publishers(
     assert "2 independent publishers: BBC, Reuters (a story" in panels["C0056"]
 
 
+def test_the_page_opens_with_the_assessment_of_the_article(
+    data: factcheck.Dataset, files: dict[str, bytes]
+) -> None:
+    row = data.articles.iloc[0]
+    page = files[article_path(row["article_id"])].decode("utf-8")
+    top = page.split('<section class="text"', 1)[0]  # before the article's text
+    section = top.split('<section class="assessment', 1)[1].split("</section>", 1)[0]
+    assert 'Our assessment: <span class="rating">Neutral credibility</span>' in section
+    summary = section.split('<p class="summary">', 1)[1].split("</p>", 1)[0]
+    assert html.unescape(summary) == row["assessment"]
+    findings = re.findall(r'<a href="#(C\d+)" class="finding">', section)
+    assert findings == row["key_findings"].split(" ")  # in the editor's order
+    assert "Of 57 claims: 39 supported, 3 partly supported, 3 refuted" in section
+    assert f'Reviewed by {row["reviewed_by"]} on <time datetime="2026-12-07">' in section
+
+
+def test_the_articles_review_is_the_pages_first_jsonld_block(page: Page) -> None:
+    review = json.loads(page.jsonld[0])
+    assert review["@type"] == "Review"
+    assert review["reviewRating"]["alternateName"] == "Neutral credibility"
+    assert all(json.loads(block)["@type"] == "ClaimReview" for block in page.jsonld[1:])
+
+
+def test_an_article_not_yet_assessed_says_so(dataset: Path) -> None:
+    for column in ("rating", "assessment", "key_findings", "reviewed_by", "reviewed_on"):
+        set_cell(dataset, "articles.csv", 2, column, "")
+    data = factcheck.load_dataset(dataset)
+    html = build_site(data, PUBLISHER, SITE_URL)[article_path(data.articles["article_id"].iat[0])]
+    text = html.decode("utf-8")
+    assert '<section class="assessment' not in text
+    assert "The fact-checker's assessment of this article is not written yet." in text
+    assert '"@type": "Review"' not in text
+
+
 def test_the_claimreview_blocks_are_the_export_with_each_claims_anchor(
     data: factcheck.Dataset, page: Page, tmp_path: Path
 ) -> None:
-    blocks = [json.loads(block) for block in page.jsonld]
+    blocks = [json.loads(block) for block in page.jsonld[1:]]  # after the article's Review
     exported = tmp_path / "claimreview.jsonld"
     command = ["export", "claimreview", "--dir", str(REPO), "-o", str(exported)]
     command += ["--reviewer-name", PUBLISHER, "--reviewer-url", SITE_URL]
@@ -172,7 +207,7 @@ def test_no_cell_can_break_out_of_a_jsonld_block(dataset: Path) -> None:
     html = files[article_path(data.articles["article_id"].iat[0])].decode("utf-8")
     page = Page(html)
     assert sorted(page.panels) == sorted(data.claims["claim_id"])
-    rationales = [json.loads(b)["reviewRating"]["ratingExplanation"] for b in page.jsonld]
+    rationales = [json.loads(b)["reviewRating"]["ratingExplanation"] for b in page.jsonld[1:]]
     assert rationale in rationales
     assert "<!--<script>" not in html.split("</head>")[0]
 

@@ -82,9 +82,10 @@ class Dataset:
     cell is text as read (pandas `str`; an empty cell is missing).
 
     Attributes:
-        articles: one row per article: article_id, title and title_origin (categorical:
-            whether the title is the published headline), publisher_source_id (a source),
-            url, published_on (datetime64), language, and text_sha256 (of its text file).
+        articles: one row per article: article_id, title, title_origin (categorical),
+            publisher_source_id (a source), url, published_on (datetime64), language,
+            text_sha256 (of its text file), and its assessment: rating (categorical),
+            assessment, key_findings, reviewed_by, reviewed_on and updated_on (datetime64).
         sources: one row per source a claim is attributed to, the publisher included:
             source_id, name, aliases (' | ' between them), kind (categorical), country,
             state_controlled (nullable boolean) and a one-line description.
@@ -215,10 +216,9 @@ class Dataset:
         return links[links["depth"] == deepest].reset_index(drop=True)
 
     def independent_publishers(self) -> pd.DataFrame:
-        """Who each claim's verdict rests on, as the rules `claims.verdict.*_independent_*`
-        count them: the publishers of its content evidence that supports or refutes it, a
-        page's originator in place of its own, each story once. One row per claim, in order:
-        claim_id, publishers (int), names (a sorted tuple)."""
+        """The publishers each claim's verdict rests on, as `claims.verdict.*_independent_*`
+        rules count them: of content evidence for or against it, a page's originator in place
+        of its own, each story once. Columns: claim_id, publishers, names (a sorted tuple)."""
         evidence, sides = self.evidence, [Stance.SUPPORTS.value, Stance.REFUTES.value]
         content = evidence[
             evidence["stance"].isin(sides) & (evidence["bears_on"] == BearsOn.CONTENT.value)

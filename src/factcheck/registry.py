@@ -191,6 +191,25 @@ RULES = _rules(
         "covered",
     ),
     Rule(
+        "articles.rating.assessment_complete",
+        "must be given together with assessment, reviewed_by and reviewed_on, or all four left "
+        "empty until the article's claims are checked",
+    ),
+    Rule("articles.key_findings.rated", "must be empty while the article has no rating"),
+    Rule(
+        "articles.updated_on.after_review",
+        "must be empty while the article has no assessment, and not before reviewed_on",
+    ),
+    Rule(
+        "articles.reviewed_on.not_before_publication",
+        "must not be before the article's publication date",
+    ),
+    Rule(
+        "articles.key_findings.claims_of_article",
+        "must name claims of this article",
+        "; not among them: {missing}",
+    ),
+    Rule(
         "articles.claims.awaited",
         "has no claims yet; `factcheck draft {article_id}` proposes them for review, and once "
         "it has any, every sentence of its body must be covered",

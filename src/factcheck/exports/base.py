@@ -35,10 +35,13 @@ class ExportError(Exception):
 
 
 def check_template(flag: str, template: str, *fields: str) -> None:
-    """Refuse an address template (`flag`'s value) that names no claim, so that every claim
-    would get the same address, or names a field other than `fields` (claim_id first)."""
-    if "{claim_id}" not in template:
-        raise ExportError(f"{flag} must hold {{claim_id}}, so that each claim's is its own")
+    """Refuse an address template (`flag`'s value) that names no item, so that every item
+    would get the same address, or names a field other than `fields` (the item's id first:
+    claim_id, article_id)."""
+    key = fields[0]
+    if f"{{{key}}}" not in template:
+        item = key.removesuffix("_id")
+        raise ExportError(f"{flag} must hold {{{key}}}, so that each {item}'s is its own")
     try:
         template.format(**{field: "x" for field in fields})
     except (KeyError, IndexError, ValueError) as error:

@@ -93,10 +93,18 @@ def _features(spec: TableSpec) -> dict[str, Any]:
     return {
         "config_name": spec.name,
         "features": [
-            {"name": name, "dtype": FEATURES[column.metadata["dtype"]]}
+            {"name": name, "dtype": hub_dtype(column.metadata["dtype"], column.nullable)}
             for name, column in columns.items()
         ],
     }
+
+
+def hub_dtype(dtype: str, nullable: bool) -> str:
+    """The `datasets` feature type of a column of the loader's `dtype`. A date column that
+    may be empty is read as text: `datasets` reads a column with no date in it as numbers,
+    which it cannot cast to a date (an article not yet reviewed has no `reviewed_on`)."""
+    feature = FEATURES[dtype]
+    return "string" if feature == "date32" and nullable else feature
 
 
 def blocks(about: Card) -> dict[str, str]:

@@ -111,7 +111,7 @@ def _review(
             "@type": "Claim",
             "author": authors[0] if len(authors) == 1 else authors,
             "datePublished": articles.loc[claim["article_id"], "published_on"].date().isoformat(),
-            "appearance": _appearance(articles, sources, claim["article_id"]),
+            "appearance": appearance(articles, sources, claim["article_id"]),
         },
     }
 
@@ -143,7 +143,7 @@ def _organization(sources: pd.DataFrame, source_id: str) -> dict[str, Any]:
     return organization
 
 
-def _appearance(articles: pd.DataFrame, sources: pd.DataFrame, article_id: str) -> dict[str, Any]:
+def appearance(articles: pd.DataFrame, sources: pd.DataFrame, article_id: str) -> dict[str, Any]:
     article = articles.loc[article_id]
     appearance = {
         "@type": "NewsArticle",

@@ -29,6 +29,8 @@ ARTICLE_ID = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
 SOURCE_ID = rf"^{notation.SOURCE_ID}$"
 SOURCE_ID_WORDS = "upper-case letters and digits in words joined by single hyphens, e.g. KCNA"
 CLAIM_ID_WORDS = "C followed by four digits (C0001), or by a larger number without leading zeros"
+CLAIM_IDS = r"^C(?:[0-9]{4}|[1-9][0-9]{4,})(?: C(?:[0-9]{4}|[1-9][0-9]{4,}))*$"
+CLAIM_IDS_WORDS = "claim ids separated by single spaces, e.g. C0019 C0010"
 SHA256 = r"^[0-9a-f]{64}$"
 NON_NEGATIVE_INTEGER = r"^(?:0|[1-9][0-9]*)$"
 

@@ -28,6 +28,8 @@ from factcheck.model.cells import (
     ARTICLE_ID,
     CLAIM_ID,
     CLAIM_ID_WORDS,
+    CLAIM_IDS,
+    CLAIM_IDS_WORDS,
     CONTROL_CHARACTERS,
     EDGE_SPACE,
     EVIDENCE_ID,
@@ -65,6 +67,7 @@ from factcheck.model.sql import (
 )
 from factcheck.model.vocabularies import (
     UNCHECKABLE_TYPES,
+    ArticleRating,
     AttributionCheck,
     BearsOn,
     Certainty,
@@ -81,6 +84,8 @@ MAX_FILE_STEM = 200  # an article id names a file; file systems refuse names pas
 BOOLEAN = ["true", "false"]
 # A claim's fact-check: filled in together, or left empty together while the claim awaits it.
 REVIEW_COLUMNS = ("verdict", "verdict_rationale", "attribution_check", "reviewed_on")
+# An article's assessment: given together, or left empty until its claims are checked.
+ASSESSMENT_COLUMNS = ("rating", "assessment", "reviewed_by", "reviewed_on")
 
 
 def _field(description: str, dtype: str = "string", **kwargs: Any) -> Any:
@@ -246,6 +251,21 @@ def _count_links(cell: str) -> str:
     return f"(length({cell}) - length(replace({cell}, {link}, ''))) / {len(notation.LINK)}"
 
 
+def _filled(columns: tuple[str, ...]) -> str:
+    """SQL: how many of `columns` are filled in."""
+    return " + ".join(f"CASE WHEN {name(c)} IS NULL THEN 0 ELSE 1 END" for c in columns)
+
+
+def _dates_before(column: str, other: str) -> str:
+    """SQL: both cells are dates written YYYY-MM-DD and `column`'s is the earlier (a cell
+    that is no such date breaks its own rule, not this one)."""
+    first, second = name(column), name(other)
+    return (
+        f"coalesce({matches(first, ISO_DATE)} AND {matches(second, ISO_DATE)} "
+        f"AND {first} < {second}, false)"
+    )
+
+
 def _is(cell: str, value: str) -> str:
     return f"coalesce({cell} = {literal(value)}, false)"
 
@@ -320,11 +340,66 @@ class ArticleTable(TableModel):
         "64 lower-case hexadecimal characters",
     )
 
+    rating: Series[str] = enum(
+        ArticleRating,
+        "The fact-checker's overall assessment of the article, from its claims' verdicts and "
+        "rationales; empty until the article's claims are checked.",
+        nullable=True,
+    )
+    assessment: Series[str] = text(
+        "What a reader should take away, in one to three sentences of the editor's words: "
+        "what holds, and what does not.",
+        nullable=True,
+    )
+    key_findings: Series[str] = pattern(
+        "The claims the assessment rests on, most important first: claim ids of this article.",
+        CLAIM_IDS,
+        CLAIM_IDS_WORDS,
+        nullable=True,
+    )
+    reviewed_by: Series[str] = text(
+        "Who wrote the assessment: a person or the team, as the review is signed.",
+        nullable=True,
+    )
+    reviewed_on: Series[str] = date(
+        "When the assessment was first published, YYYY-MM-DD.", nullable=True
+    )
+    updated_on: Series[str] = date(
+        "When the assessment was last changed, YYYY-MM-DD; empty if never.", nullable=True
+    )
+
     _http_url = column_rule("url", "http_url", contains(CELL, HTTP_URL_PATTERN))
     _real_date = column_rule("published_on", "real_date", REAL_DATE)
     _short_date = column_rule("published_on", "short_date", NOT_SHORT_DATE)
 
     _iso_language = column_rule("language", "iso_639_1", f"{CELL} IN {one_of(sorted(languages()))}")
+
+    _assessment_sentences = python_rule("sentences", one_to_three_sentences, "assessment")
+    _reviewed_on = column_rule("reviewed_on", "real_past_date", REAL_PAST_DATE)
+    _reviewed_on_short = column_rule("reviewed_on", "short_date", NOT_SHORT_DATE)
+    _updated_on = column_rule("updated_on", "real_past_date", REAL_PAST_DATE)
+    _updated_on_short = column_rule("updated_on", "short_date", NOT_SHORT_DATE)
+    _assessment_complete = row_rule(
+        "articles",
+        "rating.assessment_complete",
+        f"({_filled(ASSESSMENT_COLUMNS)}) IN (0, {len(ASSESSMENT_COLUMNS)})",
+    )
+    _findings_rated = row_rule(
+        "articles",
+        "key_findings.rated",
+        f"{name('key_findings')} IS NULL OR {name('rating')} IS NOT NULL",
+    )
+    _updated_after_review = row_rule(
+        "articles",
+        "updated_on.after_review",
+        f"{name('updated_on')} IS NULL OR ({name('reviewed_on')} IS NOT NULL AND NOT "
+        f"{_dates_before('updated_on', 'reviewed_on')})",
+    )
+    _reviewed_after_publication = row_rule(
+        "articles",
+        "reviewed_on.not_before_publication",
+        f"NOT {_dates_before('reviewed_on', 'published_on')}",
+    )
 
 
 class SourceTable(TableModel):
@@ -372,9 +447,7 @@ _SPAN_END_OK = matches(_SPAN_END, NON_NEGATIVE_INTEGER)
 _ATTRIBUTION, _CUE = name("attribution"), name("attribution_cue")
 _CERTAINTY, _CERTAINTY_CUE = name("certainty"), name("certainty_cue")
 _CLAIM_TYPE, _VERDICT, _CHECK = name("claim_type"), name("verdict"), name("attribution_check")
-_FILLED_REVIEW = " + ".join(
-    f"CASE WHEN {name(c)} IS NULL THEN 0 ELSE 1 END" for c in REVIEW_COLUMNS
-)
+_FILLED_REVIEW = _filled(REVIEW_COLUMNS)
 
 
 class ClaimTable(TableModel):

@@ -124,6 +124,37 @@ class TitleOrigin(Vocabulary):
 UNCHECKABLE_TYPES = frozenset({ClaimType.EXPECTATION_OR_PLAN, ClaimType.ANALYSIS_OR_OPINION})
 
 
+class ArticleRating(Vocabulary):
+    """How far a reader can trust an article's account, judged from its claims' checks: the
+    five levels of credibility Climate Feedback rates articles on, defined here for a news
+    report checked claim by claim."""
+
+    VERY_HIGH = (
+        "very_high",
+        "Every checkable claim holds, and the article attributes each to the right source.",
+    )
+    HIGH = (
+        "high",
+        "The article's account holds; at most a detail is imprecise, and nothing misleads.",
+    )
+    NEUTRAL = (
+        "neutral",
+        "The article's main account holds, but several details are wrong or overstated.",
+    )
+    LOW = (
+        "low",
+        "A claim the article's account rests on is wrong or misleading, or errors recur "
+        "throughout.",
+    )
+    VERY_LOW = ("very_low", "The article's main account is false, or its sources misrepresented.")
+
+    @property
+    def score(self) -> int:
+        """The level as a number, +2 (very high) to -2 (very low), as Climate Feedback scores
+        it: what a schema.org Rating's ratingValue carries."""
+        return 2 - type(self).values().index(self.value)
+
+
 class Verdict(Vocabulary):
     """Whether a claim holds, judged as of its article's publication date."""
 

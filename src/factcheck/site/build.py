@@ -21,7 +21,7 @@ from typing import Any
 from jinja2 import Environment, PackageLoader, select_autoescape
 
 from factcheck.dataset import Dataset, load_dataset
-from factcheck.exports import claimreview
+from factcheck.exports import article_review, claimreview
 from factcheck.exports.base import ExportError
 from factcheck.site.pages import Article, articles, legend
 
@@ -56,6 +56,8 @@ def build_site(data: Dataset, reviewer_name: str, reviewer_url: str) -> dict[str
     `reviewer_url` is where the site is published, without a final '/'; the reviews'
     addresses are under it."""
     reviews = claimreview.claim_reviews(data, reviewer_name, reviewer_url, REVIEW_URL)["@graph"]
+    assessed = article_review.article_reviews(data, reviewer_name, reviewer_url)["@graph"]
+    overall = {review["identifier"]: review for review in assessed}
     pages = articles(data)
     environment = _environment()
     shared = {"legend": legend(data), "reviewer_name": reviewer_name}
@@ -66,13 +68,20 @@ def build_site(data: Dataset, reviewer_name: str, reviewer_url: str) -> dict[str
     }
     for page in pages:
         files[article_path(page.article_id)] = environment.get_template("article.html").render(
-            article=page, reviews=_reviews_of(page, reviews), **shared
+            article=page,
+            reviews=_overall(overall.get(page.article_id)) + _reviews_of(page, reviews),
+            **shared,
         )
     found = {path: html.encode("utf-8") for path, html in files.items()}
     assets = resources.files("factcheck.site").joinpath("assets")
     for name in ASSETS:
         found[f"assets/{name}"] = assets.joinpath(name).read_bytes()
     return found
+
+
+def _overall(review: dict[str, Any] | None) -> list[str]:
+    """The article's own Review block, first, if it has been assessed."""
+    return [] if review is None else [script_json({"@context": "https://schema.org", **review})]
 
 
 def _reviews_of(page: Article, reviews: list[dict[str, Any]]) -> list[str]:

@@ -19,6 +19,7 @@ from factcheck.analysis.palette import VERDICT_COLORS, origin, source_colors
 from factcheck.analysis.summary import publishers_in_words
 from factcheck.model import notation
 from factcheck.model.vocabularies import (
+    ArticleRating,
     AttributionCheck,
     Certainty,
     ClaimType,
@@ -81,6 +82,30 @@ class Claim:
 
 
 @dataclass(frozen=True)
+class Finding:
+    """A claim the assessment rests on, as its list shows it."""
+
+    claim_id: str
+    verdict: str
+    verdict_words: str
+    claim: str
+
+
+@dataclass(frozen=True)
+class Assessment:
+    """The fact-checker's verdict on the whole article: what the page opens with."""
+
+    rating: str  # an ArticleRating value
+    rating_words: str
+    rating_meaning: str
+    summary: str
+    findings: list[Finding]
+    reviewed_by: str
+    reviewed_on: str
+    updated_on: str | None
+
+
+@dataclass(frozen=True)
 class Article:
     """An article's page: its row, its text as segments, its claims in text order."""
 
@@ -94,6 +119,7 @@ class Article:
     claims: list[Claim]
     verdict_counts: list[tuple[str, str, int]]  # (verdict, words, claims) in scale order
     source_counts: list[tuple[str, str, int]]  # (source id, name, claims), most first
+    assessment: Assessment | None = None  # None until the editor writes it
 
 
 @dataclass(frozen=True)
@@ -140,6 +166,7 @@ def articles(data: Dataset) -> list[Article]:
                 claims=views,
                 verdict_counts=_verdict_counts(views),
                 source_counts=_source_counts(views, names),
+                assessment=_assessment(row, views),
             )
         )
     return pages
@@ -212,6 +239,28 @@ def _evidence_by_claim(evidence: pd.DataFrame) -> dict[str, list[Evidence]]:
             )
         )
     return found
+
+
+def _assessment(row: Mapping[str, Any], claims: list[Claim]) -> Assessment | None:
+    """The article's assessment, its key findings in the editor's order (the rules hold every
+    id to a claim of this article)."""
+    if is_missing(row["rating"]):
+        return None
+    rating = ArticleRating.of(str(row["rating"]))
+    by_id = {claim.claim_id: claim for claim in claims}
+    ids = [] if is_missing(row["key_findings"]) else str(row["key_findings"]).split(" ")
+    return Assessment(
+        rating=rating.value,
+        rating_words=rating.words,
+        rating_meaning=rating.definition,
+        summary=str(row["assessment"]),
+        findings=[
+            Finding(i, by_id[i].verdict, by_id[i].verdict_words, by_id[i].claim) for i in ids
+        ],
+        reviewed_by=str(row["reviewed_by"]),
+        reviewed_on=_date(row["reviewed_on"]) or "",
+        updated_on=_date(row["updated_on"]),
+    )
 
 
 def _verdict_counts(claims: list[Claim]) -> list[tuple[str, str, int]]:

@@ -9,8 +9,8 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from factcheck.checks.rules.base import ROW, Query, literal, matches
-from factcheck.checks.rules.claims import spans
-from factcheck.model.cells import SHA256
+from factcheck.checks.rules.claims import _each, _listing, spans
+from factcheck.model.cells import CLAIM_IDS, SHA256
 from factcheck.model.tables import article_path
 
 _LISTED = "articles AS a JOIN texts AS t ON t.article_id = a.article_id"
@@ -82,8 +82,26 @@ def _awaiting_claims() -> Query:
     )
 
 
+def _key_findings() -> Query:
+    # ids that are not well formed break the column's format rule instead
+    listed = (
+        f"SELECT {ROW}, article_id, key_findings AS cell, string_split(key_findings, ' ') AS ids "
+        f"FROM articles WHERE {matches('key_findings', CLAIM_IDS)}"
+    )
+    each = _each(f"{ROW}, article_id, cell", "ids", "claim_id", listed)
+    return Query(
+        "articles.key_findings.claims_of_article",
+        ("articles", "claims"),
+        f"SELECT e.{ROW}, e.cell AS value, {_listing('e.claim_id', 'e.ordinal')} AS missing "
+        f"FROM ({each}) AS e WHERE NOT EXISTS (SELECT 1 FROM claims AS c "
+        "WHERE c.claim_id = e.claim_id AND c.article_id = e.article_id) "
+        f"GROUP BY e.{ROW}, e.cell",
+    )
+
+
 def queries() -> Iterator[Query]:
     yield _text_file()
     yield _sha256()
     yield _sentences_covered()
     yield _awaiting_claims()
+    yield _key_findings()
