@@ -41,7 +41,9 @@ class Page(HTMLParser):
         self.body: list[str] = []
         self.marked: dict[str, list[str]] = {}
         self.panels: list[str] = []
+        self.copy_links: list[str] = []
         self.jsonld: list[str] = []
+        self.meta: dict[str, str] = {}  # meta tags by property or name; the canonical link
         self.loads: list[str] = []
         self.language = ""
         self._in_body = 0
@@ -62,12 +64,19 @@ class Page(HTMLParser):
             self._segment = (found.get("data-claims") or "").split()
         if tag == "section" and "panel" in classes:
             self.panels.append(found["id"] or "")
+        if tag == "button" and "copy-link" in classes:
+            self.copy_links.append(found["data-copy"] or "")
         if tag == "script":
             self._script = found.get("type") or ""
             if found.get("src"):
                 self.loads.append(str(found["src"]))
-        if tag == "link" and found.get("href"):
-            self.loads.append(str(found["href"]))
+        if tag == "link" and found.get("rel") != "canonical" and found.get("href"):
+            self.loads.append(str(found["href"]))  # a canonical link names, never loads
+        if tag == "meta" and found.get("content") is not None:
+            key = found.get("property") or found.get("name") or ""
+            self.meta[key] = str(found["content"])
+        if tag == "link" and found.get("rel") == "canonical":
+            self.meta["canonical"] = str(found["href"])
         if tag == "img" and found.get("src"):
             self.loads.append(str(found["src"]))
 
@@ -103,7 +112,8 @@ def test_the_site_is_an_index_a_page_per_article_and_its_assets(
     data: factcheck.Dataset, files: dict[str, bytes]
 ) -> None:
     pages = {article_path(a) for a in data.articles["article_id"]}
-    assert set(files) == {"index.html", "assets/site.css", "assets/site.js", *pages}
+    assets = {f"assets/{name}" for name in ("site.css", "site.js", "favicon.svg")}
+    assert set(files) == {"index.html", *assets, *pages}
     index = files["index.html"].decode("utf-8")
     for path in pages:
         assert f'href="{path}"' in index
@@ -156,11 +166,41 @@ def test_the_page_opens_with_the_assessment_of_the_article(
     assert f'Reviewed by {row["reviewed_by"]} on <time datetime="2026-12-07">' in section
 
 
-def test_the_articles_review_is_the_pages_first_jsonld_block(page: Page) -> None:
-    review = json.loads(page.jsonld[0])
+def test_the_page_then_the_articles_review_lead_its_jsonld_blocks(
+    data: factcheck.Dataset, page: Page
+) -> None:
+    itself, review = (json.loads(block) for block in page.jsonld[:2])
+    article_id = data.articles["article_id"].iat[0]
+    assert itself["@type"] == "Article"
+    assert itself["url"] == f"{SITE_URL}/articles/{article_id}.html"
+    dates = sorted({*data.claims["reviewed_on"].dropna().dt.date.astype(str), "2026-12-07"})
+    assert (itself["datePublished"], itself["dateModified"]) == (dates[0], dates[-1])
+    assert itself["about"]["datePublished"] == "2025-09-02"
     assert review["@type"] == "Review"
     assert review["reviewRating"]["alternateName"] == "Neutral credibility"
-    assert all(json.loads(block)["@type"] == "ClaimReview" for block in page.jsonld[1:])
+    assert all(json.loads(block)["@type"] == "ClaimReview" for block in page.jsonld[2:])
+
+
+def test_a_shared_link_and_a_search_result_describe_the_page(
+    data: factcheck.Dataset, page: Page, files: dict[str, bytes]
+) -> None:
+    article_id = data.articles["article_id"].iat[0]
+    url = f"{SITE_URL}/articles/{article_id}.html"
+    assert page.meta["canonical"] == page.meta["og:url"] == url
+    assert page.meta["og:type"] == "article"
+    assert page.meta["description"].startswith("Neutral credibility: The article's account")
+    assert page.meta["og:description"] == page.meta["twitter:description"]
+    title = f"{data.articles['title'].iat[0]} — claims checked"
+    assert page.meta["og:title"] == page.meta["twitter:title"] == title
+    assert page.meta["og:site_name"] == PUBLISHER
+    assert "assets/favicon.svg" in files
+    assert "../assets/favicon.svg" in page.loads
+    index = Page(files["index.html"].decode("utf-8"))
+    assert (index.meta["canonical"], index.meta["og:type"]) == (f"{SITE_URL}/index.html", "website")
+
+
+def test_each_panel_offers_its_claims_link_to_copy(data: factcheck.Dataset, page: Page) -> None:
+    assert sorted(page.copy_links) == sorted(data.claims["claim_id"])
 
 
 def test_an_article_not_yet_assessed_says_so(dataset: Path) -> None:
@@ -177,7 +217,7 @@ def test_an_article_not_yet_assessed_says_so(dataset: Path) -> None:
 def test_the_claimreview_blocks_are_the_export_with_each_claims_anchor(
     data: factcheck.Dataset, page: Page, tmp_path: Path
 ) -> None:
-    blocks = [json.loads(block) for block in page.jsonld[1:]]  # after the article's Review
+    blocks = [json.loads(block) for block in page.jsonld[2:]]  # after the page's and the Review
     exported = tmp_path / "claimreview.jsonld"
     command = ["export", "claimreview", "--dir", str(REPO), "-o", str(exported)]
     command += ["--reviewer-name", PUBLISHER, "--reviewer-url", SITE_URL]
@@ -207,7 +247,7 @@ def test_no_cell_can_break_out_of_a_jsonld_block(dataset: Path) -> None:
     html = files[article_path(data.articles["article_id"].iat[0])].decode("utf-8")
     page = Page(html)
     assert sorted(page.panels) == sorted(data.claims["claim_id"])
-    rationales = [json.loads(b)["reviewRating"]["ratingExplanation"] for b in page.jsonld[1:]]
+    rationales = [json.loads(b)["reviewRating"]["ratingExplanation"] for b in page.jsonld[2:]]
     assert rationale in rationales
     assert "<!--<script>" not in html.split("</head>")[0]
 

@@ -25,7 +25,7 @@ from factcheck.exports import article_review, claimreview
 from factcheck.exports.base import ExportError
 from factcheck.site.pages import Article, articles, legend
 
-ASSETS = ("site.css", "site.js")
+ASSETS = ("site.css", "site.js", "favicon.svg")
 # Each review's page: the claim's anchor on its article's page, under the site's address.
 REVIEW_URL = "{reviewer_url}/articles/{article_id}.html#{claim_id}"
 
@@ -63,13 +63,24 @@ def build_site(data: Dataset, reviewer_name: str, reviewer_url: str) -> dict[str
     shared = {"legend": legend(data), "reviewer_name": reviewer_name}
     files = {
         "index.html": environment.get_template("index.html").render(
-            articles=pages, article_path=article_path, **shared
+            articles=pages,
+            article_path=article_path,
+            page_url=f"{reviewer_url}/index.html",
+            description=f"{len(pages)} news article(s), claim by claim: what holds and why.",
+            **shared,
         )
     }
     for page in pages:
+        url = f"{reviewer_url}/{article_path(page.article_id)}"
         files[article_path(page.article_id)] = environment.get_template("article.html").render(
             article=page,
-            reviews=_overall(overall.get(page.article_id)) + _reviews_of(page, reviews),
+            reviews=[
+                _page(page, url, reviewer_name, reviewer_url),
+                *_overall(overall.get(page.article_id)),
+                *_reviews_of(page, reviews),
+            ],
+            page_url=url,
+            description=_description(page),
             **shared,
         )
     found = {path: html.encode("utf-8") for path, html in files.items()}
@@ -77,6 +88,34 @@ def build_site(data: Dataset, reviewer_name: str, reviewer_url: str) -> dict[str
     for name in ASSETS:
         found[f"assets/{name}"] = assets.joinpath(name).read_bytes()
     return found
+
+
+def _description(page: Article) -> str:
+    """What a search result or a shared link says of an article's page: its assessment, or
+    its claims counted."""
+    if page.assessment is not None:
+        return f"{page.assessment.rating_words} credibility: {page.assessment.summary}"
+    return f"{len(page.claims)} claims of “{page.title}”, checked against their sources."
+
+
+def _page(page: Article, url: str, reviewer_name: str, reviewer_url: str) -> str:
+    """The page itself as a schema.org Article by the reviewer, about the news article, with
+    the dates of its first and latest review (claims' and the article's own)."""
+    reviewer = {"@type": "Organization", "name": reviewer_name, "url": reviewer_url}
+    document: dict[str, Any] = {
+        "@context": "https://schema.org",
+        "@type": "Article",
+        "url": url,
+        "headline": f"{page.title}: claims checked",
+        "description": _description(page),
+        "author": reviewer,
+        "publisher": reviewer,
+        "about": {"@type": "NewsArticle", "name": page.title, "datePublished": page.published_on},
+    }
+    if page.reviewed_dates:
+        document["datePublished"] = page.reviewed_dates[0]
+        document["dateModified"] = page.reviewed_dates[-1]
+    return script_json(document)
 
 
 def _overall(review: dict[str, Any] | None) -> list[str]:

@@ -121,6 +121,14 @@ class Article:
     source_counts: list[tuple[str, str, int]]  # (source id, name, claims), most first
     assessment: Assessment | None = None  # None until the editor writes it
 
+    @property
+    def reviewed_dates(self) -> list[str]:
+        """Every date a review of the page's claims or of the article was made, in order."""
+        found = {c.reviewed_on for c in self.claims if c.reviewed_on}
+        if self.assessment is not None:
+            found |= {self.assessment.reviewed_on, self.assessment.updated_on or ""} - {""}
+        return sorted(found)
+
 
 @dataclass(frozen=True)
 class Legend:

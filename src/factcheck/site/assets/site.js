@@ -128,6 +128,22 @@
     try { id = decodeURIComponent(location.hash.slice(1)); } catch (error) { return; }
     if (id && claims[id]) { select(id, false); }
   }
+  // a link to a claim opens the page with it selected: copy it, or say it where copying fails
+  document.querySelectorAll(".copy-link").forEach(function (button) {
+    var status = button.nextElementSibling;
+    button.hidden = false;
+    button.addEventListener("click", function () {
+      var link = location.href.split("#")[0] + "#" + button.getAttribute("data-copy");
+      function say(words) { status.textContent = words; }
+      if (navigator.clipboard && navigator.clipboard.writeText) {
+        navigator.clipboard.writeText(link).then(
+          function () { say("Link copied: " + link); },
+          function () { say("Copy this link: " + link); });
+      } else {
+        say("Copy this link: " + link);
+      }
+    });
+  });
   // with the script, one panel at a time: none until a claim is chosen
   panels.forEach(function (p) { p.hidden = true; });
   window.addEventListener("hashchange", fromAddress);
