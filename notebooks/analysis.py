@@ -65,7 +65,8 @@ if pd.isna(article["rating"]):
     display(Markdown("The assessment of this article is not written yet."))
 else:
     rating = ArticleRating.of(article["rating"])
-    findings = claims.set_index("claim_id").loc[article["key_findings"].split(" ")]
+    ids = [] if pd.isna(article["key_findings"]) else article["key_findings"].split(" ")
+    findings = claims.set_index("claim_id").loc[ids]
     display(
         Markdown(
             f"**{rating.words} credibility** ({rating.definition}) {article['assessment']} "

@@ -109,6 +109,15 @@ def set_cell(directory: Path, file: str, row: int, column: str, value: str) -> s
     return old
 
 
+def await_check(directory: Path, row: int) -> None:
+    """Make claims.csv's `row` await its fact-check, as a merged draft does: its review cells
+    empty, and the article's assessment too, which waits for every claim's check."""
+    for column in ("verdict", "verdict_rationale", "attribution_check", "reviewed_on"):
+        set_cell(directory, "claims.csv", row, column, "")
+    for column in ("rating", "assessment", "key_findings", "reviewed_by", "reviewed_on"):
+        set_cell(directory, "articles.csv", 2, column, "")
+
+
 def get_cell(directory: Path, file: str, row: int, column: str) -> str:
     rows = read_rows(directory / file)
     return rows[row - 1][rows[0].index(column)]

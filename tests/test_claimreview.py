@@ -11,7 +11,7 @@ import pytest
 from pyld import jsonld
 
 import factcheck
-from conftest import REPO, set_cell
+from conftest import REPO, await_check, set_cell
 from factcheck.cli import main
 from factcheck.exports.claimreview import BEST_RATING, RATINGS, WORST_RATING, claim_reviews
 from factcheck.model.vocabularies import Verdict
@@ -183,8 +183,7 @@ def test_the_formats_page_documents_the_rating_table() -> None:
 
 
 def test_a_claim_awaiting_its_fact_check_is_not_published(dataset: Path) -> None:
-    for column in ("verdict", "verdict_rationale", "attribution_check", "reviewed_on"):
-        set_cell(dataset, "claims.csv", 3, column, "")
+    await_check(dataset, 3)
     data = factcheck.load_dataset(dataset)
     graph = claim_reviews(data, "Desk", "https://example.org")["@graph"]
     ids = [review["identifier"] for review in graph]

@@ -249,11 +249,46 @@ CASES: dict[str, tuple[list[Edit], list[str]]] = {
         ],
     ),
     "articles.key_findings.claims_of_article": (
-        [cells("articles.csv", 2, key_findings="C0019 C9999 C0010 C9998")],
+        # no such claim, and C0006: not checkable
+        [cells("articles.csv", 2, key_findings="C0019 C9999 C0010 C0006")],
         [
-            "articles.csv, row 2, column key_findings: 'C0019 C9999 C0010 C9998' must name "
-            "claims of this article; not among them: C9999, C9998 "
+            "articles.csv, row 2, column key_findings: 'C0019 C9999 C0010 C0006' must name "
+            "claims of this article with a verdict on their facts (none awaiting its check, none "
+            "not_checkable); not among them: C9999, C0006 "
             "[articles.key_findings.claims_of_article]"
+        ],
+    ),
+    "articles.key_findings.distinct": (
+        [cells("articles.csv", 2, key_findings="C0019 C0010 C0019 C0041 C0010 C0019")],
+        [
+            "articles.csv, row 2, column key_findings: 'C0019 C0010 C0019 C0041 C0010 C0019' "
+            "must name each claim once; repeated: C0019, C0010 [articles.key_findings.distinct]"
+        ],
+    ),
+    "articles.rating.claims_checked": (
+        # C0001 awaits its check again
+        [
+            cells(
+                "claims.csv",
+                2,
+                verdict="",
+                verdict_rationale="",
+                attribution_check="",
+                reviewed_on="",
+            )
+        ],
+        [
+            "articles.csv, row 2, column rating: notice: 'neutral' sums up claims of which 1 "
+            "still await their check, or none: read the assessment again once every claim of "
+            "the article is checked [articles.rating.claims_checked]"
+        ],
+    ),
+    "articles.reviewed_on.after_claims": (
+        [cells("articles.csv", 2, reviewed_on="2026-12-06")],
+        [
+            "articles.csv, row 2, column reviewed_on: notice: '2026-12-06' is before the latest "
+            "review of the article's claims (2026-12-07): read the assessment again, and date "
+            "the change in updated_on [articles.reviewed_on.after_claims]"
         ],
     ),
     "claims.verdict.supported_needs_support": (

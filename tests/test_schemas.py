@@ -81,7 +81,7 @@ ARTICLE_COLUMNS = (
 )
 
 # an article whose id changes has none of its claims left for its key findings to name
-FINDINGS_OF_ARTICLE = "articles.key_findings.claims_of_article"
+OF_ITS_CLAIMS = ("articles.key_findings.claims_of_article",)
 
 CASES = [
     Case(
@@ -91,7 +91,7 @@ CASES = [
             "articles.csv, row 2, column article_id: 'Kim_Train' must be lower-case letters and "
             "digits in words joined by single hyphens [articles.article_id.format]",
         ),
-        also=("claims.article_id.exists", FINDINGS_OF_ARTICLE),
+        also=("claims.article_id.exists", *OF_ITS_CLAIMS),
     ),
     Case(
         "articles.article_id.unique",
@@ -112,7 +112,7 @@ CASES = [
             f"UTF-8 in articles/<article_id>.txt; articles/{'a' * 300}.txt cannot be read: File "
             "name too long [articles.article_id.text_file]",
         ),
-        also=("claims.article_id.exists", FINDINGS_OF_ARTICLE),
+        also=("claims.article_id.exists", *OF_ITS_CLAIMS),
     ),
     Case(
         "articles.title_origin.allowed",
@@ -546,6 +546,15 @@ CASES = [
         ),
     ),
     Case(
+        "articles.assessment.length",
+        (cell(A, 2, "assessment", "It holds " + "and holds " * 110 + "in the end."),),
+        (
+            "articles.csv, row 2, column assessment: 'It holds and holds and holds and holds "
+            "and holds and holds and holds and holds …' must be at most 1000 characters long "
+            "[articles.assessment.length]",
+        ),
+    ),
+    Case(
         "articles.assessment.sentences",
         (cell(A, 2, "assessment", "It holds. It is late. It is wrong. It is old."),),
         (
@@ -566,8 +575,8 @@ CASES = [
         "articles.key_findings.rated",
         tuple(cell(A, 2, c, "") for c in ("rating", "assessment", "reviewed_by", "reviewed_on")),
         (
-            "articles.csv, row 2, column key_findings: 'C0019 C0010 C0041 C0043 C0037' must be "
-            "empty while the article has no rating [articles.key_findings.rated]",
+            "articles.csv, row 2, column key_findings: 'C0019 C0010 C0041 C0043 C0037 C0038 "
+            "C0053' must be empty while the article has no rating [articles.key_findings.rated]",
         ),
     ),
     Case(
@@ -715,7 +724,7 @@ ROWS = {
 # Breaking an id also breaks what refers to it, and a publisher changed on one row no longer
 # matches its site's other rows; those rules are the only others allowed.
 REFERENCES = {
-    ("articles", "article_id"): ("claims.article_id.exists", FINDINGS_OF_ARTICLE),
+    ("articles", "article_id"): ("claims.article_id.exists", *OF_ITS_CLAIMS),
     ("sources", "source_id"): ("claims.attribution.sources_exist",),
     ("evidence", "publisher"): ("evidence.publisher.one_per_host",),
 }
@@ -875,6 +884,16 @@ def test_trimmed_one_line_and_printable_messages(dataset: Path) -> None:
     ]
 
 
+def test_an_update_without_an_assessment_is_refused(dataset: Path) -> None:
+    for column in ("rating", "assessment", "key_findings", "reviewed_by", "reviewed_on"):
+        set_cell(dataset, A, 2, column, "")
+    set_cell(dataset, A, 2, "updated_on", "2026-12-07")
+    assert lines(problems_in(dataset)) == [
+        "articles.csv, row 2, column updated_on: '2026-12-07' must be empty while the article has "
+        "no assessment, and not before reviewed_on [articles.updated_on.after_review]"
+    ]
+
+
 def test_every_schema_rule_has_a_case() -> None:
     specific = {c.rule for c in CASES}
     every = {rule for spec in TABLES for rule in schema_rule_ids(spec)}
@@ -939,7 +958,8 @@ def test_blank_lines_are_empty_required_cells_and_not_duplicates(catalogue: Cata
 
 
 def test_a_claim_awaiting_its_fact_check_is_valid(dataset: Path) -> None:
-    """A merged draft row has no verdict yet: its four review cells are empty together."""
+    """A merged draft row has no verdict yet: its four review cells are empty together (its
+    article's assessment is then a notice, `articles.rating.claims_checked`)."""
     for column in ("verdict", "verdict_rationale", "attribution_check", "reviewed_on"):
         set_cell(dataset, "claims.csv", 10, column, "")
     set_cell(dataset, "claims.csv", 10, "attribution_rationale", "")

@@ -160,7 +160,7 @@ def test_the_page_opens_with_the_assessment_of_the_article(
     assert 'Our assessment: <span class="rating">Neutral credibility</span>' in section
     summary = section.split('<p class="summary">', 1)[1].split("</p>", 1)[0]
     assert html.unescape(summary) == row["assessment"]
-    findings = re.findall(r'<a href="#(C\d+)" class="finding">', section)
+    findings = re.findall(r'<a href="#(C\d+)" class="finding"', section)
     assert findings == row["key_findings"].split(" ")  # in the editor's order
     assert "Of 57 claims: 39 supported, 3 partly supported, 3 refuted" in section
     assert f'Reviewed by {row["reviewed_by"]} on <time datetime="2026-12-07">' in section
@@ -201,6 +201,17 @@ def test_a_shared_link_and_a_search_result_describe_the_page(
 
 def test_each_panel_offers_its_claims_link_to_copy(data: factcheck.Dataset, page: Page) -> None:
     assert sorted(page.copy_links) == sorted(data.claims["claim_id"])
+
+
+def test_an_update_is_dated_and_no_findings_means_no_list(dataset: Path) -> None:
+    set_cell(dataset, "articles.csv", 2, "updated_on", "2026-12-07")
+    set_cell(dataset, "articles.csv", 2, "key_findings", "")
+    data = factcheck.load_dataset(dataset)
+    page = build_site(data, PUBLISHER, SITE_URL)[article_path(data.articles["article_id"].iat[0])]
+    text = page.decode("utf-8")
+    assert ', updated <time datetime="2026-12-07">2026-12-07</time>.' in text
+    assert "Key findings" not in text
+    assert 'class="finding"' not in text
 
 
 def test_an_article_not_yet_assessed_says_so(dataset: Path) -> None:

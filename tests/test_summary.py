@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 import factcheck
-from conftest import REPO, set_cell
+from conftest import REPO, await_check, set_cell
 from factcheck.analysis.summary import publishers_in_words, render
 from factcheck.cli import main
 
@@ -72,8 +72,7 @@ def test_summary_refuses_invalid_data(dataset: Path, capsys: pytest.CaptureFixtu
 
 
 def test_claims_awaiting_their_fact_check_are_counted_apart(dataset: Path) -> None:
-    for column in ("verdict", "verdict_rationale", "attribution_check", "reviewed_on"):
-        set_cell(dataset, "claims.csv", 2, column, "")
+    await_check(dataset, 2)
     text = render(factcheck.load_dataset(dataset))
     assert "awaiting check" in text
     assert "C0001" not in text  # not listed among the claims that are not supported

@@ -206,8 +206,22 @@ RULES = _rules(
     ),
     Rule(
         "articles.key_findings.claims_of_article",
-        "must name claims of this article",
+        "must name claims of this article with a verdict on their facts (none awaiting its "
+        "check, none not_checkable)",
         "; not among them: {missing}",
+    ),
+    Rule("articles.key_findings.distinct", "must name each claim once", "; repeated: {repeated}"),
+    Rule(
+        "articles.rating.claims_checked",
+        "sums up claims of which {waiting} still await their check, or none: read the "
+        "assessment again once every claim of the article is checked",
+        severity=NOTICE,
+    ),
+    Rule(
+        "articles.reviewed_on.after_claims",
+        "is before the latest review of the article's claims ({latest}): read the assessment "
+        "again, and date the change in updated_on",
+        severity=NOTICE,
     ),
     Rule(
         "articles.claims.awaited",

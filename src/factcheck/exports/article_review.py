@@ -39,7 +39,8 @@ def article_reviews(
             row,
             appearance(articles, sources, row["article_id"]),
             reviewer,
-            review_url.format(article_id=row["article_id"], reviewer_url=reviewer_url),
+            # a final '/' of the organisation's address would double the page's
+            review_url.format(article_id=row["article_id"], reviewer_url=reviewer_url.rstrip("/")),
         )
         for row in records(data.articles)
         if not is_missing(row["rating"])  # not assessed yet: nothing to publish

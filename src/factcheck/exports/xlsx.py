@@ -90,7 +90,7 @@ def _add_drop_downs(sheet: Worksheet, spec: TableSpec, header: list[str]) -> Non
             allow_blank=column.nullable,
             showErrorMessage=True,
             errorTitle=f"{name}",
-            error=f"{name} must be one of: {', '.join(allowed[0])}",
+            error=f"{name} must be one of: {', '.join(allowed)}",
         )
         letter = get_column_letter(index)
         validation.add(f"{letter}2:{letter}{LAST_ROW}")

@@ -81,6 +81,7 @@ from factcheck.model.vocabularies import (
 from factcheck.registry import requirement
 
 MAX_FILE_STEM = 200  # an article id names a file; file systems refuse names past 255 bytes
+MAX_ASSESSMENT = 1000  # a summary a reader takes in at the top of the page, not an essay
 BOOLEAN = ["true", "false"]
 # A claim's fact-check: filled in together, or left empty together while the claim awaits it.
 REVIEW_COLUMNS = ("verdict", "verdict_rationale", "attribution_check", "reviewed_on")
@@ -350,6 +351,7 @@ class ArticleTable(TableModel):
         "What a reader should take away, in one to three sentences of the editor's words: "
         "what holds, and what does not.",
         nullable=True,
+        str_length={"max_value": MAX_ASSESSMENT},
     )
     key_findings: Series[str] = pattern(
         "The claims the assessment rests on, most important first: claim ids of this article.",

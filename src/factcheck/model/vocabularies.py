@@ -135,7 +135,7 @@ class ArticleRating(Vocabulary):
     )
     HIGH = (
         "high",
-        "The article's account holds; at most a detail is imprecise, and nothing misleads.",
+        "The article's account holds; a detail or two is imprecise, and nothing misleads.",
     )
     NEUTRAL = (
         "neutral",
@@ -143,8 +143,7 @@ class ArticleRating(Vocabulary):
     )
     LOW = (
         "low",
-        "A claim the article's account rests on is wrong or misleading, or errors recur "
-        "throughout.",
+        "A claim the article's account rests on is wrong or misleading.",
     )
     VERY_LOW = ("very_low", "The article's main account is false, or its sources misrepresented.")
 

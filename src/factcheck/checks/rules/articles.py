@@ -10,8 +10,9 @@ from collections.abc import Iterator
 
 from factcheck.checks.rules.base import ROW, Query, literal, matches
 from factcheck.checks.rules.claims import _each, _listing, spans
-from factcheck.model.cells import CLAIM_IDS, SHA256
+from factcheck.model.cells import CLAIM_IDS, ISO_DATE, SHA256
 from factcheck.model.tables import article_path
+from factcheck.model.vocabularies import Verdict
 
 _LISTED = "articles AS a JOIN texts AS t ON t.article_id = a.article_id"
 
@@ -82,20 +83,71 @@ def _awaiting_claims() -> Query:
     )
 
 
-def _key_findings() -> Query:
-    # ids that are not well formed break the column's format rule instead
+def _each_finding() -> str:
+    """SQL: every id of each article's key findings, with its place (`ordinal`); ids that are
+    not well formed break the column's format rule instead."""
     listed = (
         f"SELECT {ROW}, article_id, key_findings AS cell, string_split(key_findings, ' ') AS ids "
         f"FROM articles WHERE {matches('key_findings', CLAIM_IDS)}"
     )
-    each = _each(f"{ROW}, article_id, cell", "ids", "claim_id", listed)
+    return _each(f"{ROW}, article_id, cell", "ids", "claim_id", listed)
+
+
+def _key_findings() -> Query:
+    rated = f"c.verdict IS NOT NULL AND c.verdict <> {literal(Verdict.NOT_CHECKABLE.value)}"
     return Query(
         "articles.key_findings.claims_of_article",
         ("articles", "claims"),
         f"SELECT e.{ROW}, e.cell AS value, {_listing('e.claim_id', 'e.ordinal')} AS missing "
-        f"FROM ({each}) AS e WHERE NOT EXISTS (SELECT 1 FROM claims AS c "
-        "WHERE c.claim_id = e.claim_id AND c.article_id = e.article_id) "
+        f"FROM ({_each_finding()}) AS e WHERE NOT EXISTS (SELECT 1 FROM claims AS c "
+        f"WHERE c.claim_id = e.claim_id AND c.article_id = e.article_id AND {rated}) "
         f"GROUP BY e.{ROW}, e.cell",
+    )
+
+
+def _key_findings_distinct() -> Query:
+    repeated = (
+        f"SELECT {ROW}, cell, claim_id, min(ordinal) AS first FROM ({_each_finding()}) "
+        f"GROUP BY {ROW}, cell, claim_id HAVING count(*) > 1"
+    )
+    return Query(
+        "articles.key_findings.distinct",
+        ("articles",),
+        f"SELECT {ROW}, cell AS value, {_listing('claim_id', 'first')} AS repeated "
+        f"FROM ({repeated}) GROUP BY {ROW}, cell",
+    )
+
+
+def _claims_of(article: str) -> str:
+    return f"SELECT * FROM claims AS c WHERE c.article_id = {article}"
+
+
+def _rated_once_checked() -> Query:
+    # a notice, not an error: drafts merged into an assessed article must not be refused, but
+    # the assessment no longer sums up every claim
+    waiting = f"SELECT count(*) FROM ({_claims_of('a.article_id')}) AS w WHERE w.verdict IS NULL"
+    return Query(
+        "articles.rating.claims_checked",
+        ("articles", "claims"),
+        f"SELECT a.{ROW}, a.rating AS value, ({waiting}) AS waiting FROM articles AS a "
+        f"WHERE a.rating IS NOT NULL AND (({waiting}) > 0 "
+        f"OR NOT EXISTS ({_claims_of('a.article_id')}))",
+    )
+
+
+def _assessment_current() -> Query:
+    # a notice: a claim re-checked after the assessment may have changed what it sums up
+    dated = matches("c.reviewed_on", ISO_DATE)
+    latest = (
+        f"SELECT max(c.reviewed_on) FROM claims AS c WHERE c.article_id = a.article_id AND {dated}"
+    )
+    assessed = "coalesce(a.updated_on, a.reviewed_on)"
+    return Query(
+        "articles.reviewed_on.after_claims",
+        ("articles", "claims"),
+        f"SELECT a.{ROW}, {assessed} AS value, ({latest}) AS latest FROM articles AS a "
+        f"WHERE a.rating IS NOT NULL AND {matches(assessed, ISO_DATE)} "
+        f"AND ({latest}) > {assessed}",
     )
 
 
@@ -105,3 +157,6 @@ def queries() -> Iterator[Query]:
     yield _sentences_covered()
     yield _awaiting_claims()
     yield _key_findings()
+    yield _key_findings_distinct()
+    yield _rated_once_checked()
+    yield _assessment_current()
