@@ -13,8 +13,8 @@ from __future__ import annotations
 import json
 from typing import TYPE_CHECKING, Any
 
-from factcheck.exports.base import Format, Option, Output, Source, check_template
-from factcheck.exports.claimreview import appearance, check_reviewer_url
+from factcheck.exports.base import Format, Output, Source, check_template
+from factcheck.exports.claimreview import appearance, check_reviewer_url, review_options
 from factcheck.model.vocabularies import ArticleRating
 from factcheck.storage.records import is_missing, records
 
@@ -86,22 +86,7 @@ class ArticleReviewFormat(Format):
         "document; articles not yet assessed are left out."
     )
     suffix = ".jsonld"
-    options = (
-        Option(
-            "reviewer_name",
-            "the reviewing organisation, the author of every review",
-            "NAME",
-            required=True,
-        ),
-        Option("reviewer_url", "the reviewing organisation's address", "URL", required=True),
-        Option(
-            "review_url",
-            "each review's page, with {article_id} and {reviewer_url} filled in "
-            "(default: %(default)s)",
-            "TEMPLATE",
-            default=DEFAULT_REVIEW_URL,
-        ),
-    )
+    options = review_options("{article_id} and {reviewer_url}", DEFAULT_REVIEW_URL)
 
     def render(self, source: Source, **options: str) -> Output:
         check_reviewer_url(options["reviewer_url"])

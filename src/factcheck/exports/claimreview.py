@@ -157,6 +157,26 @@ def appearance(articles: pd.DataFrame, sources: pd.DataFrame, article_id: str) -
     return appearance
 
 
+def review_options(fields: str, default: str) -> tuple[Option, ...]:
+    """The options of an export of reviews: who reviews, and each review's page, a template
+    naming `fields`, by `default` as given."""
+    return (
+        Option(
+            "reviewer_name",
+            "the reviewing organisation, the author of every review",
+            "NAME",
+            required=True,
+        ),
+        Option("reviewer_url", "the reviewing organisation's address", "URL", required=True),
+        Option(
+            "review_url",
+            f"each review's page, with {fields} filled in (default: %(default)s)",
+            "TEMPLATE",
+            default=default,
+        ),
+    )
+
+
 def check_reviewer_url(url: str) -> None:
     """Refuse a reviewer's address that is not an absolute http(s) one."""
     if not re.match(r"^https?://[^\s/]+", url):
@@ -171,22 +191,7 @@ class ClaimReviewFormat(Format):
         "JSON-LD document; claims awaiting their fact-check are left out."
     )
     suffix = ".jsonld"
-    options = (
-        Option(
-            "reviewer_name",
-            "the reviewing organisation, the author of every review",
-            "NAME",
-            required=True,
-        ),
-        Option("reviewer_url", "the reviewing organisation's address", "URL", required=True),
-        Option(
-            "review_url",
-            "each review's page, with {claim_id}, {article_id} and {reviewer_url} filled in "
-            "(default: %(default)s)",
-            "TEMPLATE",
-            default=DEFAULT_REVIEW_URL,
-        ),
-    )
+    options = review_options("{claim_id}, {article_id} and {reviewer_url}", DEFAULT_REVIEW_URL)
 
     def render(self, source: Source, **options: str) -> Output:
         check_reviewer_url(options["reviewer_url"])
