@@ -16,6 +16,7 @@ _WIDTH = 100
 def render(data: Dataset) -> str:
     """Counts by verdict, claim type and source, then every claim that is not supported."""
     claims = data.claims
+    publishers = data.independent_publishers()  # one count for both sections that show it
     parts = [
         f"{len(data.articles)} article(s), {len(claims)} claims, {len(data.sources)} sources, "
         f"{len(data.evidence)} evidence items",
@@ -30,9 +31,9 @@ def render(data: Dataset) -> str:
         ),
         _section(
             "Independent publishers of each checked claim (a story many sites carry counts once)",
-            _independence(data),
+            _independence(data, publishers),
         ),
-        _not_supported(data),
+        _not_supported(data, publishers),
     ]
     return "\n\n".join(parts) + "\n"
 
@@ -71,28 +72,28 @@ def _by_source(data: Dataset) -> str:
     ).to_string()
 
 
-def _not_supported(data: Dataset) -> str:
+def _not_supported(data: Dataset, publishers: pd.DataFrame) -> str:
     claims = data.claims
     checked = claims["verdict"].notna()
     flagged = claims[checked & ~claims["verdict"].isin([Verdict.SUPPORTED, Verdict.NOT_CHECKABLE])]
     lines = [f"Claims that are not supported ({len(flagged)})", "-" * 40]
-    names = data.independent_publishers().set_index("claim_id")["names"]
+    names = publishers.set_index("claim_id")["names"]
     for claim in records(flagged):
         lines.append(f"{claim['claim_id']}  {claim['verdict']}")
         lines += _indented(f"claim: {claim['claim']}")
         lines += _indented(f"why: {claim['verdict_rationale']}")
-        publishers = publishers_in_words(names[claim["claim_id"]])
-        lines += _indented(f"content evidence from: {publishers}")
+        words = publishers_in_words(names[claim["claim_id"]])
+        lines += _indented(f"content evidence from: {words}")
     return "\n".join(lines)
 
 
-def _independence(data: Dataset) -> str:
+def _independence(data: Dataset, publishers: pd.DataFrame) -> str:
     """How many claims rest on how many independent publishers, then each claim with a
     verdict on its facts with its own (`Dataset.independent_publishers`); a claim not
     checkable has no verdict to rest on."""
     verdict = data.claims["verdict"]
     rated = (verdict.notna() & (verdict != Verdict.NOT_CHECKABLE.value)).to_numpy()
-    found = data.independent_publishers()[rated]
+    found = publishers[rated]
     checked = found.assign(verdict=verdict.astype("str").to_numpy()[rated])
     counts = checked["publishers"].value_counts().sort_index().rename_axis("publishers")
     lines = [counts.to_frame("claims").to_string(), ""]
