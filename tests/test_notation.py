@@ -55,3 +55,18 @@ def test_a_chain_in_words_names_whom_each_level_cites() -> None:
     names = {"OUT": "The Outlet", "Y": "Yonhap", "B": "the broadcaster", "K": "KCNA"}
     assert notation.in_words("OUT", names) == "The Outlet (own voice)"
     assert notation.in_words("OUT > Y > B + K", names) == "Yonhap citing the broadcaster and KCNA"
+
+
+@pytest.mark.parametrize(
+    ("chain", "expected"),
+    [
+        ("CURRENTINDIA", ["CURRENTINDIA"]),
+        ("CURRENTINDIA > KCNA", ["KCNA"]),
+        ("CURRENTINDIA > YONHAP > KP-BROADCASTER", ["YONHAP", "KP-BROADCASTER"]),
+        ("CURRENTINDIA > US-OFFICIALS + KR-OFFICIALS", ["US-OFFICIALS", "KR-OFFICIALS"]),
+    ],
+)
+def test_every_voice_of_a_chain_is_heard_and_the_publisher_only_in_its_own(
+    chain: str, expected: list[str]
+) -> None:
+    assert notation.voices(chain) == expected

@@ -7,6 +7,7 @@ from __future__ import annotations
 import html
 import json
 import re
+from collections import Counter
 from html.parser import HTMLParser
 from pathlib import Path
 
@@ -17,8 +18,11 @@ from conftest import REPO, set_cell
 from factcheck.analysis.summary import publishers_in_words
 from factcheck.cli import main
 from factcheck.dataset import DatasetInvalid
+from factcheck.edits.add_article import ArticleInfo, add_article
 from factcheck.exports.base import ExportError
 from factcheck.exports.claimreview import claim_reviews
+from factcheck.model import notation, segment
+from factcheck.model.vocabularies import AttributionCheck, Certainty
 from factcheck.site.build import (
     REVIEW_URL,
     article_path,
@@ -46,6 +50,7 @@ class Page(HTMLParser):
         self.meta: dict[str, str] = {}  # meta tags by property or name; the canonical link
         self.loads: list[str] = []
         self.language = ""
+        self.blocks: list[tuple[str, str]] = []  # the text's headings and paragraphs, as tags
         self._in_body = 0
         self._segment: list[str] | None = None
         self._script: str | None = None
@@ -60,6 +65,8 @@ class Page(HTMLParser):
             self._in_body = 1
         elif self._in_body and tag == "div":
             self._in_body += 1
+        if self._in_body and tag in ("p", "h2"):
+            self.blocks.append((tag, ""))
         if tag == "span" and "seg" in classes:
             self._segment = (found.get("data-claims") or "").split()
         if tag == "section" and "panel" in classes:
@@ -93,6 +100,8 @@ class Page(HTMLParser):
             self.jsonld.append(data)
         if self._in_body:
             self.body.append(data)
+            tag, words = self.blocks[-1]
+            self.blocks[-1] = (tag, words + data)
             for claim in self._segment or []:
                 self.marked.setdefault(claim, []).append(data)
 
@@ -129,16 +138,129 @@ def test_the_page_holds_the_whole_text_and_every_claim_marked_exactly(
         assert "".join(page.marked[claim.claim_id]) == claim.quote, claim.claim_id
 
 
+def test_the_texts_headings_are_headings_and_its_lines_paragraphs(
+    data: factcheck.Dataset, page: Page
+) -> None:
+    """Marked as the coverage rules read them, each block ending with its line break."""
+    text = next(iter(data.texts.values()))
+    lines = segment.paragraphs(text)
+    tags = {"heading": "h2", "paragraph": "p"}
+    assert [(tag, words.rstrip("\n")) for tag, words in page.blocks] == [
+        (tags[line.kind], line.text) for line in lines
+    ]
+    assert [tag for tag, _ in page.blocks].count("h2") == 3
+
+
+def _voices(data: factcheck.Dataset) -> Counter[str]:
+    """How many claims each source is heard in, every voice of every chain counted."""
+    return Counter(v for chain in data.claims["attribution"] for v in notation.voices(chain))
+
+
+def test_every_voice_of_a_chain_is_in_the_key_the_filter_and_the_counts(
+    data: factcheck.Dataset, files: dict[str, bytes]
+) -> None:
+    page = files[article_path(data.articles["article_id"].iat[0])].decode("utf-8")
+    expected = {source: str(count) for source, count in _voices(data).items()}
+    # the relaying agency and both officials of a joint group, not only the chain's origin
+    assert {"YONHAP", "KP-BROADCASTER", "US-OFFICIALS", "KR-OFFICIALS"} <= set(expected)
+    key = re.findall(r'<li class="key-source source-([A-Z0-9-]+)">.*?\((\d+)\)</li>', page)
+    options = re.findall(r'<option value="([A-Z][A-Z0-9-]*)">[^<]*\((\d+)\)</option>', page)
+    assert dict(key) == dict(options) == expected
+    index = files["index.html"].decode("utf-8")
+    counted = re.findall(
+        r'swatch source-([A-Z0-9-]+)" aria-hidden="true"></span>[^<]*</th><td>(\d+)</td>', index
+    )
+    assert dict(counted) == expected
+
+
+def test_each_list_item_says_who_says_it_and_filters_by_every_voice(
+    data: factcheck.Dataset, files: dict[str, bytes]
+) -> None:
+    page = files[article_path(data.articles["article_id"].iat[0])].decode("utf-8")
+    items = re.findall(
+        r'<li data-verdict="[a-z_]+" data-origin="[A-Z0-9-]+" '
+        r'data-sources="([A-Z0-9 -]+)">.*?<span class="said-by">Said by ([^<]*)'
+        r"</span>",
+        page,
+        re.DOTALL,
+    )
+    names = data.source_names()
+    claims = data.claims.sort_values(["span_start", "span_end"], kind="stable")
+    assert [(voices.split(" "), html.unescape(said)) for voices, said in items] == [
+        (notation.voices(chain), notation.in_words(chain, names)) for chain in claims["attribution"]
+    ]
+
+
+def test_an_article_without_claims_says_so_and_the_index_lists_the_newest_first(
+    dataset: Path,
+) -> None:
+    info = ArticleInfo(
+        "2026-01-05-a-second-article", "2026-01-05", "A second article", "Example Gazette"
+    )
+    added = add_article(dataset, b"One line of text, with no claim drafted.", info)
+    assert added.problems == []
+    files = build_site(factcheck.load_dataset(dataset), PUBLISHER, SITE_URL)
+    page = files[article_path(info.article_id)].decode("utf-8")
+    assert "No claims of this article have been drafted or checked yet." in page
+    for empty in ('id="filter-verdict"', 'class="key"', 'class="claim-list"', "<table"):
+        assert empty not in page
+    index = files["index.html"].decode("utf-8")
+    newest, oldest = info.article_id, "2025-09-02-kim-jong-un-train-beijing"
+    assert index.index(article_path(newest)) < index.index(article_path(oldest))
+    card = index.split(article_path(newest), 1)[1].split("</li>", 1)[0]
+    assert "<table" not in card
+    assert "0 claims" in card
+
+
 def test_every_claim_has_its_panel_at_its_own_anchor(data: factcheck.Dataset, page: Page) -> None:
     assert sorted(page.panels) == sorted(data.claims["claim_id"])
+
+
+def _panels(data: factcheck.Dataset, files: dict[str, bytes]) -> dict[str, str]:
+    """Each claim's panel, as HTML, by claim id."""
+    html = files[article_path(data.articles["article_id"].iat[0])].decode("utf-8")
+    parts = re.split(r'<section class="panel[^"]*" id="', html)[1:]
+    return {part.split('"', 1)[0]: part.split("</section>", 1)[0] for part in parts}
+
+
+def test_each_panel_says_its_terms_and_links_other_claims_by_their_words(
+    data: factcheck.Dataset, files: dict[str, bytes]
+) -> None:
+    panels = _panels(data, files)
+    claims = data.claims.set_index("claim_id")
+    for claim_id, panel in panels.items():
+        row = claims.loc[claim_id]
+        certainty = Certainty.of(str(row["certainty"]))
+        words = html.unescape(panel)
+        assert re.search(
+            rf"<dd>{certainty.words}( \(<q>[^<]*</q>\))? <span class=\"meaning\">— "
+            + re.escape(certainty.definition),
+            words,
+        )
+        check = AttributionCheck.of(str(row["attribution_check"]))
+        assert f'{check.words} <span class="meaning">— {check.definition}' in words
+        assert f"“claim {claim_id}” is its id in the dataset" in panel
+        for other, words in re.findall(
+            r'<a href="#(C\d+)" data-claim-link="C\d+">([^<]*)</a>', panel
+        ):
+            assert html.unescape(words) == claims.loc[other, "claim"]
+    # an item on the attribution says so in words ("Context the attribution" read as a typo)
+    on_attribution = data.evidence[data.evidence["bears_on"] == "attribution"]
+    assert len(on_attribution) >= 4
+    for item in on_attribution.itertuples():
+        phrase = {"supports": "Supports", "refutes": "Refutes", "context": "Context for"}
+        assert (
+            f'<span class="stance">{phrase[item.stance]} the attribution</span>'
+            in (panels[item.claim_id])
+        )
+    assert "Context the attribution" not in "".join(panels.values())
+    assert any('data-claim-link="' in panel for panel in panels.values())
 
 
 def test_each_rated_claims_panel_counts_its_independent_publishers(
     data: factcheck.Dataset, files: dict[str, bytes]
 ) -> None:
-    html = files[article_path(data.articles["article_id"].iat[0])].decode("utf-8")
-    parts = re.split(r'<section class="panel[^"]*" id="', html)[1:]
-    panels = {part.split('"', 1)[0]: part.split("</section>", 1)[0] for part in parts}
+    panels = _panels(data, files)
     counted = data.independent_publishers().set_index("claim_id")["names"]
     for claim in data.claims.itertuples():
         panel = panels[claim.claim_id]
@@ -162,7 +284,10 @@ def test_the_page_opens_with_the_assessment_of_the_article(
     assert html.unescape(summary) == row["assessment"]
     findings = re.findall(r'<a href="#(C\d+)" class="finding"', section)
     assert findings == row["key_findings"].split(" ")  # in the editor's order
-    assert "Of 57 claims: 39 supported, 3 partly supported, 3 refuted" in section
+    words = re.sub(r"<[^>]+>", "", section)
+    assert "Of 57 claims: 39 supported, 3 partly supported, 3 refuted" in words
+    # each count leads to those claims: the way to every refuted claim on the first screen
+    assert '<a href="#claims" class="tally-link" data-filter-verdict="refuted">3 refuted' in section
     assert f'Reviewed by {row["reviewed_by"]} on <time datetime="2026-12-07">' in section
 
 

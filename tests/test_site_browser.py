@@ -108,11 +108,142 @@ def test_a_claim_selected_by_keyboard_shows_its_verdict_and_evidence(
             break
     page.keyboard.press("Enter")
     assert page.evaluate("() => document.activeElement.dataset.claim") == first
+    assert not panel.is_visible()  # the list is back in the panel's place
     page.keyboard.press("ArrowDown")  # the next claim, from the keyboard too
     second = page.evaluate("() => document.activeElement.dataset.claim")
     assert second != first
+    page.keyboard.press("Enter")
     assert page.locator(f"#{second}").is_visible()
+    page.locator(f"#{second} [data-step='-1']").click()  # and back, without the list
+    assert panel.is_visible()
+    assert not page.locator(f"#{second}").is_visible()
+
+
+def _on_screen(box: dict[str, float] | None, viewport: dict[str, int]) -> bool:
+    """Whether a box, as Playwright measures it, is wholly inside the first screen's height."""
+    return box is not None and box["y"] >= 0 and box["y"] + box["height"] <= viewport["height"]
+
+
+def test_arrow_keys_keep_the_focused_claim_on_screen(page: Any) -> None:
+    page.locator("[data-claim]").first.focus()
+    for _ in range(30):
+        page.keyboard.press("ArrowDown")
+    box = page.evaluate(
+        """() => { const b = document.activeElement.getBoundingClientRect();
+                   const s = document.querySelector('.side-content').getBoundingClientRect();
+                   return [b.top, b.bottom, s.top, s.bottom, innerHeight]; }"""
+    )
+    top, bottom, side_top, side_bottom, height = box
+    assert top >= side_top
+    assert bottom <= min(side_bottom, height)
+    assert page.evaluate("() => document.activeElement.dataset.claim") == "C0031"
+
+
+def test_the_key_and_filters_stay_beside_the_text_and_the_list_until_a_claim_is_chosen(
+    page: Any,
+) -> None:
+    def box(selector: str) -> dict[str, float]:
+        return page.locator(selector).first.bounding_box()  # type: ignore[no-any-return]
+
+    text, claims = box(".text"), box(".claims")
+    assert claims["x"] >= text["x"] + text["width"]  # the list in the right column
+    assert claims["y"] < DESKTOP["height"]  # on the first screen
+    # the text read to its last line
+    page.evaluate("() => document.querySelector('.body > :last-child').scrollIntoView(false)")
+    assert page.evaluate("() => scrollY") > DESKTOP["height"]
+    for selector in (".key", "#filter-verdict", "#filter-source"):
+        seen = box(selector)
+        assert _on_screen(seen, DESKTOP), selector
+        assert seen["x"] >= text["x"] + text["width"]
+    page.locator(".seg").nth(40).click()
+    panel = box(".panel:not([hidden])")
+    assert panel["x"] >= text["x"] + text["width"]
+    assert 0 <= panel["y"] < DESKTOP["height"] / 2  # in view where the list was
+    assert not page.locator(".claims").is_visible()
+
+
+def test_on_a_phone_a_claims_panel_opens_under_its_sentence_with_ways_back(
+    browser: Any, address: str
+) -> None:
+    context = browser.new_context(viewport=PHONE)
+    page = context.new_page()
+    page.goto(address)
+    mark = page.locator(".seg[data-claims^='C0030']").first
+    mark.click()
+    panel = page.locator("#C0030")
+    assert panel.is_visible()
+    # right after the paragraph it explains, less than a screen below the tapped words
+    assert panel.evaluate(
+        "p => p.previousElementSibling.contains(document.querySelector("
+        + "\".seg[data-claims^='C0030']\"))"
+    )
+    gap = panel.bounding_box()["y"] - mark.bounding_box()["y"]
+    assert 0 < gap < PHONE["height"]
+    page.locator("#C0030 [data-to-text]").click()
     assert not panel.is_visible()
+    seen = mark.bounding_box()
+    assert _on_screen(seen, PHONE)
+    assert page.evaluate("() => document.activeElement.dataset.claims.startsWith('C0030')")
+    page.locator("[data-claim=C0030]").click()  # chosen from the list after the text
+    page.locator("#C0030 [data-back]").click()
+    assert page.evaluate("() => document.activeElement.dataset.claim") == "C0030"
+    context.close()
+
+
+@pytest.mark.parametrize(("name", "viewport"), [("desktop", DESKTOP), ("phone", PHONE)])
+def test_the_first_screen_shows_the_assessment_and_a_way_to_every_refuted_claim(
+    browser: Any, address: str, data: factcheck.Dataset, name: str, viewport: dict[str, int]
+) -> None:
+    context = browser.new_context(viewport=viewport)
+    page = context.new_page()
+    page.goto(address)
+
+    def on_screen(selector: str) -> bool:
+        return _on_screen(page.locator(selector).first.bounding_box(), viewport)
+
+    assert on_screen("#assessment-title")
+    assert on_screen(".tally-link[data-filter-verdict=refuted]")
+    page.locator(".tally-link[data-filter-verdict=refuted]").click()
+    shown = page.locator(".claim-list li:not([hidden]) [data-claim]").evaluate_all(
+        "found => found.map(b => b.dataset.claim)"
+    )
+    refuted = data.claims.loc[data.claims["verdict"] == "refuted", "claim_id"]
+    assert sorted(shown) == sorted(refuted)
+    assert page.evaluate("() => document.activeElement.id") == "claims-title"
+    assert on_screen("#claims-title")
+    context.close()
+
+
+@pytest.mark.parametrize(("name", "viewport"), [("desktop", DESKTOP), ("phone", PHONE)])
+def test_a_long_word_wraps_instead_of_widening_the_page(
+    browser: Any, address: str, name: str, viewport: dict[str, int]
+) -> None:
+    context = browser.new_context(viewport=viewport)
+    page = context.new_page()
+    page.goto(address)
+    page.evaluate(
+        """() => { const word = 'x'.repeat(300);
+            document.querySelector('.claim-text').textContent = word;
+            document.querySelector('#C0001 .standalone').textContent = word;
+            document.querySelector('#C0001 .evidence p').textContent = word;
+            document.querySelector('.seg').textContent = word;
+            document.querySelector('.key-source').append(word); }"""
+    )
+    page.locator("[data-claim=C0001]").click()
+    overflow = page.evaluate("() => document.scrollingElement.scrollWidth - window.innerWidth")
+    assert overflow <= 0
+    context.close()
+
+
+def test_filtering_by_a_relaying_source_finds_the_claims_it_relays(page: Any) -> None:
+    for source, expected in (("YONHAP", ["C0015"]), ("KR-OFFICIALS", ["C0028", "C0029"])):
+        page.select_option("#filter-source", source)
+        shown = page.locator(".claim-list li:not([hidden]) [data-claim]").evaluate_all(
+            "found => found.map(b => b.dataset.claim)"
+        )
+        assert shown == expected
+        said = page.locator(".claim-list li:not([hidden]) .said-by").first.inner_text()
+        assert said.startswith("Said by ")
 
 
 def test_filtering_by_verdict_shows_those_claims_only(page: Any, data: factcheck.Dataset) -> None:

@@ -60,6 +60,14 @@ def source_ids(attribution: str) -> list[str]:
     return [sid for group in levels(attribution) for sid in group]
 
 
+def voices(attribution: str) -> list[str]:
+    """The sources a claim is heard from: every source the publisher reports, relays or
+    cites, in reading order ('YONHAP', 'KP-BROADCASTER'; both officials of a joint group);
+    the publisher itself only for its own voice."""
+    found = levels(attribution)
+    return [sid for group in (found[1:] or found) for sid in group]
+
+
 def cues(attribution_cue: str | None) -> list[str]:
     """The cue of each link; an empty cell (own voice) has none."""
     return attribution_cue.split(LINK) if attribution_cue else []

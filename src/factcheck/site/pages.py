@@ -2,14 +2,18 @@
 
 An article's text is cut at every claim's start and end into segments, each knowing the
 claims that cover it, innermost first: claims that share a span or overlap then need no
-nesting of elements, and each claim's text is exactly the segments that carry its id.
+nesting of elements, and each claim's text is exactly the segments that carry its id. The
+segments are grouped into the text's headings and paragraphs (`model.segment` decides which
+line is which, as the coverage rules do), each block keeping the line break after it, so the
+page holds every character of the text at the offsets the spans count.
 """
 
 from __future__ import annotations
 
+import bisect
 import itertools
 from collections import Counter
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
@@ -17,10 +21,11 @@ import pandas as pd
 
 from factcheck.analysis.palette import VERDICT_COLORS, origin, source_colors
 from factcheck.analysis.summary import publishers_in_words
-from factcheck.model import notation
+from factcheck.model import notation, segment
 from factcheck.model.vocabularies import (
     ArticleRating,
     AttributionCheck,
+    BearsOn,
     Certainty,
     ClaimType,
     Stance,
@@ -45,12 +50,19 @@ class Segment:
 
 
 @dataclass(frozen=True)
+class Block:
+    """A heading or a paragraph of the article's text, as its segments."""
+
+    kind: str  # "heading" or "paragraph"
+    segments: list[Segment]
+
+
+@dataclass(frozen=True)
 class Evidence:
     publisher: str
     originator: str | None
     published_on: str | None
-    stance: str
-    bears_on: str
+    stance: str  # what the item does, in words: "Supports", "Context for the attribution"
     summary: str
     url: str
 
@@ -64,18 +76,22 @@ class Claim:
     claim: str
     claim_type: str
     certainty: str
+    certainty_meaning: str
     certainty_cue: str | None
     said_by: str  # the attribution chain in words
     attribution_cue: str | None
-    origin: str  # the source it originates with: its colour and its filter
+    origin: str  # the source it originates with: its colour
+    voices: tuple[str, ...]  # every source it is heard from: its filters and counts
     verdict: str  # a Verdict value, or AWAITING
     verdict_words: str
     verdict_rationale: str | None
     reviewed_on: str | None
     attribution_check: str | None
+    attribution_check_meaning: str | None
     attribution_rationale: str | None
     evidence: list[Evidence] = field(default_factory=list)
-    overlapping: list[str] = field(default_factory=list)  # claims sharing some of its text
+    # the claims sharing some of its text, as (id, claim)
+    overlapping: list[tuple[str, str]] = field(default_factory=list)
     # who its verdict rests on, each story once ("2 independent publishers: AFP, Yonhap");
     # None for a claim with no verdict on its facts
     independence: str | None = None
@@ -115,10 +131,11 @@ class Article:
     published_on: str
     url: str | None
     language: str
-    segments: list[Segment]
+    blocks: list[Block]
     claims: list[Claim]
     verdict_counts: list[tuple[str, str, int]]  # (verdict, words, claims) in scale order
-    source_counts: list[tuple[str, str, int]]  # (source id, name, claims), most first
+    # (source id, name, claims heard from it), most first; a claim counts under each voice
+    source_counts: list[tuple[str, str, int]]
     assessment: Assessment | None = None  # None until the editor writes it
 
     @property
@@ -161,7 +178,7 @@ def articles(data: Dataset) -> list[Article]:
         ]
         text = data.texts[row["article_id"]]
         spans = {c["claim_id"]: (int(c["span_start"]), int(c["span_end"])) for c in records(claims)}
-        views = [_with_overlaps(view, spans) for view in views]
+        views = _with_overlaps(views, spans)
         pages.append(
             Article(
                 article_id=row["article_id"],
@@ -170,7 +187,7 @@ def articles(data: Dataset) -> list[Article]:
                 published_on=_date(row["published_on"]) or "",
                 url=None if is_missing(row["url"]) else str(row["url"]),
                 language=str(row["language"]),
-                segments=segments(text, spans),
+                blocks=blocks(text, spans),
                 claims=views,
                 verdict_counts=_verdict_counts(views),
                 source_counts=_source_counts(views, names),
@@ -180,10 +197,28 @@ def articles(data: Dataset) -> list[Article]:
     return pages
 
 
-def segments(text: str, spans: Mapping[str, tuple[int, int]]) -> list[Segment]:
-    """`text` cut at every span's ends; each piece with the spans covering it, shortest
-    (innermost) first, then by id."""
-    cuts = sorted({0, len(text), *(at for span in spans.values() for at in span)})
+def blocks(text: str, spans: Mapping[str, tuple[int, int]]) -> list[Block]:
+    """`text` as its headings and paragraphs, each cut into segments as `segments` cuts it.
+    A block runs to where the next begins, so the line breaks between them stay in the text
+    (and in a claim that runs from one line into the next)."""
+    lines = segment.paragraphs(text)
+    starts = [0, *(line.start for line in lines[1:])]
+    kinds = [line.kind for line in lines] or ["paragraph"]
+    found = [Block(kind, []) for kind in kinds]
+    at = 0
+    for piece in segments(text, spans, starts):
+        found[bisect.bisect_right(starts, at) - 1].segments.append(piece)
+        at += len(piece.text)
+    return found
+
+
+def segments(
+    text: str, spans: Mapping[str, tuple[int, int]], cuts_too: Iterable[int] = ()
+) -> list[Segment]:
+    """`text` cut at every span's ends (and at `cuts_too`); each piece with the spans covering
+    it, shortest (innermost) first, then by id."""
+    ends = (at for span in spans.values() for at in span)
+    cuts = sorted({0, len(text), *ends, *cuts_too})
     found = []
     for start, end in itertools.pairwise(cuts):
         covering = [c for c, (a, b) in spans.items() if a <= start and end <= b]
@@ -201,35 +236,50 @@ def _claim(
     checked = not is_missing(row["verdict"])
     verdict = Verdict.of(str(row["verdict"])) if checked else None
     rated = verdict is not None and verdict is not Verdict.NOT_CHECKABLE
+    certainty = Certainty.of(str(row["certainty"]))
+    check = (
+        None
+        if is_missing(row["attribution_check"])
+        else AttributionCheck.of(str(row["attribution_check"]))
+    )
     return Claim(
         claim_id=row["claim_id"],
         quote=row["quote"],
         claim=row["claim"],
         claim_type=ClaimType.of(str(row["claim_type"])).words,
-        certainty=Certainty.of(str(row["certainty"])).words,
+        certainty=certainty.words,
+        certainty_meaning=certainty.definition,
         certainty_cue=_text(row["certainty_cue"]),
         said_by=notation.in_words(row["attribution"], names),
         attribution_cue=_text(row["attribution_cue"]),
         origin=origin(row["attribution"]),
+        voices=tuple(notation.voices(row["attribution"])),
         verdict=verdict.value if verdict else AWAITING,
         verdict_words=verdict.words if verdict else AWAITING_WORDS,
         verdict_rationale=_text(row["verdict_rationale"]),
         reviewed_on=_date(row["reviewed_on"]),
-        attribution_check=(
-            AttributionCheck.of(str(row["attribution_check"])).words
-            if not is_missing(row["attribution_check"])
-            else None
-        ),
+        attribution_check=check.words if check else None,
+        attribution_check_meaning=check.definition if check else None,
         attribution_rationale=_text(row["attribution_rationale"]),
         evidence=evidence,
         independence=publishers_in_words(publishers) if rated else None,
     )
 
 
-def _with_overlaps(view: Claim, spans: Mapping[str, tuple[int, int]]) -> Claim:
-    start, end = spans[view.claim_id]
-    others = [c for c, (a, b) in spans.items() if c != view.claim_id and a < end and start < b]
-    return Claim(**{**view.__dict__, "overlapping": others})
+def _with_overlaps(views: list[Claim], spans: Mapping[str, tuple[int, int]]) -> list[Claim]:
+    """Each claim with the others that share some of its text, in text order."""
+    found = []
+    for view in views:
+        start, end = spans[view.claim_id]
+        others = [
+            (other.claim_id, other.claim)
+            for other in views
+            if other.claim_id != view.claim_id
+            and spans[other.claim_id][0] < end
+            and start < spans[other.claim_id][1]
+        ]
+        found.append(Claim(**{**view.__dict__, "overlapping": others}))
+    return found
 
 
 def _evidence_by_claim(evidence: pd.DataFrame) -> dict[str, list[Evidence]]:
@@ -240,13 +290,25 @@ def _evidence_by_claim(evidence: pd.DataFrame) -> dict[str, list[Evidence]]:
                 publisher=row["publisher"],
                 originator=_text(row["originator"]),
                 published_on=_date(row["published_on"]),
-                stance=Stance.of(str(row["stance"])).words,
-                bears_on=str(row["bears_on"]),
+                stance=_stance(Stance.of(str(row["stance"])), BearsOn.of(str(row["bears_on"]))),
                 summary=row["summary"],
                 url=row["url"],
             )
         )
     return found
+
+
+# What an evidence item does to a claim's attribution, in words ("Context the attribution"
+# read as a typo)
+_ON_ATTRIBUTION = {
+    Stance.SUPPORTS: "Supports the attribution",
+    Stance.REFUTES: "Refutes the attribution",
+    Stance.CONTEXT: "Context for the attribution",
+}
+
+
+def _stance(stance: Stance, bears_on: BearsOn) -> str:
+    return _ON_ATTRIBUTION[stance] if bears_on is BearsOn.ATTRIBUTION else stance.words
 
 
 def _assessment(row: Mapping[str, Any], claims: list[Claim]) -> Assessment | None:
@@ -278,7 +340,7 @@ def _verdict_counts(claims: list[Claim]) -> list[tuple[str, str, int]]:
 
 
 def _source_counts(claims: list[Claim], names: Mapping[str, str]) -> list[tuple[str, str, int]]:
-    counts = Counter(c.origin for c in claims)
+    counts = Counter(voice for c in claims for voice in c.voices)
     return [(sid, names[sid], n) for sid, n in sorted(counts.items(), key=lambda p: (-p[1], p[0]))]
 
 

@@ -5,21 +5,32 @@
   var buttons = Array.prototype.slice.call(document.querySelectorAll("[data-claim]"));
   var segments = Array.prototype.slice.call(document.querySelectorAll(".seg"));
   var panels = Array.prototype.slice.call(document.querySelectorAll(".panel"));
+  var home = document.querySelector(".panels");  // where panels sit beside the text
+  var side = document.querySelector(".side-content");
   var hint = document.querySelector(".hint");
+  // one column: a panel opens under the sentence it explains, not a screen away
+  var phone = window.matchMedia("(max-width: 48rem)");
   var selected = null;
 
-  // each claim's verdict and source, as its list item carries them
+  // each claim's verdict, the source it originates with (its colour) and every source it is
+  // heard from (its filter), as its list item carries them
   var claims = {};
   buttons.forEach(function (b) {
     var item = b.parentElement;
     claims[b.getAttribute("data-claim")] = {
       item: item, button: b,
-      verdict: item.getAttribute("data-verdict"), source: item.getAttribute("data-source")
+      verdict: item.getAttribute("data-verdict"),
+      origin: item.getAttribute("data-origin"),
+      sources: item.getAttribute("data-sources").split(" ")
     };
   });
 
   function claimsOf(segment) { return segment.getAttribute("data-claims").split(" "); }
   function shown(id) { return !claims[id].item.hidden; }
+  function shownIds() { return buttons.map(function (b) { return b.getAttribute("data-claim"); }).filter(shown); }
+  function firstMark(id) {
+    return segments.filter(function (s) { return claimsOf(s).indexOf(id) >= 0; })[0];
+  }
 
   // A stretch of text takes the colours of the selected claim if it is one of its own, else
   // of the innermost claim there the filters show; with none shown, it is dimmed.
@@ -29,9 +40,19 @@
       var id = ids.indexOf(selected) >= 0 ? selected : ids.filter(shown)[0];
       s.className = "seg";
       if (!id) { s.classList.add("dimmed"); return; }
-      s.classList.add("verdict-" + claims[id].verdict, "source-" + claims[id].source);
+      s.classList.add("verdict-" + claims[id].verdict, "source-" + claims[id].origin);
       if (id === selected) { s.classList.add("selected"); }
     });
+  }
+
+  // A panel's place: beside the text, or on a phone right after the paragraph of its claim.
+  function place(panel) {
+    var mark = firstMark(panel.id);
+    if (phone.matches && mark) {
+      mark.parentElement.after(panel);
+    } else if (panel.parentElement !== home) {
+      home.appendChild(panel);
+    }
   }
 
   function select(id, moveFocus) {
@@ -39,20 +60,35 @@
     if (!panel || !panel.classList.contains("panel")) { return; }
     selected = id;
     panels.forEach(function (p) { p.hidden = p !== panel; });
+    document.body.classList.add("has-selection");
     if (hint) { hint.hidden = true; }
     buttons.forEach(function (b) {
       b.setAttribute("aria-pressed", String(b.getAttribute("data-claim") === id));
     });
+    place(panel);
     paint();
+    if (side && !phone.matches) { side.scrollTop = 0; }
     if (moveFocus) {
       panel.focus();  // a keyboard user lands on what they chose, its title read out
     } else {
       var box = panel.getBoundingClientRect();
-      if (box.bottom < 0 || box.top > window.innerHeight) {
-        panel.scrollIntoView({ block: "start" });  // on a phone the panel sits elsewhere
+      if (box.top < 0 || box.top > window.innerHeight - 80) {
+        panel.scrollIntoView({ block: "nearest" });
       }
     }
     if (location.hash !== "#" + id) { history.replaceState(null, "", "#" + id); }
+  }
+
+  // Close the panel: the list comes back beside the text
+  function close() {
+    var panel = selected && document.getElementById(selected);
+    selected = null;
+    panels.forEach(function (p) { p.hidden = true; });
+    if (panel) { place(panel); }
+    document.body.classList.remove("has-selection");
+    buttons.forEach(function (b) { b.setAttribute("aria-pressed", "false"); });
+    paint();
+    history.replaceState(null, "", location.pathname + location.search);
   }
 
   buttons.forEach(function (button) {
@@ -61,21 +97,47 @@
       select(button.getAttribute("data-claim"), event.detail === 0);
     });
     button.addEventListener("keydown", function (event) {
-      // arrow keys move through the claims the filters show
+      // arrow keys move through the claims the filters show; Enter opens one
       if (event.key !== "ArrowDown" && event.key !== "ArrowUp") { return; }
       var visible = buttons.filter(function (b) { return !b.parentElement.hidden; });
       var at = visible.indexOf(button) + (event.key === "ArrowDown" ? 1 : -1);
       if (at >= 0 && at < visible.length) {
         event.preventDefault();
         visible[at].focus();
-        select(visible[at].getAttribute("data-claim"), false);
+        visible[at].scrollIntoView({ block: "nearest" });
       }
     });
   });
 
   document.querySelectorAll("[data-back]").forEach(function (back) {
     back.addEventListener("click", function () {
-      claims[back.getAttribute("data-back")].button.focus();
+      var id = back.getAttribute("data-back");
+      close();
+      claims[id].button.focus();
+      claims[id].button.scrollIntoView({ block: "nearest" });
+    });
+  });
+
+  // back to where the claim is in the text, its mark focused so reading goes on from there
+  document.querySelectorAll("[data-to-text]").forEach(function (back) {
+    back.hidden = false;
+    back.addEventListener("click", function () {
+      var mark = firstMark(back.getAttribute("data-to-text"));
+      close();
+      if (!mark) { return; }
+      mark.setAttribute("tabindex", "-1");
+      mark.scrollIntoView({ block: "center" });
+      mark.focus({ preventScroll: true });
+    });
+  });
+
+  // the previous or next claim the filters show, without going back to the list
+  document.querySelectorAll("[data-step]").forEach(function (step) {
+    step.hidden = false;
+    step.addEventListener("click", function () {
+      var ids = shownIds();
+      var at = ids.indexOf(step.getAttribute("data-of")) + Number(step.getAttribute("data-step"));
+      if (at >= 0 && at < ids.length) { select(ids[at], true); }
     });
   });
 
@@ -103,10 +165,10 @@
   function filter() {
     var count = 0;
     buttons.forEach(function (b) {
-      var item = b.parentElement;
-      item.hidden = !((!verdict.value || item.getAttribute("data-verdict") === verdict.value) &&
-        (!source.value || item.getAttribute("data-source") === source.value));
-      if (!item.hidden) { count += 1; }
+      var claim = claims[b.getAttribute("data-claim")];
+      claim.item.hidden = !((!verdict.value || claim.verdict === verdict.value) &&
+        (!source.value || claim.sources.indexOf(source.value) >= 0));
+      if (!claim.item.hidden) { count += 1; }
     });
     paint();
     shownCount.textContent = String(count);
@@ -115,6 +177,21 @@
     verdict.addEventListener("change", filter);
     source.addEventListener("change", filter);
   }
+
+  // a count in the assessment ("3 refuted") shows those claims in the list
+  document.querySelectorAll("[data-filter-verdict]").forEach(function (link) {
+    link.addEventListener("click", function (event) {
+      if (!verdict) { return; }
+      event.preventDefault();
+      verdict.value = link.getAttribute("data-filter-verdict");
+      if (source) { source.value = ""; }
+      filter();
+      close();
+      var title = document.getElementById("claims-title");
+      title.scrollIntoView({ block: "start" });
+      title.focus({ preventScroll: true });
+    });
+  });
 
   document.querySelectorAll("input[name=colour]").forEach(function (radio) {
     radio.addEventListener("change", function () {
@@ -143,6 +220,10 @@
         say("Copy this link: " + link);
       }
     });
+  });
+  // a turned phone or a resized window moves the open panel to its place in that layout
+  phone.addEventListener("change", function () {
+    if (selected) { place(document.getElementById(selected)); }
   });
   // with the script, one panel at a time: none until a claim is chosen
   panels.forEach(function (p) { p.hidden = true; });
