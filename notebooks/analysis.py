@@ -26,6 +26,7 @@
 # %%
 # %matplotlib inline
 import os
+from html import escape
 from pathlib import Path
 
 import pandas as pd
@@ -67,10 +68,13 @@ else:
     rating = ArticleRating.of(article["rating"])
     ids = [] if pd.isna(article["key_findings"]) else article["key_findings"].split(" ")
     findings = claims.set_index("claim_id").loc[ids]
+    # HTML with the editor's words escaped: as Markdown, a `*` or `<` in a cell would be read
+    # as markup
     display(
-        Markdown(
-            f"**{rating.words} credibility** ({rating.definition}) {article['assessment']} "
-            f"Reviewed by {article['reviewed_by']}, {article['reviewed_on']:%d %B %Y}."
+        HTML(
+            f"<p><strong>{rating.words} credibility</strong> ({escape(rating.definition)}) "
+            f"{escape(article['assessment'])} Reviewed by {escape(article['reviewed_by'])}, "
+            f"{article['reviewed_on']:%d %B %Y}.</p>"
         )
     )
     display(findings[["verdict", "claim"]])

@@ -19,6 +19,7 @@ from conftest import (
 )
 from factcheck.checks.rules import dataset_queries
 from factcheck.checks.validate import check_dataset
+from factcheck.edits.add_article import ArticleInfo, add_article
 
 Edit = Callable[[Path], None]
 
@@ -402,6 +403,21 @@ def test_an_article_without_claims_is_awaited_not_uncovered(
         "proposes them for review, and once it has any, every sentence of its body must be covered "
         "[articles.claims.awaited]"
     )
+
+
+def test_a_key_finding_must_be_a_claim_of_its_own_article(dataset: Path) -> None:
+    """A second article may not cite the first one's claims as its findings."""
+    info = ArticleInfo("2026-01-05-a-second-article", "2026-01-05", "A second", "CURRENTINDIA")
+    assert add_article(dataset, b"A second article. It says one thing.", info).problems == []
+    assessed = {"rating": "high", "assessment": "It holds.", "reviewed_by": "a desk"}
+    for column, value in {**assessed, "key_findings": "C0019", "reviewed_on": "2026-01-06"}.items():
+        set_cell(dataset, "articles.csv", 3, column, value)
+    errors = lines([found for found in problems_in(dataset) if not found.notice])
+    assert errors == [
+        "articles.csv, row 3, column key_findings: 'C0019' must name claims of this "
+        "article with a verdict on their facts (none awaiting its check, none not_checkable); "
+        "not among them: C0019 [articles.key_findings.claims_of_article]"
+    ]
 
 
 def test_every_dataset_rule_has_a_case() -> None:
