@@ -29,6 +29,7 @@ SYSTEM_PROGRAMS = {
     "test_hadoop.py": "spark",
     "test_spark_cluster.py": "spark",
     "test_site_browser.py": "browser",
+    "test_site_axe.py": "browser",
     "test_office.py": "office",
     "test_notebook.py": "notebook",
 }

@@ -263,7 +263,8 @@ REFUSING = {
     "format": ["format"],
     "summary": ["summary"],
     "export": ["export", "claimreview", *PUBLISHER],
-    "site": ["site", "-o", "{tmp}/site", *PUBLISHER],
+    "site": ["site", "-o", "{tmp}/site", *PUBLISHER, "--corrections", "We correct errors.",
+             "--contact", "desk@example.org"],
     "import xlsx": ["import", "xlsx", "{tmp}/empty.xlsx"],
     "add-article": ["add-article", "2026-01-08-missile-launch", str(ARTICLES / "wire-missile.txt"),
                     "--published-on", "2026-01-08", "--publisher-source", "Yonhap"],
@@ -311,6 +312,10 @@ def test_validate_reports_its_problems_on_standard_output(
     assert err == ""
 
 
+SITE = ["site", "-o", "{tmp}/site", "--reviewer-name", "N"]
+POLICY = ["--corrections", "We correct errors.", "--contact", "desk@example.org"]
+
+
 @pytest.mark.parametrize(
     ("argv", "said"),
     [
@@ -321,8 +326,19 @@ def test_validate_reports_its_problems_on_standard_output(
         (["add-article", "2026-01-08-none", "{tmp}/none.txt", "--published-on", "2026-01-08",
           "--publisher-source", "Yonhap"], "{tmp}/none.txt is not a file"),
         (["import", "xlsx", "{tmp}/none.xlsx"], "{tmp}/none.xlsx is not a file"),
-        (["site", "-o", "{tmp}/site", "--reviewer-name", "N", "--reviewer-url", "example.org"],
+        ([*SITE, "--reviewer-url", "example.org", *POLICY],
          "--reviewer-url must be an absolute http(s) address"),
+        ([*SITE, "--reviewer-url", "https://e.org", "--corrections", "{tmp}/none.md",
+          "--contact", "desk@example.org"],
+         "--corrections: {tmp}/none.md is not a file (give the corrections policy's text, or a "
+         "file holding it)"),
+        ([*SITE, "--reviewer-url", "https://e.org", "--corrections", " ", "--contact",
+          "desk@example.org"],
+         "--corrections must not be empty: give the corrections policy's text, or a file "
+         "holding it"),
+        ([*SITE, "--reviewer-url", "https://e.org", "--corrections", "We correct errors.",
+          "--contact", "the desk"],
+         "--contact must be an email address or an absolute http(s) address, not 'the desk'"),
         (["export", "croissant", "-o", "{tmp}"], "{tmp}: cannot write: Is a directory"),
         (["export", "croissant", "-o", "{tmp}/none/croissant.json"],
          "{tmp}/none/croissant.json: cannot write: No such file or directory"),

@@ -94,7 +94,9 @@ def test_nothing_is_written_to_a_place_the_user_did_not_name() -> None:
 
 
 @pytest.mark.parametrize("command", [["site", "--reviewer-name", "x", "--reviewer-url",
-                                      "https://example.org"], ["export", "xlsx"]])  # fmt: skip
+                                      "https://example.org", "--corrections", "We correct.",
+                                      "--contact", "desk@example.org"],
+                                     ["export", "xlsx"]])  # fmt: skip
 def test_a_command_whose_output_is_not_text_refuses_to_guess_where(
     command: list[str], capsys: pytest.CaptureFixture[str]
 ) -> None:

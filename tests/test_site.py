@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 
 import factcheck
-from conftest import REPO, set_cell
+from conftest import ARTICLE_ID, REPO, set_cell
 from factcheck.analysis.summary import publishers_in_words
 from factcheck.cli import main
 from factcheck.dataset import DatasetInvalid
@@ -31,9 +31,15 @@ from factcheck.site.build import (
     check_reviewer_url,
 )
 from factcheck.site.pages import segments
+from factcheck.site.policies import Policies
+from factcheck.site.trust import PAGES
 
 PUBLISHER = "factcheck test desk"
 SITE_URL = "https://factcheck.example.org/site"
+POLICIES = Policies("We correct errors openly.\n\nEach change is dated.", "desk@example.org")
+# what `factcheck site` needs besides the folder and -o
+OPTIONS = ["--reviewer-name", PUBLISHER, "--corrections", POLICIES.corrections]
+OPTIONS += ["--contact", POLICIES.contact]
 
 
 class Page(HTMLParser):
@@ -108,7 +114,7 @@ class Page(HTMLParser):
 
 @pytest.fixture(scope="module")
 def files(data: factcheck.Dataset) -> dict[str, bytes]:
-    return build_site(data, PUBLISHER, SITE_URL)
+    return build_site(data, PUBLISHER, SITE_URL, POLICIES)
 
 
 @pytest.fixture(scope="module")
@@ -122,7 +128,8 @@ def test_the_site_is_an_index_a_page_per_article_and_its_assets(
 ) -> None:
     pages = {article_path(a) for a in data.articles["article_id"]}
     assets = {f"assets/{name}" for name in ("site.css", "site.js", "favicon.svg")}
-    assert set(files) == {"index.html", *assets, *pages}
+    about = {page.path for page in PAGES}
+    assert set(files) == {"index.html", *assets, *pages, *about}
     index = files["index.html"].decode("utf-8")
     for path in pages:
         assert f'href="{path}"' in index
@@ -199,7 +206,7 @@ def test_an_article_without_claims_says_so_and_the_index_lists_the_newest_first(
     )
     added = add_article(dataset, b"One line of text, with no claim drafted.", info)
     assert added.problems == []
-    files = build_site(factcheck.load_dataset(dataset), PUBLISHER, SITE_URL)
+    files = build_site(factcheck.load_dataset(dataset), PUBLISHER, SITE_URL, POLICIES)
     page = files[article_path(info.article_id)].decode("utf-8")
     assert "No claims of this article have been drafted or checked yet." in page
     for empty in ('id="filter-verdict"', 'class="key"', 'class="claim-list"', "<table"):
@@ -332,7 +339,7 @@ def test_an_update_is_dated_and_no_findings_means_no_list(dataset: Path) -> None
     set_cell(dataset, "articles.csv", 2, "updated_on", "2026-12-07")
     set_cell(dataset, "articles.csv", 2, "key_findings", "")
     data = factcheck.load_dataset(dataset)
-    page = build_site(data, PUBLISHER, SITE_URL)[article_path(data.articles["article_id"].iat[0])]
+    page = build_site(data, PUBLISHER, SITE_URL, POLICIES)[article_path(ARTICLE_ID)]
     text = page.decode("utf-8")
     assert ', updated <time datetime="2026-12-07">2026-12-07</time>.' in text
     assert "Key findings" not in text
@@ -343,7 +350,7 @@ def test_an_article_not_yet_assessed_says_so(dataset: Path) -> None:
     for column in ("rating", "assessment", "key_findings", "reviewed_by", "reviewed_on"):
         set_cell(dataset, "articles.csv", 2, column, "")
     data = factcheck.load_dataset(dataset)
-    html = build_site(data, PUBLISHER, SITE_URL)[article_path(data.articles["article_id"].iat[0])]
+    html = build_site(data, PUBLISHER, SITE_URL, POLICIES)[article_path(ARTICLE_ID)]
     text = html.decode("utf-8")
     assert '<section class="assessment' not in text
     assert "The fact-checker's assessment of this article is not written yet." in text
@@ -379,7 +386,7 @@ def test_no_cell_can_break_out_of_a_jsonld_block(dataset: Path) -> None:
     rationale = "It says </script> and <!--<script> here & there."
     set_cell(dataset, "claims.csv", 3, "verdict_rationale", rationale)
     data = factcheck.load_dataset(dataset)
-    files = build_site(data, PUBLISHER, SITE_URL)
+    files = build_site(data, PUBLISHER, SITE_URL, POLICIES)
     html = files[article_path(data.articles["article_id"].iat[0])].decode("utf-8")
     page = Page(html)
     assert sorted(page.panels) == sorted(data.claims["claim_id"])
@@ -413,7 +420,7 @@ def test_the_command_writes_the_site_and_refuses_a_relative_address(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     out = tmp_path / "site"
-    base = ["site", "--dir", str(REPO), "-o", str(out), "--reviewer-name", PUBLISHER]
+    base = ["site", "--dir", str(REPO), "-o", str(out), *OPTIONS]
     assert main([*base, "--reviewer-url", "example.org"]) == 2
     assert "--reviewer-url must be an absolute http(s) address" in capsys.readouterr().err
     assert main([*base, "--reviewer-url", f"{SITE_URL}/"]) == 2  # or the reviews' addresses
@@ -446,10 +453,13 @@ def test_the_site_takes_an_absolute_address_without_a_final_slash(
 def test_a_site_is_built_from_a_folder_only_when_its_dataset_validates(
     dataset: Path, files: dict[str, bytes]
 ) -> None:
-    assert build_site_from(REPO, PUBLISHER, SITE_URL) == files
+    policies = {"corrections": POLICIES.corrections, "contact": POLICIES.contact}
+    assert build_site_from(REPO, PUBLISHER, SITE_URL, **policies) == files
     set_cell(dataset, "claims.csv", 6, "verdict", "maybe")
     with pytest.raises(ExportError):  # the address is checked before the dataset is read
-        build_site_from(dataset, PUBLISHER, "example.org")
+        build_site_from(dataset, PUBLISHER, "example.org", **policies)
+    with pytest.raises(ExportError):  # and so are the policy and the contact
+        build_site_from(dataset, PUBLISHER, SITE_URL, **{**policies, "contact": "nobody"})
     with pytest.raises(DatasetInvalid) as raised:
-        build_site_from(dataset, PUBLISHER, SITE_URL)
+        build_site_from(dataset, PUBLISHER, SITE_URL, **policies)
     assert [p.rule for p in raised.value.problems] == ["claims.verdict.allowed"]

@@ -22,6 +22,7 @@ from factcheck.analysis.palette import source_colors
 from factcheck.exports.claimreview import claim_reviews
 from factcheck.site.build import REVIEW_URL, article_path, build_site
 from factcheck.site.pages import origin
+from factcheck.site.policies import Policies
 
 sync_api = pytest.importorskip(
     "playwright.sync_api", reason="the browser tests need Playwright: pip install playwright"
@@ -37,6 +38,7 @@ if CHROMIUM is None:
 
 PUBLISHER = "factcheck test desk"
 SITE_URL = "https://factcheck.example.org/site"
+POLICIES = Policies("We correct errors openly.", "desk@example.org")
 SCREENSHOTS = REPO / "build" / "screenshots"
 DESKTOP = {"width": 1280, "height": 900}
 PHONE = {"width": 390, "height": 844}
@@ -46,7 +48,7 @@ PHONE = {"width": 390, "height": 844}
 def address(data: factcheck.Dataset, tmp_path_factory: pytest.TempPathFactory) -> str:
     """The article page of the built site, as a file: address."""
     root = tmp_path_factory.mktemp("site")
-    for name, content in build_site(data, PUBLISHER, SITE_URL).items():
+    for name, content in build_site(data, PUBLISHER, SITE_URL, POLICIES).items():
         (root / name).parent.mkdir(parents=True, exist_ok=True)
         (root / name).write_bytes(content)
     return (root / article_path(data.articles["article_id"].iat[0])).as_uri()

@@ -72,7 +72,13 @@ def run_site(args: argparse.Namespace) -> int:
     from factcheck.site.build import build_site_from
 
     try:
-        files = build_site_from(Path(args.directory), args.reviewer_name, args.reviewer_url)
+        files = build_site_from(
+            Path(args.directory),
+            args.reviewer_name,
+            args.reviewer_url,
+            corrections=args.corrections,
+            contact=args.contact,
+        )
     except ExportError as error:
         return fail(str(error))
     except DatasetError as error:

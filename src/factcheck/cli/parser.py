@@ -339,8 +339,10 @@ def _add_site_command(subcommands: Any) -> None:
         help="build static pages of the articles with their claims, verdicts and evidence",
         description="Build a static site from the dataset: an index of the articles and one "
         "page per article with its text, every claim marked, each claim's verdict, "
-        "attribution and evidence, and a schema.org ClaimReview block per checked claim. "
-        "No server and nothing from the network is needed to view it.",
+        "attribution and evidence, and a schema.org ClaimReview block per checked claim; and "
+        "the pages every page links: how we checked, what each rating means, corrections and "
+        "contact, licence and how to cite. No server and nothing from the network is needed "
+        "to view it.",
     )
     _directory(site)
     _output(site, folder=True, required=True)
@@ -356,5 +358,19 @@ def _add_site_command(subcommands: Any) -> None:
         metavar="URL",
         help="where the site will be published: each review's address is its claim's anchor "
         "under it (URL/articles/<article_id>.html#<claim_id>)",
+    )
+    site.add_argument(
+        "--corrections",
+        required=True,
+        metavar="TEXT|FILE",
+        help="the corrections policy the site publishes: its text, or a UTF-8 file holding it "
+        "(paragraphs separated by a blank line); a value without a space names a file",
+    )
+    site.add_argument(
+        "--contact",
+        required=True,
+        metavar="EMAIL|URL",
+        help="where readers report an error: an email address or an absolute http(s) address, "
+        "given on the corrections page and in each page's schema.org data",
     )
     site.set_defaults(run=commands.run_site)

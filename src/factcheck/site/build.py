@@ -4,11 +4,15 @@ An index of the articles, and one page per article: its text with every claim ma
 coloured by verdict or by who says it, each claim's panel (its verdict and why, who says it,
 the evidence), a list of the claims to filter, and a schema.org ClaimReview block per checked
 claim, made by `exports.claimreview` exactly as `factcheck export claimreview` makes it,
-each review's `url` the claim's anchor on its page. Everything the pages need is written
-beside them (one style sheet, one small script): no server, no network at view time.
+each review's `url` the claim's anchor on its page. Beside them, the pages that say how the
+checks were made and how to hold them to account (`trust`): how we checked, what each rating
+means, corrections and contact, licence and how to cite; every page links every one of them.
+Everything the pages need is written beside them (one style sheet, one small script): no
+server, no network at view time.
 
 `build_site_from` is the command: it checks the address the site will be published at
-(`check_reviewer_url`) before it loads the dataset, then builds the pages.
+(`check_reviewer_url`), the corrections policy and the contact (`policies`) before it loads
+the dataset, then builds the pages.
 """
 
 from __future__ import annotations
@@ -23,15 +27,18 @@ from jinja2 import Environment, PackageLoader, select_autoescape
 from factcheck.dataset import Dataset, load_dataset
 from factcheck.exports import article_review, claimreview
 from factcheck.exports.base import ExportError
+from factcheck.site import trust
 from factcheck.site.pages import Article, articles, legend
+from factcheck.site.policies import Policies, read_policies
 
 ASSETS = ("site.css", "site.js", "favicon.svg")
 # Each review's page: the claim's anchor on its article's page, under the site's address.
 REVIEW_URL = "{reviewer_url}/articles/{article_id}.html#{claim_id}"
+ARTICLE_PATH = "articles/{article_id}.html"
 
 
 def article_path(article_id: str) -> str:
-    return f"articles/{article_id}.html"
+    return ARTICLE_PATH.format(article_id=article_id)
 
 
 def check_reviewer_url(url: str) -> None:
@@ -43,24 +50,31 @@ def check_reviewer_url(url: str) -> None:
         raise ExportError("--reviewer-url must not end with '/'")
 
 
-def build_site_from(root: Path, reviewer_name: str, reviewer_url: str) -> dict[str, bytes]:
-    """The site of the dataset in `root`, by path, as `build_site` makes it. The address is
-    checked first (`ExportError`), then the dataset loaded (`DatasetError` with the problems
-    when it does not validate)."""
+def build_site_from(
+    root: Path, reviewer_name: str, reviewer_url: str, corrections: str, contact: str
+) -> dict[str, bytes]:
+    """The site of the dataset in `root`, by path, as `build_site` makes it. The options are
+    checked first (`ExportError`): the address, then the corrections policy (its text, or a
+    file holding it) and the contact (`read_policies`); then the dataset is loaded
+    (`DatasetError` with the problems when it does not validate)."""
     check_reviewer_url(reviewer_url)
-    return build_site(load_dataset(root), reviewer_name, reviewer_url)
+    policies = read_policies(corrections, contact)
+    return build_site(load_dataset(root), reviewer_name, reviewer_url, policies)
 
 
-def build_site(data: Dataset, reviewer_name: str, reviewer_url: str) -> dict[str, bytes]:
-    """The site's files by path: `index.html`, `articles/<id>.html`, `assets/...`.
-    `reviewer_url` is where the site is published, without a final '/'; the reviews'
-    addresses are under it."""
+def build_site(
+    data: Dataset, reviewer_name: str, reviewer_url: str, policies: Policies
+) -> dict[str, bytes]:
+    """The site's files by path: `index.html`, `articles/<id>.html`, the pages on how the
+    checks were made (`trust.PAGES`), `assets/...`. `reviewer_url` is where the site is
+    published, without a final '/'; the reviews' addresses are under it."""
     reviews = claimreview.claim_reviews(data, reviewer_name, reviewer_url, REVIEW_URL)["@graph"]
     assessed = article_review.article_reviews(data, reviewer_name, reviewer_url)["@graph"]
     overall = {review["identifier"]: review for review in assessed}
     pages = articles(data)
     environment = _environment()
-    shared = {"legend": legend(data), "reviewer_name": reviewer_name}
+    reviewer = trust.organisation(reviewer_name, reviewer_url, policies)
+    shared = {"legend": legend(data), "reviewer_name": reviewer_name, "nav": trust.NAV}
     files = {
         "index.html": environment.get_template("index.html").render(
             articles=pages,
@@ -75,12 +89,22 @@ def build_site(data: Dataset, reviewer_name: str, reviewer_url: str) -> dict[str
         files[article_path(page.article_id)] = environment.get_template("article.html").render(
             article=page,
             reviews=[
-                _page(page, url, reviewer_name, reviewer_url),
+                _page(page, url, reviewer),
                 *_overall(overall.get(page.article_id)),
                 *_reviews_of(page, reviews),
             ],
             page_url=url,
             description=_description(page),
+            **shared,
+        )
+    for about in trust.PAGES:
+        url = f"{reviewer_url}/{about.path}"
+        files[about.path] = environment.get_template(about.path).render(
+            page=about,
+            page_url=url,
+            description=about.description,
+            jsonld=script_json(trust.jsonld(about, url, reviewer)),
+            **trust.content(about, data, policies, ARTICLE_PATH),
             **shared,
         )
     found = {path: html.encode("utf-8") for path, html in files.items()}
@@ -98,10 +122,10 @@ def _description(page: Article) -> str:
     return f"{len(page.claims)} claims of “{page.title}”, checked against their sources."
 
 
-def _page(page: Article, url: str, reviewer_name: str, reviewer_url: str) -> str:
-    """The page itself as a schema.org Article by the reviewer, about the news article, with
-    the dates of its first and latest review (claims' and the article's own)."""
-    reviewer = {"@type": "Organization", "name": reviewer_name, "url": reviewer_url}
+def _page(page: Article, url: str, reviewer: dict[str, Any]) -> str:
+    """The page itself as a schema.org Article by the reviewer (with its principles,
+    corrections policy and contact), about the news article, with the dates of its first and
+    latest review (claims' and the article's own)."""
     document: dict[str, Any] = {
         "@context": "https://schema.org",
         "@type": "Article",
