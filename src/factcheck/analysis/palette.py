@@ -1,14 +1,36 @@
-"""Colours and orderings for figures, defined once so every figure agrees.
+"""Colours and orderings for the figures and the site, defined once so every view agrees.
 
-Publishers are grey, the backdrop every claim is reported against; every other source gets a
-fixed colour from its position in `sources.csv` (kept in source_id order by `factcheck
-format`), and a claim's attribution chain (its "voice") takes the colour of its original
-source. Verdicts have fixed colours from
-supported (green) to refuted (red), with grey for what cannot be judged.
+Publishers are one grey, the backdrop every claim is reported against. Every other source
+takes its colour from its id alone: SHA-256 of the id (the same on every machine and run,
+unlike Python's salted `hash`) picks one of `SOURCE_PALETTE`. A source keeps its colour
+whatever sources the dataset gains and whatever their order, so a second article repaints
+none of the first's. A claim's attribution chain (its "voice") takes the colour of its
+original source.
+
+Eight colours for an open set of sources means two sources can share one. `SOURCE_HASH_KEY`
+was chosen once, as the first of "factcheck source colours 1:", "… 2:", … under which the
+six sources of the first article take six different colours, each pair (and each with the
+publishers' grey) at least 0.08 apart in OKLab in normal vision and in a simulation of
+protanopia and deuteranopia (Machado et al. 2009). A later article may hold two sources of
+one colour, which their names tell apart: the figures name each source beside its colour.
+
+Every source colour is drawn as a mark (an underline, a bar, a node) and meets WCAG 2's 3:1
+for non-text contrast against white; each is also light enough that the 30% and 55% tints
+the site puts behind marked text (site.css) keep body text (#1a1a1a) at 4.5:1 or more;
+tests/test_palette.py checks both. The colours come from the colour-blind-considerate
+palettes of Okabe and Ito and of Paul Tol: Okabe-Ito orange (darkened to 3:1, its OKLab hue
+and chroma kept), blue and reddish purple; Tol's bright cyan (darkened the same way); Tol's
+muted indigo, green, wine and purple. These eight were chosen from those palettes to stay
+apart in normal vision and in the same simulation, and hold no red, which would read as
+"refuted".
+
+Verdicts have fixed colours from supported (green) to refuted (red), with grey for what
+cannot be judged.
 """
 
 from __future__ import annotations
 
+import hashlib
 from collections.abc import Sequence
 
 import pandas as pd
@@ -16,19 +38,19 @@ import pandas as pd
 from factcheck.model import notation
 from factcheck.model.vocabularies import ClaimType, SourceKind, Verdict
 
-PUBLISHER_COLOR = "#999999"
-# A colour-blind-safe qualitative palette (Okabe and Ito), then a few more distinct colours.
+PUBLISHER_COLOR = "#767676"  # 4.5:1 against white
 SOURCE_PALETTE = (
-    "#E69F00",
-    "#56B4E9",
-    "#009E73",
-    "#CC79A7",
-    "#0072B2",
-    "#D55E00",
-    "#F0E442",
-    "#882255",
-    "#44AA99",
+    "#CA8500",  # Okabe-Ito orange, darkened
+    "#0072B2",  # Okabe-Ito blue
+    "#CC79A7",  # Okabe-Ito reddish purple
+    "#349FC0",  # Tol bright cyan, darkened
+    "#332288",  # Tol muted indigo
+    "#117733",  # Tol muted green
+    "#882255",  # Tol muted wine
+    "#AA4499",  # Tol muted purple
 )
+# Never to change: another key repaints every source (see the module's docstring).
+SOURCE_HASH_KEY = "factcheck source colours 47:"
 
 CLAIM_TYPE_COLORS: dict[str, str] = {
     ClaimType.EVENT: "#0072B2",
@@ -47,18 +69,19 @@ VERDICT_COLORS: dict[str, str] = {
 }
 
 
+def source_color(source_id: str) -> str:
+    """The palette colour of a source that is not a publisher: a function of its id only."""
+    digest = hashlib.sha256((SOURCE_HASH_KEY + source_id).encode()).digest()
+    return SOURCE_PALETTE[int.from_bytes(digest[:8], "big") % len(SOURCE_PALETTE)]
+
+
 def source_colors(sources: pd.DataFrame) -> dict[str, str]:
-    """A colour for each source of a sources table: grey for publishers, the palette in table
-    order for the others, cycling if there are more sources than colours."""
-    colors = {}
-    others = 0
-    for source_id, kind in zip(sources["source_id"], sources["kind"], strict=True):
-        if kind == SourceKind.PUBLISHER:
-            colors[source_id] = PUBLISHER_COLOR
-        else:
-            colors[source_id] = SOURCE_PALETTE[others % len(SOURCE_PALETTE)]
-            others += 1
-    return colors
+    """A colour for each source of a sources table: grey for publishers, `source_color` for
+    the others."""
+    return {
+        source_id: PUBLISHER_COLOR if kind == SourceKind.PUBLISHER else source_color(source_id)
+        for source_id, kind in zip(sources["source_id"], sources["kind"], strict=True)
+    }
 
 
 def origin(chain: str) -> str:
