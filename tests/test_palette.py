@@ -7,7 +7,7 @@ import pandas as pd
 import pytest
 
 import factcheck
-from contrast import INK, TINTS, WHITE, color_mix, contrast
+from contrast import INK, TINTS, WHITE, color_mix, contrast, rgb
 from factcheck.analysis.palette import (
     CLAIM_TYPE_COLORS,
     PUBLISHER_COLOR,
@@ -16,6 +16,7 @@ from factcheck.analysis.palette import (
     origin,
     source_color,
     source_colors,
+    tint,
     voice_colors,
 )
 from factcheck.model.vocabularies import ClaimType, Verdict
@@ -101,3 +102,11 @@ def test_every_mark_shows_on_white_and_keeps_text_readable_on_its_tints(color: s
 def test_marks_that_mean_different_things_differ() -> None:
     assert len(set(SOURCE_PALETTE)) == len(SOURCE_PALETTE)
     assert PUBLISHER_COLOR not in SOURCE_PALETTE
+
+
+def test_a_tint_is_the_colour_mixed_with_white_as_css_mixes_it() -> None:
+    assert tint("#336699", 1) == "#336699"
+    assert tint("#336699", 0) == "#ffffff"
+    assert tint("#000000", 0.55) == "#737373"  # 45% of 255, rounded
+    mixed = rgb(color_mix("#0072B2", 0.3))  # as a browser mixes it
+    assert rgb(tint("#0072B2", 0.3)) == pytest.approx(mixed, abs=0.5 / 255)

@@ -84,6 +84,13 @@ def source_colors(sources: pd.DataFrame) -> dict[str, str]:
     }
 
 
+def tint(color: str, share: float) -> str:
+    """`color` mixed with white, `share` of it (CSS `color-mix(in srgb, color share, white)`):
+    a background dark text reads on (every palette colour keeps 4.5:1 up to a share of 55%)."""
+    channels = (int(color[i : i + 2], 16) for i in (1, 3, 5))
+    return "#" + "".join(f"{round(share * c + (1 - share) * 255):02x}" for c in channels)
+
+
 def origin(chain: str) -> str:
     """The source a chain's claim originates with: the first source of its last level."""
     return notation.levels(chain)[-1][0]
