@@ -89,7 +89,7 @@ def test_every_verdict_and_claim_type_has_a_colour() -> None:
     assert set(CLAIM_TYPE_COLORS) == set(ClaimType)
 
 
-MARKS = [*SOURCE_PALETTE, PUBLISHER_COLOR]
+MARKS = [*SOURCE_PALETTE, PUBLISHER_COLOR, *VERDICT_COLORS.values()]
 
 
 @pytest.mark.parametrize("color", MARKS)
@@ -102,6 +102,7 @@ def test_every_mark_shows_on_white_and_keeps_text_readable_on_its_tints(color: s
 def test_marks_that_mean_different_things_differ() -> None:
     assert len(set(SOURCE_PALETTE)) == len(SOURCE_PALETTE)
     assert PUBLISHER_COLOR not in SOURCE_PALETTE
+    assert len(set(VERDICT_COLORS.values())) == len(VERDICT_COLORS)
 
 
 def test_a_tint_is_the_colour_mixed_with_white_as_css_mixes_it() -> None:

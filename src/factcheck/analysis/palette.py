@@ -14,18 +14,20 @@ publishers' grey) at least 0.08 apart in OKLab in normal vision and in a simulat
 protanopia and deuteranopia (Machado et al. 2009). A later article may hold two sources of
 one colour, which their names tell apart: the figures name each source beside its colour.
 
-Every source colour is drawn as a mark (an underline, a bar, a node) and meets WCAG 2's 3:1
-for non-text contrast against white; each is also light enough that the 30% and 55% tints
-the site puts behind marked text (site.css) keep body text (#1a1a1a) at 4.5:1 or more;
-tests/test_palette.py checks both. The colours come from the colour-blind-considerate
-palettes of Okabe and Ito and of Paul Tol: Okabe-Ito orange (darkened to 3:1, its OKLab hue
-and chroma kept), blue and reddish purple; Tol's bright cyan (darkened the same way); Tol's
-muted indigo, green, wine and purple. These eight were chosen from those palettes to stay
-apart in normal vision and in the same simulation, and hold no red, which would read as
-"refuted".
+Every colour, of a source or of a verdict, is drawn as a mark (an underline, a bar, a node)
+and meets WCAG 2's 3:1 for non-text contrast against white; each is also light enough that
+the 30% and 55% tints the site puts behind marked text (site.css) keep body text (#1a1a1a)
+at 4.5:1 or more; tests/test_palette.py checks both. The source colours come from the
+colour-blind-considerate palettes of Okabe and Ito and of Paul Tol: Okabe-Ito orange
+(darkened to 3:1, its OKLab hue and chroma kept), blue and reddish purple; Tol's bright cyan
+(darkened the same way); Tol's muted indigo, green, wine and purple. These eight were chosen
+from those palettes to stay apart in normal vision and in the same simulation, and hold no
+red, which would read as "refuted".
 
-Verdicts have fixed colours from supported (green) to refuted (red), with grey for what
-cannot be judged.
+Verdicts run from supported (green) through partly supported (orange) to refuted (red):
+ColorBrewer's RdYlGn, its orange darkened to 3:1. What is not judged is grey, not enough
+evidence lighter than not checkable; both meet 3:1 too, so both show as marks. The site
+draws each verdict's underline in a style of its own besides (site.css).
 """
 
 from __future__ import annotations
@@ -62,10 +64,10 @@ CLAIM_TYPE_COLORS: dict[str, str] = {
 
 VERDICT_COLORS: dict[str, str] = {
     Verdict.SUPPORTED: "#1a9850",
-    Verdict.PARTLY_SUPPORTED: "#fdae61",
+    Verdict.PARTLY_SUPPORTED: "#ce8232",  # RdYlGn's #fdae61 (1.8:1), darkened
     Verdict.REFUTED: "#d73027",
-    Verdict.NOT_ENOUGH_EVIDENCE: "#bdbdbd",
-    Verdict.NOT_CHECKABLE: "#e0e0e0",
+    Verdict.NOT_ENOUGH_EVIDENCE: "#8a8a8a",
+    Verdict.NOT_CHECKABLE: "#666666",
 }
 
 
