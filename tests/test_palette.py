@@ -7,6 +7,7 @@ import pandas as pd
 import pytest
 
 import factcheck
+from conftest import with_new_sources
 from contrast import INK, TINTS, WHITE, color_mix, contrast, rgb
 from factcheck.analysis.palette import (
     CLAIM_TYPE_COLORS,
@@ -20,28 +21,6 @@ from factcheck.analysis.palette import (
     voice_colors,
 )
 from factcheck.model.vocabularies import ClaimType, Verdict
-
-# Sources a second article might bring: ids that sort before, between and after the
-# bundled ones, so `factcheck format` (which keeps sources.csv in id order) moves every row.
-NEW_SOURCES = pd.DataFrame(
-    {
-        "source_id": ["AFP", "BBC-NEWS", "KCNA-WATCH", "NK-NEWS", "REUTERS", "XINHUA"],
-        "kind": [
-            "news_agency",
-            "publisher",
-            "organization",
-            "publisher",
-            "news_agency",
-            "state_news_agency",
-        ],
-    }
-)
-
-
-def with_new_sources(sources: pd.DataFrame) -> pd.DataFrame:
-    """The sources table with `NEW_SOURCES` added, in source_id order."""
-    table = pd.concat([sources[["source_id", "kind"]].astype(str), NEW_SOURCES])
-    return table.sort_values("source_id", ignore_index=True)
 
 
 def test_publishers_are_grey_and_others_take_their_ids_colour() -> None:

@@ -164,6 +164,34 @@ def test_colouring_by_source_uses_the_figures_colours(page: Any, data: factcheck
     assert seen == f"rgb({red}, {green}, {blue})"
 
 
+# Each source's number in the key, and each mark the number is drawn after: its source and
+# what CSS draws there.
+KEY_NUMBERS = """() => Object.fromEntries(Array.from(document.querySelectorAll('.key-source'))
+    .map(li => [li.className.match(/source-(\\S+)/)[1],
+        li.querySelector('.source-label').textContent]))"""
+DRAWN_NUMBERS = """() => Array.from(document.querySelectorAll('.seg'))
+    .map(s => [s.className.match(/source-(\\S+)/)[1], getComputedStyle(s, '::after').content])
+    .filter(([source, drawn]) => drawn !== 'none')"""
+
+
+def test_colouring_by_source_numbers_each_sources_marks_as_the_key_does(page: Any) -> None:
+    """Colour is not the only sign: sources that share a colour differ in their number."""
+    assert page.evaluate(DRAWN_NUMBERS) == []  # coloured by verdict, no numbers
+    page.check("input[name=colour][value=source]")
+    key = page.evaluate(KEY_NUMBERS)
+    drawn = page.evaluate(DRAWN_NUMBERS)
+    assert len(set(key.values())) == len(key) > 1
+    assert {source for source, _ in drawn} == set(key)  # every source's marks end numbered
+    # the number, with no text for a screen reader to read out mid-sentence
+    assert all(number == f'"{key[source]}" / ""' for source, number in drawn)
+
+
+def test_the_sources_numbers_are_not_read_out(page: Any) -> None:
+    by_verdict = page.locator(".body").aria_snapshot()
+    page.check("input[name=colour][value=source]")
+    assert page.locator(".body").aria_snapshot() == by_verdict
+
+
 def test_the_claimreview_blocks_parse_to_the_export(page: Any, data: factcheck.Dataset) -> None:
     blocks = page.evaluate(
         """() => Array.from(document.querySelectorAll('script[type="application/ld+json"]'))

@@ -12,7 +12,9 @@ was chosen once, as the first of "factcheck source colours 1:", "… 2:", … un
 six sources of the first article take six different colours, each pair (and each with the
 publishers' grey) at least 0.08 apart in OKLab in normal vision and in a simulation of
 protanopia and deuteranopia (Machado et al. 2009). A later article may hold two sources of
-one colour, which their names tell apart: the figures name each source beside its colour.
+one colour, so colour is never the only cue: the site numbers each source in an article's
+key and ends the source's marks in the text with that number, and the figures name each
+source beside its colour.
 
 Every colour, of a source or of a verdict, is drawn as a mark (an underline, a bar, a node)
 and meets WCAG 2's 3:1 for non-text contrast against white; each is also light enough that

@@ -122,6 +122,12 @@ class Article:
     assessment: Assessment | None = None  # None until the editor writes it
 
     @property
+    def source_labels(self) -> dict[str, str]:
+        """Each source's label on the page, its place in the key ("1" for the one most claims
+        come from): marked on its claims besides its colour, which another source may share."""
+        return {sid: str(n) for n, (sid, _, _) in enumerate(self.source_counts, start=1)}
+
+    @property
     def reviewed_dates(self) -> list[str]:
         """Every date a review of the page's claims or of the article was made, in order."""
         found = {c.reviewed_on for c in self.claims if c.reviewed_on}

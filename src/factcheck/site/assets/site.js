@@ -24,13 +24,21 @@
   // A stretch of text takes the colours of the selected claim if it is one of its own, else
   // of the innermost claim there the filters show; with none shown, it is dimmed.
   function paint() {
-    segments.forEach(function (s) {
+    var sources = segments.map(function (s) {
       var ids = claimsOf(s);
       var id = ids.indexOf(selected) >= 0 ? selected : ids.filter(shown)[0];
       s.className = "seg";
-      if (!id) { s.classList.add("dimmed"); return; }
+      if (!id) { s.classList.add("dimmed"); return null; }
       s.classList.add("verdict-" + claims[id].verdict, "source-" + claims[id].source);
       if (id === selected) { s.classList.add("selected"); }
+      return claims[id].source;
+    });
+    // where a source's marks stop (unmarked text next, or another source's), its number
+    // is drawn when colouring by source (site.css)
+    segments.forEach(function (s, at) {
+      var next = segments[at + 1];
+      var goesOn = next && s.nextSibling === next && sources[at + 1] === sources[at];
+      if (sources[at] && !goesOn) { s.classList.add("run-end"); }
     });
   }
 
@@ -146,6 +154,7 @@
   });
   // with the script, one panel at a time: none until a claim is chosen
   panels.forEach(function (p) { p.hidden = true; });
+  paint();
   window.addEventListener("hashchange", fromAddress);
   fromAddress();
 })();
