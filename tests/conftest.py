@@ -11,6 +11,7 @@ from pathlib import Path
 from types import ModuleType
 from typing import Any
 
+import pandas as pd
 import pytest
 
 from factcheck.checks.validate import check_dataset
@@ -117,6 +118,28 @@ def await_check(directory: Path, row: int) -> None:
         set_cell(directory, "claims.csv", row, column, "")
     for column in ("rating", "assessment", "key_findings", "reviewed_by", "reviewed_on"):
         set_cell(directory, "articles.csv", 2, column, "")
+
+
+# Sources a second article might bring: ids that sort before, between and after the
+# bundled ones, so `factcheck format` (which keeps sources.csv in id order) moves every row.
+NEW_SOURCES = {
+    "AFP": ("Agence France-Presse", "news_agency"),
+    "BBC-NEWS": ("BBC News", "publisher"),
+    "KCNA-WATCH": ("KCNA Watch", "organization"),
+    "NK-NEWS": ("NK News", "publisher"),
+    "REUTERS": ("Reuters", "news_agency"),
+    "XINHUA": ("Xinhua News Agency", "state_news_agency"),
+}
+
+
+def with_new_sources(sources: pd.DataFrame) -> pd.DataFrame:
+    """A sources table's id, name and kind, with `NEW_SOURCES` added, in source_id order."""
+    new = pd.DataFrame(
+        [(sid, name, kind) for sid, (name, kind) in NEW_SOURCES.items()],
+        columns=["source_id", "name", "kind"],
+    )
+    table = pd.concat([sources[["source_id", "name", "kind"]].astype(str), new])
+    return table.sort_values("source_id", ignore_index=True)
 
 
 def get_cell(directory: Path, file: str, row: int, column: str) -> str:

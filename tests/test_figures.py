@@ -94,7 +94,11 @@ def test_attribution_graph_draws_each_source_and_link(data: object) -> None:
     positions = figures.layered_layout(graph)
     (nodes,) = ax.collections
     assert [tuple(xy) for xy in nodes.get_offsets()] == [positions[n] for n in graph.nodes]
-    assert [to_hex(c) for c in nodes.get_facecolors()] == [to_hex(colors[n]) for n in graph.nodes]
+    # a tint behind the name, ringed in the source's colour
+    assert [to_hex(c) for c in nodes.get_facecolors()] == [
+        palette.tint(colors[n], figures.NODE_TINT) for n in graph.nodes
+    ]
+    assert [to_hex(c) for c in nodes.get_edgecolors()] == [to_hex(colors[n]) for n in graph.nodes]
     arrows = [p for p in ax.patches if isinstance(p, FancyArrowPatch)]
     assert len(arrows) == graph.number_of_edges() == len(ax.patches)
     assert sorted(a.get_linewidth() for a in arrows) == sorted(

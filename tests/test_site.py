@@ -8,13 +8,14 @@ import html
 import json
 import re
 from collections import Counter
+from dataclasses import replace
 from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
 
 import factcheck
-from conftest import ARTICLE_ID, REPO, set_cell
+from conftest import ARTICLE_ID, REPO, set_cell, with_new_sources
 from factcheck.analysis.summary import publishers_in_words
 from factcheck.cli import main
 from factcheck.dataset import DatasetInvalid
@@ -30,7 +31,7 @@ from factcheck.site.build import (
     build_site_from,
     check_reviewer_url,
 )
-from factcheck.site.pages import segments
+from factcheck.site.pages import articles, legend, segments
 from factcheck.site.policies import Policies
 from factcheck.site.trust import PAGES
 
@@ -186,7 +187,7 @@ def test_each_list_item_says_who_says_it_and_filters_by_every_voice(
     page = files[article_path(data.articles["article_id"].iat[0])].decode("utf-8")
     items = re.findall(
         r'<li data-verdict="[a-z_]+" data-origin="[A-Z0-9-]+" '
-        r'data-sources="([A-Z0-9 -]+)">.*?<span class="said-by">Said by ([^<]*)'
+        r'data-sources="([A-Z0-9 -]+)" data-label="[\d,]+">.*?<span class="said-by">Said by ([^<]*)'
         r"</span>",
         page,
         re.DOTALL,
@@ -414,6 +415,40 @@ def test_text_is_cut_where_claims_begin_and_end_innermost_first(
     spans: dict[str, tuple[int, int]], expected: list[tuple[str, tuple[str, ...]]]
 ) -> None:
     assert [(s.text, s.claims) for s in segments("abcdefgh", spans)] == expected
+
+
+def test_each_source_on_a_page_has_a_number_its_marks_and_key_share(
+    data: factcheck.Dataset, files: dict[str, bytes]
+) -> None:
+    """The second sign besides colour when colouring by source: a number per source, in the
+    key's order; the style sheet draws it after the source's marks (site.css)."""
+    (article,) = articles(data)
+    assert list(article.source_labels) == [sid for sid, _, _ in article.source_counts]
+    assert list(article.source_labels.values()) == [
+        str(n) for n in range(1, len(article.source_counts) + 1)
+    ]
+    page = files[article_path(article.article_id)].decode("utf-8")
+    # each claim's marks carry the numbers of every source it is heard from
+    labelled = re.findall(r'data-sources="([A-Z0-9 -]+)" data-label="([\d,]+)"', page)
+    assert len(labelled) == len(article.claims)
+    for voices, label in labelled:
+        assert label == ",".join(article.source_labels[v] for v in voices.split(" "))
+    # Yonhap citing the broadcaster; U.S. and South Korean officials, twice
+    assert sum("," in label for _, label in labelled) == 3
+    keyed = re.findall(
+        r'<li class="key-source source-([\w-]+)">.*?"source-label" aria-hidden="true">(\d+)<', page
+    )
+    assert dict(keyed) == article.source_labels
+
+
+def test_a_second_articles_sources_repaint_none_of_the_pages_sources(
+    data: factcheck.Dataset,
+) -> None:
+    before = legend(data).sources
+    second = replace(data, sources=with_new_sources(data.sources))
+    after = {sid: color for sid, _, color in legend(second).sources}
+    assert len(after) > len(before)
+    assert all(after[sid] == color for sid, _, color in before)
 
 
 def test_the_command_writes_the_site_and_refuses_a_relative_address(

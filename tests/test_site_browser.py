@@ -18,8 +18,10 @@ import pytest
 
 import factcheck
 from conftest import REPO
+from contrast import contrast
 from factcheck.analysis.palette import source_colors
 from factcheck.exports.claimreview import claim_reviews
+from factcheck.model import notation
 from factcheck.site.build import REVIEW_URL, article_path, build_site
 from factcheck.site.pages import origin
 from factcheck.site.policies import Policies
@@ -296,6 +298,41 @@ def test_colouring_by_source_uses_the_figures_colours(page: Any, data: factcheck
     assert seen == f"rgb({red}, {green}, {blue})"
 
 
+# Each source's number in the key, and each mark the number is drawn after: its source and
+# what CSS draws there.
+KEY_NUMBERS = """() => Object.fromEntries(Array.from(document.querySelectorAll('.key-source'))
+    .map(li => [li.className.match(/source-(\\S+)/)[1],
+        li.querySelector('.source-label').textContent]))"""
+DRAWN_NUMBERS = """() => Array.from(document.querySelectorAll('.seg'))
+    .map(s => [s.dataset.claims.split(' ')[0], getComputedStyle(s, '::after').content])
+    .filter(([claim, drawn]) => drawn !== 'none')"""
+
+
+def test_colouring_by_source_numbers_each_sources_marks_as_the_key_does(
+    page: Any, data: factcheck.Dataset
+) -> None:
+    """Colour is not the only sign: sources that share a colour differ in their number."""
+    assert page.evaluate(DRAWN_NUMBERS) == []  # coloured by verdict, no numbers
+    page.check("input[name=colour][value=source]")
+    key = page.evaluate(KEY_NUMBERS)
+    drawn = page.evaluate(DRAWN_NUMBERS)
+    assert len(set(key.values())) == len(key) > 1
+    chains = zip(data.claims["claim_id"], data.claims["attribution"], strict=True)
+    voices = {claim: notation.voices(chain) for claim, chain in chains}
+    # the numbers of every source the claim is heard from, with no text for a screen reader
+    # to read out mid-sentence
+    for claim, numbers in drawn:
+        assert numbers == '"' + ",".join(key[v] for v in voices[claim]) + '" / ""', claim
+    # every source of the key is found in the text by its number
+    assert {v for claim, _ in drawn for v in voices[claim]} == set(key)
+
+
+def test_the_sources_numbers_are_not_read_out(page: Any) -> None:
+    by_verdict = page.locator(".body").aria_snapshot()
+    page.check("input[name=colour][value=source]")
+    assert page.locator(".body").aria_snapshot() == by_verdict
+
+
 def test_the_claimreview_blocks_parse_to_the_export(page: Any, data: factcheck.Dataset) -> None:
     blocks = page.evaluate(
         """() => Array.from(document.querySelectorAll('script[type="application/ld+json"]'))
@@ -339,25 +376,6 @@ def test_a_reviews_address_opens_its_claim_selected(browser: Any, address: str) 
     context.close()
 
 
-def _rgb(css: str) -> tuple[float, float, float]:
-    """A computed colour, `rgb(r, g, b)` or `color(srgb r g b)`, as 0-1 channels."""
-    inside = css[css.index("(") + 1 : css.rindex(")")].replace(",", " ").split()
-    if css.startswith("color("):
-        return float(inside[1]), float(inside[2]), float(inside[3])
-    return float(inside[0]) / 255, float(inside[1]) / 255, float(inside[2]) / 255
-
-
-def _contrast(one: str, other: str) -> float:
-    """WCAG 2's contrast ratio of two colours."""
-
-    def luminance(css: str) -> float:
-        channels = [c / 12.92 if c <= 0.04045 else ((c + 0.055) / 1.055) ** 2.4 for c in _rgb(css)]
-        return 0.2126 * channels[0] + 0.7152 * channels[1] + 0.0722 * channels[2]
-
-    light, dark = sorted((luminance(one), luminance(other)), reverse=True)
-    return (light + 0.05) / (dark + 0.05)
-
-
 @pytest.mark.parametrize("colouring", ["verdict", "source"])
 def test_marked_text_keeps_enough_contrast_selected_or_not(page: Any, colouring: str) -> None:
     page.check(f"input[name=colour][value={colouring}]")
@@ -366,8 +384,50 @@ def test_marked_text_keeps_enough_contrast_selected_or_not(page: Any, colouring:
         """() => Array.from(document.querySelectorAll('.seg'))
             .map(s => [getComputedStyle(s).color, getComputedStyle(s).backgroundColor])"""
     )
-    worst = min(_contrast(color, background) for color, background in pairs)
+    worst = min(contrast(color, background) for color, background in pairs)
     assert worst >= 4.5  # WCAG AA for body text
+
+
+# Each mark's underline as the browser draws it: [classes, colour, width, style].
+UNDERLINES = """() => Array.from(document.querySelectorAll('.seg')).map(s => {
+    const style = getComputedStyle(s);
+    return [s.className, style.borderBottomColor, style.borderBottomWidth,
+        style.borderBottomStyle];
+})"""
+PAPER = "() => getComputedStyle(document.documentElement).backgroundColor"
+
+
+@pytest.mark.parametrize("colouring", ["verdict", "source"])
+def test_every_marks_underline_shows_against_the_page(page: Any, colouring: str) -> None:
+    page.check(f"input[name=colour][value={colouring}]")
+    paper = page.evaluate(PAPER)
+    underlines = page.evaluate(UNDERLINES)
+    assert underlines
+    for classes, color, width, style in underlines:
+        assert style != "none", classes
+        assert float(width.removesuffix("px")) >= 1, classes
+        assert contrast(color, paper) >= 3, classes  # WCAG 2 non-text contrast
+
+
+def test_a_not_checkable_claim_is_plainly_marked(page: Any) -> None:
+    """Grey, but with a line at least 2px thick and a tint that shows."""
+    paper = page.evaluate(PAPER)
+    width, color, background = page.locator(".seg.verdict-not_checkable").first.evaluate(
+        """s => { const style = getComputedStyle(s);
+            return [style.borderBottomWidth, style.borderBottomColor, style.backgroundColor]; }"""
+    )
+    assert float(width.removesuffix("px")) >= 2
+    assert contrast(color, paper) >= 3
+    assert contrast(background, paper) >= 1.3
+
+
+def test_each_verdicts_line_in_the_key_has_a_style_of_its_own(page: Any) -> None:
+    lines = page.locator(".key-verdict .sample").evaluate_all(
+        """samples => samples.map(s => { const style = getComputedStyle(s);
+            return style.borderBottomStyle + ' ' + style.borderBottomWidth; })"""
+    )
+    assert len(lines) >= 4  # the bundled article has claims of each verdict
+    assert len(set(lines)) == len(lines)
 
 
 def test_printing_shows_every_panel_and_no_controls(page: Any, data: factcheck.Dataset) -> None:

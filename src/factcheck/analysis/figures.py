@@ -17,13 +17,14 @@ from matplotlib.figure import Figure
 from matplotlib.patches import Patch, Rectangle
 from matplotlib.ticker import PercentFormatter
 
-from factcheck.analysis.palette import CLAIM_TYPE_COLORS, VERDICT_COLORS
+from factcheck.analysis.palette import CLAIM_TYPE_COLORS, VERDICT_COLORS, tint
 from factcheck.analysis.voices import Run
 from factcheck.storage.records import records
 
 FONT_SIZE = 8.0
 CHAR_WIDTH = 0.6  # of the font size, for DejaVu Sans Mono
 LINE_HEIGHT = 1.45  # of the font size
+NODE_TINT = 0.45  # a source's colour behind its name, as light as the highlights' (alpha)
 
 
 def wrap(text: str, width: int) -> list[tuple[int, int]]:
@@ -195,8 +196,15 @@ def attribution_graph(graph: nx.DiGraph, colors: Mapping[str, str]) -> Figure:
         arrowsize=14,
         node_size=2600,
     )
+    # each node a tint ringed in its colour, as the site marks text: the name on it reads
     nx.draw_networkx_nodes(
-        graph, positions, ax=ax, node_size=2600, node_color=[colors[n] for n in graph.nodes]
+        graph,
+        positions,
+        ax=ax,
+        node_size=2600,
+        node_color=[tint(colors[n], NODE_TINT) for n in graph.nodes],
+        edgecolors=[colors[n] for n in graph.nodes],
+        linewidths=3,
     )
     names = {n: graph.nodes[n]["name"].replace(" ", "\n", 2) for n in graph.nodes}
     nx.draw_networkx_labels(graph, positions, labels=names, ax=ax, font_size=7)

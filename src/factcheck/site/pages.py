@@ -139,6 +139,19 @@ class Article:
     assessment: Assessment | None = None  # None until the editor writes it
 
     @property
+    def source_labels(self) -> dict[str, str]:
+        """Each source's label on the page, its place in the key ("1" for the one most claims
+        come from): marked on its claims besides its colour, which another source may share."""
+        return {sid: str(n) for n, (sid, _, _) in enumerate(self.source_counts, start=1)}
+
+    def voice_label(self, claim: Claim) -> str:
+        """What a claim's marks end with when coloured by source: the key's number of every
+        source it is heard from ("5,6" for Yonhap citing the broadcaster), so each source in
+        the key is found in the text, whichever one's colour the mark takes."""
+        labels = self.source_labels
+        return ",".join(labels[voice] for voice in claim.voices)
+
+    @property
     def reviewed_dates(self) -> list[str]:
         """Every date a review of the page's claims or of the article was made, in order."""
         found = {c.reviewed_on for c in self.claims if c.reviewed_on}

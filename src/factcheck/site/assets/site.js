@@ -21,6 +21,7 @@
       item: item, button: b,
       verdict: item.getAttribute("data-verdict"),
       origin: item.getAttribute("data-origin"),
+      label: item.getAttribute("data-label"),
       sources: item.getAttribute("data-sources").split(" ")
     };
   });
@@ -35,13 +36,22 @@
   // A stretch of text takes the colours of the selected claim if it is one of its own, else
   // of the innermost claim there the filters show; with none shown, it is dimmed.
   function paint() {
-    segments.forEach(function (s) {
+    var labels = segments.map(function (s) {
       var ids = claimsOf(s);
       var id = ids.indexOf(selected) >= 0 ? selected : ids.filter(shown)[0];
       s.className = "seg";
-      if (!id) { s.classList.add("dimmed"); return; }
+      s.removeAttribute("data-label");
+      if (!id) { s.classList.add("dimmed"); return null; }
       s.classList.add("verdict-" + claims[id].verdict, "source-" + claims[id].origin);
       if (id === selected) { s.classList.add("selected"); }
+      return claims[id].label;
+    });
+    // where a run of marks heard from the same sources stops (unmarked text next, or
+    // another claim's sources), their numbers are drawn when colouring by source (site.css)
+    segments.forEach(function (s, at) {
+      var next = segments[at + 1];
+      var goesOn = next && s.nextSibling === next && labels[at + 1] === labels[at];
+      if (labels[at] && !goesOn) { s.classList.add("run-end"); s.setAttribute("data-label", labels[at]); }
     });
   }
 
@@ -227,6 +237,7 @@
   });
   // with the script, one panel at a time: none until a claim is chosen
   panels.forEach(function (p) { p.hidden = true; });
+  paint();
   window.addEventListener("hashchange", fromAddress);
   fromAddress();
 })();
