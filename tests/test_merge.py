@@ -7,7 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from conftest import problems_in, read_rows, write_rows
+from conftest import problems_in, read_rows, set_cell, write_rows
+from factcheck.checks.validate import check_dataset
 from factcheck.cli import main
 
 ARTICLES = Path(__file__).parent / "articles"
@@ -84,13 +85,31 @@ def test_a_merge_that_would_not_validate_writes_nothing(
     assert {p: p.read_bytes() for p in before} == before
 
 
-def test_a_partial_merge_must_still_cover_every_sentence(
+def test_an_article_in_progress_merges_in_steps_and_is_covered_once_complete(
     dataset: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
+    """A half-reviewed article is saved: its rows merge as they are reviewed, a notice says
+    how many sentences are left, and coverage is required once an editor marks it complete."""
     path = drafted(dataset)
     review(path, rows=slice(0, 2))
-    assert main(["merge", str(path), "--dir", str(dataset)]) == 1
-    assert "[articles.sentence.covered]" in capsys.readouterr().err
+    assert main(["merge", str(path), "--dir", str(dataset)]) == 0
+    out = capsys.readouterr().out
+    assert "merged 2 claims into" in out
+    assert "and 2 sources into" in out
+    # the sources the two rows name are merged; the other accepted ones wait for their claims
+    assert "kept 3 accepted sources in the draft's sources until a claim naming them" in out
+    left = [p for p in check_dataset(dataset).problems if p.rule.startswith("articles.")]
+    assert [(p.rule, p.severity.value) for p in left] == [
+        ("articles.review_state.uncovered", "notice")
+    ]
+    assert left[0].message.startswith("leaves 5 of the 7 sentences of the article's body")
+    set_cell(dataset, "articles.csv", 3, "review_state", "complete")
+    assert "articles.sentence.covered" in {p.rule for p in problems_in(dataset)}
+    set_cell(dataset, "articles.csv", 3, "review_state", "in_progress")
+    review(path)  # the rest, reviewed
+    assert main(["merge", str(path), "--dir", str(dataset)]) == 0
+    set_cell(dataset, "articles.csv", 3, "review_state", "complete")
+    assert [p for p in problems_in(dataset) if not p.notice] == []
 
 
 def test_an_unknown_status_is_reported_on_its_row(

@@ -195,6 +195,12 @@ RULES = _rules(
         "must be given together with assessment, reviewed_by and reviewed_on, or all four left "
         "empty until the article's claims are checked",
     ),
+    Rule(
+        "articles.rating.complete",
+        "must be empty while the article's review_state is in_progress: an assessment sums up "
+        "every claim of the article, and some are not merged yet; set review_state to complete "
+        "once every sentence is covered",
+    ),
     Rule("articles.key_findings.rated", "must be empty while the article has no rating"),
     Rule(
         "articles.updated_on.after_review",
@@ -224,9 +230,16 @@ RULES = _rules(
         severity=NOTICE,
     ),
     Rule(
+        "articles.review_state.uncovered",
+        "leaves {uncovered} of the {sentences} sentences of the article's body without a "
+        "claim: merge the rest of its draft as it is reviewed, and set review_state to "
+        "complete once every sentence is covered",
+        severity=NOTICE,
+    ),
+    Rule(
         "articles.claims.awaited",
         "has no claims yet; `factcheck draft {article_id}` proposes them for review, and once "
-        "it has any, every sentence of its body must be covered",
+        "its review_state is complete, every sentence of its body must be covered",
         severity=NOTICE,
     ),
     # --- claims.csv ----------------------------------------------------------------------

@@ -211,6 +211,11 @@ def run_merge(args: argparse.Namespace) -> int:
         f"merged {merged.claims} claims into {claims} and {merged.sources} sources into "
         f"{sources}; {merged.left} rows left in {args.file}"
     )
+    if merged.held:
+        print(
+            f"kept {merged.held} accepted sources in the draft's sources until a claim naming "
+            "them is merged"
+        )
     return ExitCode.VALID
 
 

@@ -20,7 +20,7 @@ from factcheck.drafting.naming import SourceIndex
 from factcheck.edits.staging import as_table, check_staged, write_table
 from factcheck.model import segment
 from factcheck.model.tables import ARTICLES_DIR, article_path, spec_named
-from factcheck.model.vocabularies import SourceKind, TitleOrigin
+from factcheck.model.vocabularies import ReviewState, SourceKind, TitleOrigin
 from factcheck.problems import Problem
 from factcheck.storage import dialect
 from factcheck.storage.reader import article_text, read_tables
@@ -70,6 +70,8 @@ def add_article(root: Path, data: bytes, info: ArticleInfo) -> Added:
         "published_on": info.published_on,
         "language": info.language,
         "text_sha256": digest,
+        # its claims are merged as they are reviewed; an editor marks it complete
+        "review_state": ReviewState.IN_PROGRESS.value,
     }
     tables = {"articles": as_table("articles", pd.concat([articles, pd.DataFrame([row])]))}
     if new_source is not None:

@@ -21,6 +21,7 @@ import pandas as pd
 from factcheck import registry
 from factcheck.drafting.files import NOTE, STATUS, Status, draft_table, read_draft, sources_path
 from factcheck.edits.staging import as_table, check_staged, write_table
+from factcheck.model import notation
 from factcheck.model.tables import FIRST_DATA_ROW, spec_named
 from factcheck.problems import Problem
 from factcheck.storage import dialect
@@ -35,6 +36,7 @@ class Merged:
     claims: int = 0
     sources: int = 0
     left: int = 0  # rows still in the draft, not accepted
+    held: int = 0  # accepted sources kept in the draft until a claim naming them is merged
 
 
 @dataclass(frozen=True)
@@ -67,6 +69,7 @@ def merge_draft(root: Path, path: Path) -> Merged:
     current, problems = read_tables(root, [spec_named(part.table) for part in parts])
     if problems:
         return Merged(problems)
+    parts, held = _sources_named(parts, current)
     tables = {
         part.table: as_table(part.table, pd.concat([current[part.table], part.rows]))
         for part in parts
@@ -74,7 +77,28 @@ def merge_draft(root: Path, path: Path) -> Merged:
     found = check_staged(root, tables)
     if found:
         return Merged([_located(p, parts, current) for p in found])
-    return _write(root, parts, tables)
+    merged = _write(root, parts, tables)
+    merged.held = held
+    return merged
+
+
+def _sources_named(parts: list[_Part], current: dict[str, pd.DataFrame]) -> tuple[list[_Part], int]:
+    """The parts with only the accepted sources that a claim names, merged or merged now: an
+    article merged a few rows at a time keeps an accepted source in its draft until the
+    claims that name it are merged (a source no claim names would break
+    `sources.source_id.used`). The number of sources so held."""
+    claims = [part for part in parts if part.table == "claims"]
+    chains = [*current.get("claims", pd.DataFrame(columns=["attribution"]))["attribution"]]
+    chains += [*claims[0].rows["attribution"]] if claims else []
+    named = {sid for chain in chains for sid in notation.source_ids(str(chain))}
+    kept, held = [], 0
+    for part in parts:
+        if part.table == "sources":
+            naming = part.accepted & part.draft["source_id"].isin(named)
+            held = int((part.accepted & ~naming).sum())
+            part = dataclasses.replace(part, accepted=naming)
+        kept.append(part)
+    return kept, held
 
 
 def _read_part(table: str, path: Path) -> tuple[_Part | None, list[Problem]]:
