@@ -124,6 +124,24 @@ CASES: dict[str, tuple[list[Edit], list[str]]] = {
             "covered [articles.review_state.uncovered]"
         ],
     ),
+    "claims.claim.rewritten": (
+        # the claim as the drafter writes it: the quote, with a capital and a full stop
+        [cells("claims.csv", 3, claim="Kim Jong Un crossed into China on Tuesday.")],
+        [
+            "claims.csv, row 3, column claim: notice: 'Kim Jong Un crossed into China on "
+            "Tuesday.' is the quote as drafted: rewrite it to stand alone, as a reader without "
+            "the article reads it (names for pronouns, dates for 'Tuesday') "
+            "[claims.claim.rewritten]"
+        ],
+    ),
+    "sources.description.described": (
+        [cells("sources.csv", 3, description="To be described: publisher of an article.")],
+        [
+            "sources.csv, row 3, column description: notice: 'To be described: publisher of an "
+            "article.' is the placeholder a new source is added with: say in one line who the "
+            "source is [sources.description.described]"
+        ],
+    ),
     "claims.article_id.exists": (
         [cells("claims.csv", 6, article_id="another-article")],
         [

@@ -174,6 +174,11 @@ RULES = _rules(
         "sources.source_id.used",
         "must be used in the attribution of at least one claim, or publish an article",
     ),
+    Rule(
+        "sources.description.described",
+        "is the placeholder a new source is added with: say in one line who the source is",
+        severity=NOTICE,
+    ),
     # --- articles.csv and the texts ------------------------------------------------------
     Rule(
         "articles.article_id.text_file",
@@ -271,6 +276,12 @@ RULES = _rules(
     Rule(
         "claims.attribution_rationale.iff_checked",
         "must explain the attribution check, and be empty when it is not_applicable",
+    ),
+    Rule(
+        "claims.claim.rewritten",
+        "is the quote as drafted: rewrite it to stand alone, as a reader without the article "
+        "reads it (names for pronouns, dates for 'Tuesday')",
+        severity=NOTICE,
     ),
     Rule(
         "claims.claim.not_duplicated",

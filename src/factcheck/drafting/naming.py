@@ -30,6 +30,7 @@ from factcheck.drafting.lexicon import (
     STATE_MEDIA_WORDS,
     TITLES,
 )
+from factcheck.model.cells import placeholder_description
 from factcheck.model.names import alias_list, name_key
 from factcheck.model.notation import SOURCE_ID
 from factcheck.model.vocabularies import SourceKind
@@ -218,7 +219,9 @@ def proposals_table(proposals: Iterable[Proposal], article_id: str) -> list[dict
             "kind": p.kind.value,
             "country": "",
             "state_controlled": "",
-            "description": f"Named in {article_id} as '{p.phrase.strip()}'; describe who it is.",
+            "description": placeholder_description(
+                f"named in {article_id} as '{p.phrase.strip()}'."
+            ),
         }
         for p in proposals
     ]

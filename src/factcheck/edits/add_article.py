@@ -19,6 +19,7 @@ from factcheck import registry
 from factcheck.drafting.naming import SourceIndex
 from factcheck.edits.staging import as_table, check_staged, write_table
 from factcheck.model import segment
+from factcheck.model.cells import placeholder_description
 from factcheck.model.tables import ARTICLES_DIR, article_path, spec_named
 from factcheck.model.vocabularies import ReviewState, SourceKind, TitleOrigin
 from factcheck.problems import Problem
@@ -125,7 +126,7 @@ def _publisher(
         "kind": SourceKind.PUBLISHER.value,
         "country": "",
         "state_controlled": "",
-        "description": f"Publisher of {article_id}; added with the article, to be described.",
+        "description": placeholder_description(f"publisher of {article_id}, added with it."),
     }
     return proposal.source_id, row
 
