@@ -384,6 +384,11 @@ RULES = _rules(
     Rule("add.text.new", "is the text of {article_id} already"),
     Rule("add.text.empty", "is empty: an article needs its text"),
     Rule(
+        "add.title.length",
+        "is the text's first heading or sentence, too long for a title (at most {most} "
+        "characters): give the article's title with --title",
+    ),
+    Rule(
         "draft.file",
         "is not a file: give the draft that `factcheck draft` wrote",
         severity=FATAL,

@@ -152,7 +152,12 @@ def run_add_article(args: argparse.Namespace) -> int:
         return refuse(Reporting.of(args), added.problems)
     digest = added.row["text_sha256"]
     stored = Path(args.directory) / "articles" / f"{args.article_id}.txt"
-    print(f"stored {stored} ({len(data)} bytes, sha256 {digest})")
+    trimmed = (
+        f"; {added.trimmed} bytes of line breaks at its end left out, as stored texts have none"
+        if added.trimmed
+        else ""
+    )
+    print(f"stored {stored} ({len(data) - added.trimmed} bytes, sha256 {digest}{trimmed})")
     print(
         f"added {args.article_id} to articles.csv, published by {added.row['publisher_source_id']}"
     )

@@ -9,6 +9,7 @@ here.
 from __future__ import annotations
 
 import argparse
+import re
 from collections.abc import Sequence
 from typing import Any
 
@@ -17,6 +18,7 @@ from factcheck.cli import commands
 from factcheck.cli.output import DEFAULT_LIMIT
 from factcheck.drafting.polnear import SPLITS
 from factcheck.model.spreadsheets import DateOrder
+from factcheck.model.tables import ARTICLE_ID
 from factcheck.reports import REPORTS
 from factcheck.version import __version__
 
@@ -53,6 +55,17 @@ def _count(text: str) -> int:
     if number < 0:
         raise argparse.ArgumentTypeError(f"{text!r} is not a whole number, 0 or more")
     return number
+
+
+def _article_id(text: str) -> str:
+    """A new article's id, refused here as the argument it is rather than as a cell of
+    articles.csv it would become."""
+    if not re.fullmatch(ARTICLE_ID, text):
+        raise argparse.ArgumentTypeError(
+            f"{text!r} is not an article id: use lower-case letters and digits in words joined "
+            "by single hyphens, e.g. 2026-01-08-missile-launch"
+        )
+    return text
 
 
 def build_parser(argv: Sequence[str] | None = None) -> argparse.ArgumentParser:
@@ -263,7 +276,13 @@ def _add_drafting_commands(subcommands: Any) -> None:
         "writes nothing unless the dataset then validates. Each option fills the column of "
         "articles.csv it is named after.",
     )
-    add.add_argument("article_id", metavar="ID", help="the new article id")
+    add.add_argument(
+        "article_id",
+        metavar="ID",
+        type=_article_id,
+        help="the new article id: lower-case letters and digits in words joined by single "
+        "hyphens, e.g. 2026-01-08-missile-launch; it names the text file",
+    )
     add.add_argument("file", metavar="FILE", help="the article's text, UTF-8")
     add.add_argument(
         "--published-on", required=True, metavar="DATE", help="publication date, YYYY-MM-DD"
