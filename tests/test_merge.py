@@ -3,6 +3,7 @@ merges that must refuse."""
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
@@ -157,3 +158,62 @@ def test_a_mistyped_span_in_a_reviewed_row_survives_drafting_again(dataset: Path
     write_rows(path, table)
     assert main(["draft", NEW_ID, "--dir", str(dataset)]) == 0
     assert table[1] in read_rows(path)
+
+
+FLOOD_ID = "2026-02-03-flood-schools"
+
+
+def test_an_unreviewed_draft_merges_in_steps_with_every_unreviewed_row_flagged(
+    dataset: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """The new user's trial of issue 29 on an article the tests hold (a quotation, 'according
+    to', a wire relaying a local paper, titles, a pronoun): rows merge as they are accepted,
+    and what nobody rewrote or described is flagged, in the report format asked for."""
+    assert main(["add-article", FLOOD_ID, str(ARTICLES / "local-flood.txt"),
+                 "--published-on", "2026-02-03", "--publisher-source", "Coastal Courier",
+                 "--dir", str(dataset)]) == 0  # fmt: skip
+    assert main(["draft", FLOOD_ID, "--dir", str(dataset)]) == 0
+    path = dataset / "drafts" / f"{FLOOD_ID}.csv"
+    sources = read_rows(path.with_name(f"{FLOOD_ID}.sources.csv"))
+    assert {row[1]: (row[2], row[4]) for row in sources[1:]} == {
+        "TERESA-QUINTAL": ("Teresa Quintal", "government_officials"),
+        "REUTERS": ("Reuters", "news_agency"),
+        "ASSOCIATED-PRESS": ("Associated Press", "news_agency"),
+        "DIARIO-DO-SUL": ("Diário do Sul", "publisher"),
+        "MARCO-AVEIRO": ("Marco Aveiro", "government_officials"),
+        "AP": ("AP", "news_agency"),
+    }
+    table = read_rows(path)
+    table[1][0] = "accepted"  # one row reviewed: it merges alone, nothing edited
+    write_rows(path, table)
+    capsys.readouterr()
+    assert main(["merge", str(path), "--format", "json", "--dir", str(dataset)]) == 0
+    out, err = capsys.readouterr()
+    report = json.loads(out)  # the report alone on standard output
+    assert (report["command"], report["valid"]) == ("merge", True)
+    assert err.startswith("merged 1 claims into ")
+    rules = [(p["file"], p["rule"]) for p in report["problems"]]
+    assert rules == [
+        (f"{dataset}/articles.csv", "articles.review_state.uncovered"),
+        (f"{dataset}/claims.csv", "claims.claim.rewritten"),
+        (f"{dataset}/sources.csv", "sources.description.described"),  # the new publisher
+    ]
+    # the rest accepted as drafted (the AP proposal rejected for the Associated Press)
+    table = read_rows(path)
+    for row in table[1:]:
+        row[0] = "accepted"
+        row[table[0].index("attribution")] = row[table[0].index("attribution")].replace(
+            "> AP", "> ASSOCIATED-PRESS"
+        )
+    write_rows(path, table)
+    sources = read_rows(path.with_name(f"{FLOOD_ID}.sources.csv"))
+    for row in sources[1:]:
+        row[0] = "rejected" if row[1] == "AP" else "accepted"
+    write_rows(path.with_name(f"{FLOOD_ID}.sources.csv"), sources)
+    assert main(["merge", str(path), "--format", "json", "--dir", str(dataset)]) == 0
+    report = json.loads(capsys.readouterr().out)
+    found = [p["rule"] for p in report["problems"]]
+    drafted = 1 + len(table) - 1  # the row merged first, and the rest
+    assert found.count("claims.claim.rewritten") == drafted  # every claim, none rewritten
+    assert found.count("sources.description.described") == 1 + 5  # publisher, 5 proposals
+    assert "articles.review_state.uncovered" not in found  # every sentence covered now

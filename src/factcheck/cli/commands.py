@@ -204,23 +204,30 @@ def _in(args: argparse.Namespace) -> str:
 
 def run_merge(args: argparse.Namespace) -> int:
     from factcheck.edits.merge import merge_draft
+    from factcheck.reports import REPORTS
 
     merged = merge_draft(Path(args.directory), Path(args.file))
     if merged.problems:
         return refuse(Reporting.of(args), merged.problems, "fix the draft and merge it again")
+    # in a format for machines the report is the output: what was done goes to standard error
+    said = sys.stderr if REPORTS[args.format].machine else sys.stdout
     if not merged.claims and not merged.sources:
-        print(f"nothing to merge: no row of {args.file} is marked accepted")
-        return ExitCode.VALID
-    claims, sources = under(args.directory, "claims.csv"), under(args.directory, "sources.csv")
-    print(
-        f"merged {merged.claims} claims into {claims} and {merged.sources} sources into "
-        f"{sources}; {merged.left} rows left in {args.file}"
-    )
+        print(f"nothing to merge: no row of {args.file} is marked accepted", file=said)
+    else:
+        claims, sources = under(args.directory, "claims.csv"), under(args.directory, "sources.csv")
+        print(
+            f"merged {merged.claims} claims into {claims} and {merged.sources} sources into "
+            f"{sources}; {merged.left} rows left in {args.file}",
+            file=said,
+        )
     if merged.held:
         print(
             f"kept {merged.held} accepted sources in the draft's sources until a claim naming "
-            "them is merged"
+            "them is merged",
+            file=said,
         )
+    if merged.notices or said is sys.stderr:  # the notices: what is left to review
+        return Reporting.of(args).report(sort(merged.notices))
     return ExitCode.VALID
 
 

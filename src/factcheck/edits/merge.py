@@ -19,6 +19,7 @@ from pathlib import Path
 import pandas as pd
 
 from factcheck import registry
+from factcheck.checks.validate import check_dataset
 from factcheck.drafting.files import NOTE, STATUS, Status, draft_table, read_draft, sources_path
 from factcheck.edits.staging import as_table, check_staged, write_table
 from factcheck.model import notation
@@ -37,6 +38,8 @@ class Merged:
     sources: int = 0
     left: int = 0  # rows still in the draft, not accepted
     held: int = 0  # accepted sources kept in the draft until a claim naming them is merged
+    # the dataset's notices after the merge, as validate reports them: what is left to review
+    notices: list[Problem] = field(default_factory=list)
 
 
 @dataclass(frozen=True)
@@ -79,6 +82,8 @@ def merge_draft(root: Path, path: Path) -> Merged:
         return Merged([_located(p, parts, current) for p in found])
     merged = _write(root, parts, tables)
     merged.held = held
+    # what is left to review, on the files as written (in their canonical order)
+    merged.notices = [p for p in check_dataset(root).problems if p.notice]
     return merged
 
 
