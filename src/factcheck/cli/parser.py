@@ -18,7 +18,6 @@ from factcheck.cli import commands
 from factcheck.cli.output import DEFAULT_LIMIT
 from factcheck.drafting.polnear import SPLITS
 from factcheck.model.spreadsheets import DateOrder
-from factcheck.model.tables import ARTICLE_ID
 from factcheck.reports import REPORTS
 from factcheck.version import __version__
 
@@ -59,7 +58,9 @@ def _count(text: str) -> int:
 
 def _article_id(text: str) -> str:
     """A new article's id, refused here as the argument it is rather than as a cell of
-    articles.csv it would become."""
+    articles.csv it would become. (The pattern's module loads Arrow: only add-article pays.)"""
+    from factcheck.model.cells import ARTICLE_ID
+
     if not re.fullmatch(ARTICLE_ID, text):
         raise argparse.ArgumentTypeError(
             f"{text!r} is not an article id: use lower-case letters and digits in words joined "

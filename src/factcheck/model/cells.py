@@ -17,7 +17,7 @@ import numpy as np
 import pyarrow as pa
 import pyarrow.compute as pc
 
-from factcheck.model import notation, segment, tables
+from factcheck.model import notation, segment
 from factcheck.model.spreadsheets import is_short_date, is_short_month
 from factcheck.model.sql import normalized_by_duckdb, sql_pattern
 from factcheck.model.when import parse_when
@@ -25,7 +25,7 @@ from factcheck.model.when import parse_when
 # The identifiers' patterns, and what the models' columns of them say in words.
 CLAIM_ID = r"^C(?:[0-9]{4}|[1-9][0-9]{4,})$"
 EVIDENCE_ID = r"^E(?:[0-9]{4}|[1-9][0-9]{4,})$"
-ARTICLE_ID = tables.ARTICLE_ID
+ARTICLE_ID = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
 SOURCE_ID = rf"^{notation.SOURCE_ID}$"
 SOURCE_ID_WORDS = "upper-case letters and digits in words joined by single hyphens, e.g. KCNA"
 # How the description of a source added before anyone described it begins: a new publisher

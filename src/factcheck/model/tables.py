@@ -80,8 +80,6 @@ def spec_named(name: str) -> TableSpec:
 
 FIRST_DATA_ROW = 2  # a table's first row in a spreadsheet: the header is row 1
 ARTICLES_DIR = "articles"  # where each article's text is stored, as <article_id>.txt
-# An article id, which names its text file (the articles model's pattern, `model.cells`).
-ARTICLE_ID = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
 
 
 def article_path(article_id: str) -> str:
