@@ -175,7 +175,7 @@ def run_draft(args: argparse.Namespace) -> int:
 
     output = Path(args.output) if args.output else None
     try:
-        written = draft(Path(args.directory), args.article_id, output)
+        written = draft(Path(args.directory), args.article_id, output, args.xlsx)
     except DraftingError as error:
         return fail(str(error))
     if written.problems:
@@ -189,7 +189,8 @@ def run_draft(args: argparse.Namespace) -> int:
     )
     if written.sources is not None:
         listed = ", ".join(written.new_sources) or "none new"
-        print(f"wrote {written.sources}: sources to add ({listed})")
+        where = "its sheet of sources" if written.sources == written.claims else written.sources
+        print(f"wrote {where}: sources to add ({listed})")
     print(
         "review it in a spreadsheet: set status to accepted or rejected, rewrite each claim to "
         f"stand alone, then: factcheck merge {shlex.quote(str(written.claims))}{_in(args)}"

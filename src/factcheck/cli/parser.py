@@ -318,7 +318,13 @@ def _add_drafting_commands(subcommands: Any) -> None:
         "--output",
         metavar="FILE",
         help="the draft file (default: drafts/ID.csv in the dataset's folder, where merge "
-        "and drafting again find it)",
+        "and drafting again find it); a FILE ending in .xlsx is a workbook",
+    )
+    draft.add_argument(
+        "--xlsx",
+        action="store_true",
+        help="write the draft as a workbook, drafts/ID.xlsx: a sheet of claims and one of "
+        "sources, with the drop-downs of factcheck export xlsx; merge reads it back",
     )
     _directory(draft)
     draft.set_defaults(run=commands.run_draft)
@@ -330,7 +336,9 @@ def _add_drafting_commands(subcommands: Any) -> None:
         "the dataset, only if the whole dataset then validates; otherwise write nothing and "
         "report the problems as validate does.",
     )
-    merge.add_argument("file", metavar="FILE", help="the reviewed draft")
+    merge.add_argument(
+        "file", metavar="FILE", help="the reviewed draft: a CSV file, or a workbook (.xlsx)"
+    )
     _directory(merge)
     merge.set_defaults(run=commands.run_merge)
     evaluate = _command(

@@ -20,12 +20,20 @@ import pandas as pd
 
 from factcheck import registry
 from factcheck.checks.validate import check_dataset
-from factcheck.drafting.files import NOTE, STATUS, Status, draft_table, read_draft, sources_path
+from factcheck.drafting.files import (
+    NOTE,
+    STATUS,
+    Status,
+    draft_table,
+    located,
+    read_draft,
+    save_draft,
+    sources_path,
+)
 from factcheck.edits.staging import as_table, check_staged, write_table
 from factcheck.model import notation
 from factcheck.model.tables import FIRST_DATA_ROW, spec_named
 from factcheck.problems import Problem
-from factcheck.storage import dialect
 from factcheck.storage.reader import read_tables
 
 
@@ -113,13 +121,17 @@ def _read_part(table: str, path: Path) -> tuple[_Part | None, list[Problem]]:
         return None, problems
     unknown = ~draft[STATUS].isin(Status.values())
     problems = [
-        registry.problem(
-            "draft.status.allowed",
-            name,
-            int(i) + FIRST_DATA_ROW,
-            STATUS,
-            str(draft.at[i, STATUS]),
-            allowed=", ".join(Status.values()),
+        located(
+            registry.problem(
+                "draft.status.allowed",
+                name,
+                int(i) + FIRST_DATA_ROW,
+                STATUS,
+                str(draft.at[i, STATUS]),
+                allowed=", ".join(Status.values()),
+            ),
+            path,
+            table,
         )
         for i in draft.index[unknown]
     ]
@@ -135,7 +147,8 @@ def _located(problem: Problem, parts: list[_Part], current: dict[str, pd.DataFra
         existing = len(current[part.table])
         file, row = _place(part, existing, problem.row)
         message = _rows_renamed(problem.message, (file, row), part, existing)
-        return dataclasses.replace(problem, file=file, row=row, message=message)
+        moved = dataclasses.replace(problem, file=file, row=row, message=message)
+        return located(moved, part.path, part.table) if file == str(part.path) else moved
     return problem
 
 
@@ -171,15 +184,18 @@ def _rows_renamed(message: str, here: tuple[str, int], part: _Part, existing: in
 
 def _write(root: Path, parts: list[_Part], tables: dict[str, list[list[str]]]) -> Merged:
     merged = Merged()
+    left = {}
     for part in parts:
         write_table(root, part.table, tables[part.table])
         remaining = part.draft[~part.accepted]
-        dialect.write_atomically(part.path, dialect.render(draft_table(part.table, remaining)))
+        left[part.table] = draft_table(part.table, remaining)
         count = int(part.accepted.sum())
         if part.table == "claims":
             merged.claims, merged.left = count, len(remaining)
         else:
             merged.sources = count
+    # the rows not merged stay in the draft: one workbook, or a CSV file a table
+    save_draft(parts[0].path, left["claims"], left.get("sources"))
     return merged
 
 

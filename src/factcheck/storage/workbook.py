@@ -55,8 +55,9 @@ def write_sheet(
     style_header(sheet)
     for index, name in enumerate(header, start=1):
         column = spec.schema.columns.get(name)
-        if column is not None and allowed_values(column):
-            add_drop_down(sheet, index, name, allowed_values(column), column.nullable)
+        allowed = None if column is None else allowed_values(column)
+        if column is not None and allowed:
+            add_drop_down(sheet, index, name, allowed, column.nullable)
         elif lists and name in lists:
             add_drop_down(sheet, index, name, list(lists[name]), False)
     set_widths(sheet, table)
@@ -70,12 +71,17 @@ def style_header(sheet: Worksheet) -> None:
 
 
 def _to_cell(value: str, dtype: str) -> Any:
+    """A cell typed by its column's dtype; one that is not what its column holds (a draft's
+    mistyped offset) stays the text it is, for validation to report."""
     if value == "":
         return None
-    if dtype == "Int64":
-        return int(value)
-    if dtype == "date":
-        return dt.date.fromisoformat(value)
+    try:
+        if dtype == "Int64":
+            return int(value)
+        if dtype == "date":
+            return dt.date.fromisoformat(value)
+    except ValueError:
+        pass
     return value
 
 
@@ -87,9 +93,7 @@ def _format_column(sheet: Worksheet, index: int, dtype: str, rows: int) -> None:
             cell.data_type = "s"  # a string, even one that looks like a formula or a number
 
 
-def add_drop_down(
-    sheet: Worksheet, index: int, name: str, allowed: list[str], blank: bool
-) -> None:
+def add_drop_down(sheet: Worksheet, index: int, name: str, allowed: list[str], blank: bool) -> None:
     """Column `index` offers `allowed` in a drop-down, and refuses anything else typed."""
     formula = '"' + ",".join(allowed) + '"'
     if len(formula) > MAX_LIST_FORMULA:
