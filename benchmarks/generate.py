@@ -97,6 +97,7 @@ def generate(claims: int, out: Path) -> None:
                 PUBLISHED_ON,
                 "en",
                 digest,
+                "complete",
                 *[""] * 6,  # not assessed yet: rating to updated_on
             ]
         )

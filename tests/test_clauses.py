@@ -31,7 +31,7 @@ def drafted(name: str) -> tuple[str, Draft]:
 EXPECTED = {
     "wire-missile": {
         "North Korea fired a short-range ballistic missile into the sea off its east coast on "
-        "Thursday": ("WIRE > SOUTH-KOREA-JOINT-CHIEFS", "said"),
+        "Thursday": ("WIRE > SOUTH-KOREA-JOINT-CHIEFS-OF-STAFF", "said"),
         "The missile flew about 350 kilometers before landing outside Japan's exclusive "
         "economic zone": ("WIRE > JAPAN-DEFENSE-MINISTRY", "according to"),
         # a nested chain: Yonhap, relying on an official
@@ -64,7 +64,7 @@ EXPECTED = {
         "Exports rose 4 percent last month": ("WIRE > TRADE-MINISTRY", "reported"),
         "A fire at a chip plant": ("WIRE > LOCAL-POLICE", "reported by"),
         "two board members had argued for a cut": (
-            "WIRE > REUTERS > TWO-PEOPLE-FAMILIAR-WITH",
+            "WIRE > REUTERS > TWO-PEOPLE-FAMILIAR-WITH-MATTER",
             "reported > citing",
         ),
         "the vote was split": ("WIRE > REUTERS + BLOOMBERG", "reported"),

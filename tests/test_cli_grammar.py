@@ -12,7 +12,7 @@ import pytest
 import factcheck
 from conftest import REPO
 from factcheck import cli
-from factcheck.cli.parser import EXIT_CODES, OUTPUTS
+from factcheck.cli.grammar import EXIT_CODES, OUTPUTS
 from factcheck.reports import REPORTS
 
 

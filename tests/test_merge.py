@@ -3,11 +3,13 @@ merges that must refuse."""
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
 
-from conftest import problems_in, read_rows, write_rows
+from conftest import problems_in, read_rows, set_cell, write_rows
+from factcheck.checks.validate import check_dataset
 from factcheck.cli import main
 
 ARTICLES = Path(__file__).parent / "articles"
@@ -84,13 +86,31 @@ def test_a_merge_that_would_not_validate_writes_nothing(
     assert {p: p.read_bytes() for p in before} == before
 
 
-def test_a_partial_merge_must_still_cover_every_sentence(
+def test_an_article_in_progress_merges_in_steps_and_is_covered_once_complete(
     dataset: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
+    """A half-reviewed article is saved: its rows merge as they are reviewed, a notice says
+    how many sentences are left, and coverage is required once an editor marks it complete."""
     path = drafted(dataset)
     review(path, rows=slice(0, 2))
-    assert main(["merge", str(path), "--dir", str(dataset)]) == 1
-    assert "[articles.sentence.covered]" in capsys.readouterr().err
+    assert main(["merge", str(path), "--dir", str(dataset)]) == 0
+    out = capsys.readouterr().out
+    assert "merged 2 claims into" in out
+    assert "and 2 sources into" in out
+    # the sources the two rows name are merged; the other accepted ones wait for their claims
+    assert "kept 3 accepted sources in the draft's sources until a claim naming them" in out
+    left = [p for p in check_dataset(dataset).problems if p.rule.startswith("articles.")]
+    assert [(p.rule, p.severity.value) for p in left] == [
+        ("articles.review_state.uncovered", "notice")
+    ]
+    assert left[0].message.startswith("leaves 5 of the 7 sentences of the article's body")
+    set_cell(dataset, "articles.csv", 3, "review_state", "complete")
+    assert "articles.sentence.covered" in {p.rule for p in problems_in(dataset)}
+    set_cell(dataset, "articles.csv", 3, "review_state", "in_progress")
+    review(path)  # the rest, reviewed
+    assert main(["merge", str(path), "--dir", str(dataset)]) == 0
+    set_cell(dataset, "articles.csv", 3, "review_state", "complete")
+    assert [p for p in problems_in(dataset) if not p.notice] == []
 
 
 def test_an_unknown_status_is_reported_on_its_row(
@@ -138,3 +158,62 @@ def test_a_mistyped_span_in_a_reviewed_row_survives_drafting_again(dataset: Path
     write_rows(path, table)
     assert main(["draft", NEW_ID, "--dir", str(dataset)]) == 0
     assert table[1] in read_rows(path)
+
+
+FLOOD_ID = "2026-02-03-flood-schools"
+
+
+def test_an_unreviewed_draft_merges_in_steps_with_every_unreviewed_row_flagged(
+    dataset: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """The new user's trial of issue 29 on an article the tests hold (a quotation, 'according
+    to', a wire relaying a local paper, titles, a pronoun): rows merge as they are accepted,
+    and what nobody rewrote or described is flagged, in the report format asked for."""
+    assert main(["add-article", FLOOD_ID, str(ARTICLES / "local-flood.txt"),
+                 "--published-on", "2026-02-03", "--publisher-source", "Coastal Courier",
+                 "--dir", str(dataset)]) == 0  # fmt: skip
+    assert main(["draft", FLOOD_ID, "--dir", str(dataset)]) == 0
+    path = dataset / "drafts" / f"{FLOOD_ID}.csv"
+    sources = read_rows(path.with_name(f"{FLOOD_ID}.sources.csv"))
+    assert {row[1]: (row[2], row[4]) for row in sources[1:]} == {
+        "TERESA-QUINTAL": ("Teresa Quintal", "government_officials"),
+        "REUTERS": ("Reuters", "news_agency"),
+        "ASSOCIATED-PRESS": ("Associated Press", "news_agency"),
+        "DIARIO-DO-SUL": ("Diário do Sul", "publisher"),
+        "MARCO-AVEIRO": ("Marco Aveiro", "government_officials"),
+        "AP": ("AP", "news_agency"),
+    }
+    table = read_rows(path)
+    table[1][0] = "accepted"  # one row reviewed: it merges alone, nothing edited
+    write_rows(path, table)
+    capsys.readouterr()
+    assert main(["merge", str(path), "--format", "json", "--dir", str(dataset)]) == 0
+    out, err = capsys.readouterr()
+    report = json.loads(out)  # the report alone on standard output
+    assert (report["command"], report["valid"]) == ("merge", True)
+    assert err.startswith("merged 1 claims into ")
+    rules = [(p["file"], p["rule"]) for p in report["problems"]]
+    assert rules == [
+        (f"{dataset}/articles.csv", "articles.review_state.uncovered"),
+        (f"{dataset}/claims.csv", "claims.claim.rewritten"),
+        (f"{dataset}/sources.csv", "sources.description.described"),  # the new publisher
+    ]
+    # the rest accepted as drafted (the AP proposal rejected for the Associated Press)
+    table = read_rows(path)
+    for row in table[1:]:
+        row[0] = "accepted"
+        row[table[0].index("attribution")] = row[table[0].index("attribution")].replace(
+            "> AP", "> ASSOCIATED-PRESS"
+        )
+    write_rows(path, table)
+    sources = read_rows(path.with_name(f"{FLOOD_ID}.sources.csv"))
+    for row in sources[1:]:
+        row[0] = "rejected" if row[1] == "AP" else "accepted"
+    write_rows(path.with_name(f"{FLOOD_ID}.sources.csv"), sources)
+    assert main(["merge", str(path), "--format", "json", "--dir", str(dataset)]) == 0
+    report = json.loads(capsys.readouterr().out)
+    found = [p["rule"] for p in report["problems"]]
+    drafted = 1 + len(table) - 1  # the row merged first, and the rest
+    assert found.count("claims.claim.rewritten") == drafted  # every claim, none rewritten
+    assert found.count("sources.description.described") == 1 + 5  # publisher, 5 proposals
+    assert "articles.review_state.uncovered" not in found  # every sentence covered now

@@ -73,6 +73,10 @@ def remove(name: str) -> Edit:
     return edit
 
 
+# an article's assessment left empty, as while its claims are being merged
+UNASSESSED = dict.fromkeys(
+    ("rating", "assessment", "key_findings", "reviewed_by", "reviewed_on"), ""
+)
 SHA = "f5d910fb062682782822c528edc8658650c2b560a920fa3e2acedac34ffc03de"
 ZERO = "0" * 64
 
@@ -105,6 +109,37 @@ CASES: dict[str, tuple[list[Edit], list[str]]] = {
             f"{ARTICLE_FILE}, line 5: 'Recently, however, Kim has also leaned closer to Russia.' "
             "must overlap the span of at least one claim: every sentence of an article's body is "
             "covered [articles.sentence.covered]"
+        ],
+    ),
+    "articles.review_state.uncovered": (
+        # an article whose claims are merged as they are reviewed, one sentence left
+        [
+            delete_claim("C0027"),
+            cells("articles.csv", 2, review_state="in_progress", **UNASSESSED),
+        ],
+        [
+            "articles.csv, row 2, column review_state: notice: 'in_progress' leaves 1 of the "
+            "19 sentences of the article's body without a claim: merge the rest of its "
+            "draft as it is reviewed, and set review_state to complete once every sentence is "
+            "covered [articles.review_state.uncovered]"
+        ],
+    ),
+    "claims.claim.rewritten": (
+        # the claim as the drafter writes it: the quote, with a capital and a full stop
+        [cells("claims.csv", 3, claim="Kim Jong Un crossed into China on Tuesday.")],
+        [
+            "claims.csv, row 3, column claim: notice: 'Kim Jong Un crossed into China on "
+            "Tuesday.' is the quote as drafted: rewrite it to stand alone, as a reader without "
+            "the article reads it (names for pronouns, dates for 'Tuesday') "
+            "[claims.claim.rewritten]"
+        ],
+    ),
+    "sources.description.described": (
+        [cells("sources.csv", 3, description="To be described: publisher of an article.")],
+        [
+            "sources.csv, row 3, column description: notice: 'To be described: publisher of an "
+            "article.' is the placeholder a new source is added with: say in one line who the "
+            "source is [sources.description.described]"
         ],
     ),
     "claims.article_id.exists": (
@@ -400,8 +435,8 @@ def test_an_article_without_claims_is_awaited_not_uncovered(
     printed = capsys.readouterr().out.splitlines()
     assert printed[0] == (
         f"{dataset}/{ARTICLE_FILE}: notice: has no claims yet; `factcheck draft {ARTICLE_ID}` "
-        "proposes them for review, and once it has any, every sentence of its body must be covered "
-        "[articles.claims.awaited]"
+        "proposes them for review, and once its review_state is complete, every sentence of its "
+        "body must be covered [articles.claims.awaited]"
     )
 
 
@@ -410,6 +445,7 @@ def test_a_key_finding_must_be_a_claim_of_its_own_article(dataset: Path) -> None
     info = ArticleInfo("2026-01-05-a-second-article", "2026-01-05", "A second", "CURRENTINDIA")
     assert add_article(dataset, b"A second article. It says one thing.", info).problems == []
     assessed = {"rating": "high", "assessment": "It holds.", "reviewed_by": "a desk"}
+    assessed["review_state"] = "complete"
     for column, value in {**assessed, "key_findings": "C0019", "reviewed_on": "2026-01-06"}.items():
         set_cell(dataset, "articles.csv", 3, column, value)
     errors = lines([found for found in problems_in(dataset) if not found.notice])

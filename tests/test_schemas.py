@@ -77,7 +77,8 @@ E = "evidence.csv"
 SAME_URL = "https://example.org/one-page"
 ARTICLE_COLUMNS = (
     "article_id, title, title_origin, publisher_source_id, url, published_on, language, "
-    "text_sha256, rating, assessment, key_findings, reviewed_by, reviewed_on, updated_on"
+    "text_sha256, review_state, rating, assessment, key_findings, reviewed_by, reviewed_on, "
+    "updated_on"
 )
 
 # an article whose id changes has none of its claims left for its key findings to name
@@ -120,6 +121,14 @@ CASES = [
         (
             "articles.csv, row 2, column title_origin: 'ours' must be one of: published, "
             "dataset [articles.title_origin.allowed]",
+        ),
+    ),
+    Case(
+        "articles.review_state.allowed",
+        (cell(A, 2, "review_state", "done"),),
+        (
+            "articles.csv, row 2, column review_state: 'done' must be one of: in_progress, "
+            "complete [articles.review_state.allowed]",
         ),
     ),
     Case(
@@ -569,6 +578,16 @@ CASES = [
             "articles.csv, row 2, column rating: 'neutral' must be given together with "
             "assessment, reviewed_by and reviewed_on, or all four left empty until the "
             "article's claims are checked [articles.rating.assessment_complete]",
+        ),
+    ),
+    Case(
+        "articles.rating.complete",
+        (cell(A, 2, "review_state", "in_progress"),),
+        (
+            "articles.csv, row 2, column rating: 'neutral' must be empty while the article's "
+            "review_state is in_progress: an assessment sums up every claim of the article, and "
+            "some are not merged yet; set review_state to complete once every sentence is "
+            "covered [articles.rating.complete]",
         ),
     ),
     Case(

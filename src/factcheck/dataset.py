@@ -84,8 +84,8 @@ class Dataset:
     Attributes:
         articles: one row per article: article_id, title, title_origin (categorical),
             publisher_source_id (a source), url, published_on (datetime64), language,
-            text_sha256 (of its text file), and its assessment: rating (categorical),
-            assessment, key_findings, reviewed_by, reviewed_on and updated_on (datetime64).
+            text_sha256 (of its text file), review_state and its assessment: rating (both
+            categorical), assessment, key_findings, reviewed_by, reviewed_on, updated_on.
         sources: one row per source a claim is attributed to, the publisher included:
             source_id, name, aliases (' | ' between them), kind (categorical), country,
             state_controlled (nullable boolean) and a one-line description.

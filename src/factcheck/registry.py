@@ -174,6 +174,11 @@ RULES = _rules(
         "sources.source_id.used",
         "must be used in the attribution of at least one claim, or publish an article",
     ),
+    Rule(
+        "sources.description.described",
+        "is the placeholder a new source is added with: say in one line who the source is",
+        severity=NOTICE,
+    ),
     # --- articles.csv and the texts ------------------------------------------------------
     Rule(
         "articles.article_id.text_file",
@@ -194,6 +199,12 @@ RULES = _rules(
         "articles.rating.assessment_complete",
         "must be given together with assessment, reviewed_by and reviewed_on, or all four left "
         "empty until the article's claims are checked",
+    ),
+    Rule(
+        "articles.rating.complete",
+        "must be empty while the article's review_state is in_progress: an assessment sums up "
+        "every claim of the article, and some are not merged yet; set review_state to complete "
+        "once every sentence is covered",
     ),
     Rule("articles.key_findings.rated", "must be empty while the article has no rating"),
     Rule(
@@ -224,9 +235,16 @@ RULES = _rules(
         severity=NOTICE,
     ),
     Rule(
+        "articles.review_state.uncovered",
+        "leaves {uncovered} of the {sentences} sentences of the article's body without a "
+        "claim: merge the rest of its draft as it is reviewed, and set review_state to "
+        "complete once every sentence is covered",
+        severity=NOTICE,
+    ),
+    Rule(
         "articles.claims.awaited",
         "has no claims yet; `factcheck draft {article_id}` proposes them for review, and once "
-        "it has any, every sentence of its body must be covered",
+        "its review_state is complete, every sentence of its body must be covered",
         severity=NOTICE,
     ),
     # --- claims.csv ----------------------------------------------------------------------
@@ -258,6 +276,12 @@ RULES = _rules(
     Rule(
         "claims.attribution_rationale.iff_checked",
         "must explain the attribution check, and be empty when it is not_applicable",
+    ),
+    Rule(
+        "claims.claim.rewritten",
+        "is the quote as drafted: rewrite it to stand alone, as a reader without the article "
+        "reads it (names for pronouns, dates for 'Tuesday')",
+        severity=NOTICE,
     ),
     Rule(
         "claims.claim.not_duplicated",
@@ -359,6 +383,11 @@ RULES = _rules(
     Rule("add.article_id.text_file", "already has a text file, {path}"),
     Rule("add.text.new", "is the text of {article_id} already"),
     Rule("add.text.empty", "is empty: an article needs its text"),
+    Rule(
+        "add.title.length",
+        "is the text's first heading or sentence, too long for a title (at most {most} "
+        "characters): give the article's title with --title",
+    ),
     Rule(
         "draft.file",
         "is not a file: give the draft that `factcheck draft` wrote",

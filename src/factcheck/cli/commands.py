@@ -158,7 +158,12 @@ def run_add_article(args: argparse.Namespace) -> int:
         return refuse(Reporting.of(args), added.problems)
     digest = added.row["text_sha256"]
     stored = Path(args.directory) / "articles" / f"{args.article_id}.txt"
-    print(f"stored {stored} ({len(data)} bytes, sha256 {digest})")
+    trimmed = (
+        f"; {added.trimmed} bytes of line breaks at its end left out, as stored texts have none"
+        if added.trimmed
+        else ""
+    )
+    print(f"stored {stored} ({len(data) - added.trimmed} bytes, sha256 {digest}{trimmed})")
     print(
         f"added {args.article_id} to articles.csv, published by {added.row['publisher_source_id']}"
     )
@@ -176,7 +181,7 @@ def run_draft(args: argparse.Namespace) -> int:
 
     output = Path(args.output) if args.output else None
     try:
-        written = draft(Path(args.directory), args.article_id, output)
+        written = draft(Path(args.directory), args.article_id, output, args.xlsx)
     except DraftingError as error:
         return fail(str(error))
     if written.problems:
@@ -190,7 +195,8 @@ def run_draft(args: argparse.Namespace) -> int:
     )
     if written.sources is not None:
         listed = ", ".join(written.new_sources) or "none new"
-        print(f"wrote {written.sources}: sources to add ({listed})")
+        where = "its sheet of sources" if written.sources == written.claims else written.sources
+        print(f"wrote {where}: sources to add ({listed})")
     print(
         "review it in a spreadsheet: set status to accepted or rejected, rewrite each claim to "
         f"stand alone, then: factcheck merge {shlex.quote(str(written.claims))}{_in(args)}"
@@ -205,18 +211,30 @@ def _in(args: argparse.Namespace) -> str:
 
 def run_merge(args: argparse.Namespace) -> int:
     from factcheck.edits.merge import merge_draft
+    from factcheck.reports import REPORTS
 
     merged = merge_draft(Path(args.directory), Path(args.file))
     if merged.problems:
         return refuse(Reporting.of(args), merged.problems, "fix the draft and merge it again")
+    # in a format for machines the report is the output: what was done goes to standard error
+    said = sys.stderr if REPORTS[args.format].machine else sys.stdout
     if not merged.claims and not merged.sources:
-        print(f"nothing to merge: no row of {args.file} is marked accepted")
-        return ExitCode.VALID
-    claims, sources = under(args.directory, "claims.csv"), under(args.directory, "sources.csv")
-    print(
-        f"merged {merged.claims} claims into {claims} and {merged.sources} sources into "
-        f"{sources}; {merged.left} rows left in {args.file}"
-    )
+        print(f"nothing to merge: no row of {args.file} is marked accepted", file=said)
+    else:
+        claims, sources = under(args.directory, "claims.csv"), under(args.directory, "sources.csv")
+        print(
+            f"merged {merged.claims} claims into {claims} and {merged.sources} sources into "
+            f"{sources}; {merged.left} rows left in {args.file}",
+            file=said,
+        )
+    if merged.held:
+        print(
+            f"kept {merged.held} accepted sources in the draft's sources until a claim naming "
+            "them is merged",
+            file=said,
+        )
+    if merged.notices or said is sys.stderr:  # the notices: what is left to review
+        return Reporting.of(args).report(sort(merged.notices))
     return ExitCode.VALID
 
 

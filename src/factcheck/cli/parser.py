@@ -1,9 +1,9 @@
 """The parser of every command: its arguments, its help, and the handler in `commands` that
-runs it (`run`). One grammar for all: `--dir DIR` names the dataset's folder in every
-command that reads it; every command that can report problems takes `--format` and
-`--limit` (`_reporting`); every command's help ends with the exit codes (`EXIT_CODES`). The
-export and report formats are listed from their registries, so a new format needs nothing
-here.
+runs it (`run`). One grammar for all, written once in `grammar`: `--dir DIR` names the
+dataset's folder in every command that reads it; every command that can report problems
+takes `--format` and `--limit`; every command's help ends with the exit codes. The commands
+that bring in a new article are `drafting_arguments`'. The export and report formats are
+listed from their registries, so a new format needs nothing here.
 """
 
 from __future__ import annotations
@@ -13,46 +13,10 @@ from collections.abc import Sequence
 from typing import Any
 
 from factcheck.checks.engines import ENGINES
-from factcheck.cli import commands
-from factcheck.cli.output import DEFAULT_LIMIT
-from factcheck.drafting.polnear import SPLITS
+from factcheck.cli import commands, grammar
+from factcheck.cli.drafting_arguments import add_drafting_commands
 from factcheck.model.spreadsheets import DateOrder
-from factcheck.reports import REPORTS
 from factcheck.version import __version__
-
-EXIT_CODES = (
-    "Exit codes, the same in every command: 0 done (the data is valid); 1 the data breaks "
-    "rules (for format --check also: a file would be rewritten); 2 the data cannot be read "
-    "or the command cannot run (a usage error too)"
-)
-OUTPUTS = (
-    "Output: a command that changes the dataset (format, import, add-article, draft, merge) "
-    "writes in its folder, --dir (a draft in DIR/drafts/, unless -o names another file). A "
-    "command that makes something from the dataset prints it on standard output when it is "
-    "text (a report, a summary, a text export), or -o names the file; what is not one text "
-    "file (a workbook, a folder of files, a site) is written only where -o says, so -o is "
-    "required for it. Each command then says what it wrote, naming a dataset's file as the "
-    "command line names its folder (--dir data: data/claims.csv)."
-)
-
-
-class _Paragraphs(argparse.HelpFormatter):
-    """Help whose description and epilog may hold paragraphs, each filled on its own."""
-
-    def _fill_text(self, text: str, width: int, indent: str) -> str:
-        fill = super()._fill_text  # not in the comprehension: Python 3.11's super() fails there
-        return "\n\n".join([fill(part, width, indent) for part in text.split("\n\n")])
-
-
-def _count(text: str) -> int:
-    """A whole number, 0 or more: a negative limit would list nothing and pass bad data."""
-    try:
-        number = int(text)
-    except ValueError:
-        number = -1
-    if number < 0:
-        raise argparse.ArgumentTypeError(f"{text!r} is not a whole number, 0 or more")
-    return number
 
 
 def build_parser(argv: Sequence[str] | None = None) -> argparse.ArgumentParser:
@@ -61,19 +25,19 @@ def build_parser(argv: Sequence[str] | None = None) -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="factcheck",
         description="Keep a claim-and-source fact-checking dataset consistent.",
-        epilog=EXIT_CODES,
-        formatter_class=_Paragraphs,
+        epilog=grammar.EXIT_CODES,
+        formatter_class=grammar.Paragraphs,
     )
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
     subcommands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
-    validate = _command(
+    validate = grammar.command(
         subcommands,
         "validate",
         help="check every file of the dataset and report every problem",
         description="Check every table against its schema and every dataset rule; read the "
         "files, never write them.",
     )
-    _directory(validate)
+    grammar.directory(validate)
     validate.add_argument(
         "--engine",
         choices=ENGINES,
@@ -90,7 +54,7 @@ def build_parser(argv: Sequence[str] | None = None) -> argparse.ArgumentParser:
         "(default: local[*], Spark in local mode on every core of this machine)",
     )
     validate.set_defaults(run=commands.run_validate)
-    fmt = _command(
+    fmt = grammar.command(
         subcommands,
         "format",
         help="rewrite the CSV files in the canonical dialect, never changing a cell",
@@ -98,7 +62,7 @@ def build_parser(argv: Sequence[str] | None = None) -> argparse.ArgumentParser:
         "quoting, \\n line endings, schema column order, rows by primary key). Validates first "
         "and writes nothing if the data breaks a rule.",
     )
-    _directory(fmt)
+    grammar.directory(fmt)
     fmt.add_argument(
         "--check",
         action="store_true",
@@ -116,7 +80,7 @@ def build_parser(argv: Sequence[str] | None = None) -> argparse.ArgumentParser:
     )
     fmt.set_defaults(run=commands.run_format)
     _add_site_command(subcommands)
-    summary = _command(
+    summary = grammar.command(
         subcommands,
         "summary",
         help="counts by source, claim type and verdict, and the claims that are not supported",
@@ -124,9 +88,9 @@ def build_parser(argv: Sequence[str] | None = None) -> argparse.ArgumentParser:
         "the claims that are not supported. Validates first and prints no summary of data "
         "that breaks a rule.",
     )
-    _directory(summary)
+    grammar.directory(summary)
     summary.set_defaults(run=commands.run_summary)
-    export = _command(
+    export = grammar.command(
         subcommands,
         "export",
         help="write the dataset in a standard format",
@@ -137,7 +101,7 @@ def build_parser(argv: Sequence[str] | None = None) -> argparse.ArgumentParser:
     # the formats are imported to list them: only when they are asked for
     if not argv or argv[0] in ("export", "-h", "--help"):
         _add_export_formats(export)
-    importer = _command(
+    importer = grammar.command(
         subcommands,
         "import",
         help="bring edited data back into the CSV files",
@@ -146,7 +110,7 @@ def build_parser(argv: Sequence[str] | None = None) -> argparse.ArgumentParser:
         reports=False,
     )
     sources = importer.add_subparsers(dest="source_format", required=True, metavar="FORMAT")
-    from_xlsx = _command(
+    from_xlsx = grammar.command(
         sources,
         "xlsx",
         help="an edited workbook from 'factcheck export xlsx'; written only if it validates",
@@ -156,54 +120,10 @@ def build_parser(argv: Sequence[str] | None = None) -> argparse.ArgumentParser:
         name="import xlsx",
     )
     from_xlsx.add_argument("file", metavar="FILE", help="the edited workbook")
-    _directory(from_xlsx)
+    grammar.directory(from_xlsx)
     from_xlsx.set_defaults(run=commands.run_import_xlsx)
-    _add_drafting_commands(subcommands)
+    add_drafting_commands(subcommands)
     return parser
-
-
-def _command(
-    subcommands: Any,
-    command: str,
-    help: str,
-    description: str,
-    reports: bool = True,
-    name: str | None = None,
-) -> argparse.ArgumentParser:
-    """A command with its help and description, the exit codes and where output goes after
-    them, and (`reports`) `--format` and `--limit` for the problems it may report. `name`
-    is how the command is named in what it prints (`import xlsx`), by default `command`."""
-    parser: argparse.ArgumentParser = subcommands.add_parser(
-        command,
-        help=help,
-        description=description,
-        epilog=f"{OUTPUTS}\n\n{EXIT_CODES}",
-        formatter_class=_Paragraphs,
-    )
-    if reports:
-        _reporting(parser)
-    parser.set_defaults(name=name or command)
-    return parser
-
-
-def _reporting(parser: argparse.ArgumentParser) -> None:
-    """`--format` and `--limit`, the same wherever problems are reported."""
-    formats = ", ".join(f"{name}: {report.help}" for name, report in REPORTS.items())
-    parser.add_argument(
-        "--format",
-        choices=list(REPORTS),
-        default="text",
-        help=f"how problems are reported ({formats}); a report for machines goes to standard "
-        "output even when the problems stopped the command",
-    )
-    parser.add_argument(
-        "--limit",
-        type=_count,
-        default=DEFAULT_LIMIT,
-        metavar="N",
-        help="list at most N problems of each rule, then how many more it found "
-        "(default: %(default)s; 0 lists them all)",
-    )
 
 
 def _add_export_formats(export: argparse.ArgumentParser) -> None:
@@ -213,10 +133,12 @@ def _add_export_formats(export: argparse.ArgumentParser) -> None:
     choices = export.add_subparsers(dest="export_format", required=True, metavar="FORMAT")
     for name, chosen in formats().items():
         description = chosen.description or chosen.help
-        command = _command(choices, name, help=chosen.help, description=description, name="export")
+        command = grammar.command(
+            choices, name, help=chosen.help, description=description, name="export"
+        )
         if chosen.reads_data:
-            _directory(command)
-        _output(command, folder=chosen.writes_folder, required=chosen.needs_output)
+            grammar.directory(command)
+        grammar.output(command, folder=chosen.writes_folder, required=chosen.needs_output)
         for option in chosen.options:
             command.add_argument(
                 option.flag,
@@ -229,111 +151,8 @@ def _add_export_formats(export: argparse.ArgumentParser) -> None:
         command.set_defaults(run=commands.run_export, directory=".")
 
 
-def _output(parser: argparse.ArgumentParser, folder: bool, required: bool) -> None:
-    """`-o`: required for what cannot go to standard output (see OUTPUTS)."""
-    where = "the folder to write the files into" if folder else "the file to write"
-    parser.add_argument(
-        "-o",
-        "--output",
-        metavar="FOLDER" if folder else "FILE",
-        required=required,
-        help=where if required else f"{where} (default: standard output)",
-    )
-
-
-def _directory(parser: argparse.ArgumentParser) -> None:
-    """`--dir DIR`, the dataset directory, the same in every command."""
-    parser.add_argument(
-        "--dir",
-        dest="directory",
-        default=".",
-        metavar="DIR",
-        help="the dataset directory (default: the current directory)",
-    )
-
-
-def _add_drafting_commands(subcommands: Any) -> None:
-    """add-article, draft, merge and evaluate: bringing in a new article."""
-    add = _command(
-        subcommands,
-        "add-article",
-        help="store a new article's text and its row in articles.csv",
-        description="Store FILE byte for byte as articles/ID.txt and add its row, with the "
-        "text's SHA-256, to articles.csv. Refuses an id or a text already in the dataset, and "
-        "writes nothing unless the dataset then validates. Each option fills the column of "
-        "articles.csv it is named after.",
-    )
-    add.add_argument("article_id", metavar="ID", help="the new article id")
-    add.add_argument("file", metavar="FILE", help="the article's text, UTF-8")
-    add.add_argument(
-        "--published-on", required=True, metavar="DATE", help="publication date, YYYY-MM-DD"
-    )
-    add.add_argument(
-        "--title",
-        help="the published headline (default: the text's first heading or sentence, "
-        "recorded as the dataset's own title)",
-    )
-    add.add_argument(
-        "--publisher-source",
-        required=True,
-        metavar="SOURCE",
-        help="the outlet that published the article, for publisher_source_id: a source id, "
-        "or a name or alias from sources.csv; a name not listed adds a publisher source",
-    )
-    add.add_argument("--url", help="the address of the published copy")
-    add.add_argument("--language", default="en", help="ISO 639-1 code (default: %(default)s)")
-    _directory(add)
-    add.set_defaults(run=commands.run_add_article)
-    draft = _command(
-        subcommands,
-        "draft",
-        help="propose claim rows for an article, for review in a spreadsheet",
-        description="Split the article into sentences and atomic clauses, find attribution "
-        "cues and match their sources, and write the proposed rows as a draft CSV (status "
-        "'draft'), with any new sources beside it. Drafting again keeps reviewed rows.",
-    )
-    draft.add_argument("article_id", metavar="ID", help="the article id")
-    draft.add_argument(
-        "-o",
-        "--output",
-        metavar="FILE",
-        help="the draft file (default: drafts/ID.csv in the dataset's folder, where merge "
-        "and drafting again find it)",
-    )
-    _directory(draft)
-    draft.set_defaults(run=commands.run_draft)
-    merge = _command(
-        subcommands,
-        "merge",
-        help="move a draft's accepted rows into claims.csv and sources.csv",
-        description="Move the rows marked 'accepted' in FILE (and in its .sources.csv) into "
-        "the dataset, only if the whole dataset then validates; otherwise write nothing and "
-        "report the problems as validate does.",
-    )
-    merge.add_argument("file", metavar="FILE", help="the reviewed draft")
-    _directory(merge)
-    merge.set_defaults(run=commands.run_merge)
-    evaluate = _command(
-        subcommands,
-        "evaluate",
-        help="compare a draft of an article with its curated claims",
-        description="Draft the article afresh (or read --draft FILE) and print how its spans "
-        "and attributions compare with the article's rows in claims.csv.",
-    )
-    evaluate.add_argument("article_id", metavar="ID", help="the article id")
-    evaluate.add_argument("--draft", metavar="FILE", help="a draft file to score instead")
-    evaluate.add_argument(
-        "--polnear",
-        metavar="DIR",
-        help="also score the drafter on a local PolNeAR checkout (see benchmarks/attribution.py)",
-    )
-    evaluate.add_argument("--split", choices=SPLITS, help="the PolNeAR split, with --polnear (dev)")
-    _directory(evaluate)
-    evaluate.set_defaults(run=commands.run_evaluate)
-
-
 def _add_site_command(subcommands: Any) -> None:
-    site = _command(
+    site = grammar.command(
         subcommands,
         "site",
         help="build static pages of the articles with their claims, verdicts and evidence",
@@ -344,8 +163,8 @@ def _add_site_command(subcommands: Any) -> None:
         "contact, licence and how to cite. No server and nothing from the network is needed "
         "to view it.",
     )
-    _directory(site)
-    _output(site, folder=True, required=True)
+    grammar.directory(site)
+    grammar.output(site, folder=True, required=True)
     site.add_argument(
         "--reviewer-name",
         required=True,

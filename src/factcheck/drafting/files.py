@@ -3,8 +3,11 @@ a person has reviewed them and `factcheck merge` moves them in.
 
 A draft is two CSV files in the dataset's dialect: `<name>.csv` with the columns of
 `claims.csv`, and `<name>.sources.csv` with those of `sources.csv` for sources the article
-names that are not yet listed. Both add a first column, `status` (`draft` until a person
-sets `accepted` or `rejected`), and a last, `draft_note`, which says why the row was proposed.
+names that are not yet listed; or one workbook, `<name>.xlsx`, with a sheet of each, written
+as the XLSX export writes a table (`storage.workbook`: typed cells, a drop-down on every
+column with a vocabulary, `status` too). Both tables add a first column, `status` (`draft`
+until a person sets `accepted` or `rejected`), and a last, `draft_note`, which says why the
+row was proposed.
 
 Drafting again into the same file never overwrites a reviewed row: a row whose status is not
 `draft`, or which differs from what the drafter proposes for its span now (a person edited it),
@@ -13,11 +16,15 @@ is kept as it is, and no new proposal is added for a span it or `claims.csv` alr
 
 from __future__ import annotations
 
+import io
 import re
-from dataclasses import dataclass, field
+import zipfile
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 import pandas as pd
+from openpyxl import Workbook, load_workbook
+from openpyxl.utils.exceptions import InvalidFileException
 
 from factcheck import registry
 from factcheck.drafting.clauses import Draft, Row
@@ -30,10 +37,12 @@ from factcheck.problems import Problem
 from factcheck.storage import dialect
 from factcheck.storage.dialect import Rows, cell_rows
 from factcheck.storage.reader import read_cells
+from factcheck.storage.workbook import read_sheet, write_sheet
 
 STATUS = "status"
 NOTE = "draft_note"
 DRAFTS_DIR = "drafts"
+WORKBOOK = ".xlsx"  # a draft kept as a workbook: one file, a sheet per table
 
 
 class Status(Vocabulary):
@@ -52,14 +61,21 @@ def columns(table: str) -> list[str]:
     return [STATUS, *spec_named(table).columns, NOTE]
 
 
+def is_workbook(path: Path) -> bool:
+    return path.suffix.lower() == WORKBOOK
+
+
 def sources_path(path: Path) -> Path:
-    """Where the sources of the draft at `path` are: beside it, `.sources.csv` for `.csv`."""
+    """Where the sources of the draft at `path` are: beside it, `.sources.csv` for `.csv`; in
+    a workbook, in the same file."""
+    if is_workbook(path):
+        return path
     stem = path.name[: -len(".csv")] if path.name.endswith(".csv") else path.name
     return path.with_name(f"{stem}.sources.csv")
 
 
-def default_path(root: Path, article_id: str) -> Path:
-    return root / DRAFTS_DIR / f"{article_id}.csv"
+def default_path(root: Path, article_id: str, workbook: bool = False) -> Path:
+    return root / DRAFTS_DIR / f"{article_id}{WORKBOOK if workbook else '.csv'}"
 
 
 def read_draft(path: Path, table: str) -> tuple[pd.DataFrame | None, list[Problem]]:
@@ -68,7 +84,60 @@ def read_draft(path: Path, table: str) -> tuple[pd.DataFrame | None, list[Proble
     only explains a row."""
     if not path.is_file():
         return None, [registry.problem("draft.file", str(path))]
+    if is_workbook(path):
+        return _read_sheet(path, table)
     return read_cells(path, str(path), columns(table)[:-1])
+
+
+def _read_sheet(path: Path, table: str) -> tuple[pd.DataFrame | None, list[Problem]]:
+    """A draft's sheet as text, as `factcheck import xlsx` reads one: a formula stays the
+    formula it is, for validation to refuse."""
+    name = str(path)
+    try:
+        workbook = load_workbook(path)
+    except (OSError, ValueError, KeyError, zipfile.BadZipFile, InvalidFileException) as error:
+        return None, [registry.problem("file.readable", name, error=error)]
+    if table not in workbook.sheetnames:
+        return None, [registry.problem("xlsx.sheets", name, missing=table)]
+    rows = read_sheet(workbook[table])
+    header = rows[0] if rows else []
+    missing = [
+        replace(registry.problem("csv.header.missing", name, column=column), sheet=table)
+        for column in columns(table)[:-1]
+        if column not in header
+    ]
+    if missing:
+        return None, missing
+    body = [row + [""] * (len(header) - len(row)) for row in rows[1:]]
+    return pd.DataFrame(body, columns=header, dtype=object), []
+
+
+def save_draft(path: Path, claims: Rows, sources: Rows | None) -> Path | None:
+    """Write a draft's claims and (unless None) its sources: two CSV files, or one workbook
+    with a sheet of each (the sources' sheet always, for a source the drafter missed). Where
+    the sources went, if anywhere."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    if is_workbook(path):
+        workbook = Workbook()
+        workbook.remove(workbook.active)
+        lists = {STATUS: Status.values()}
+        write_sheet(workbook.create_sheet("claims"), spec_named("claims"), claims, lists)
+        rows = sources if sources is not None else [columns("sources")]
+        write_sheet(workbook.create_sheet("sources"), spec_named("sources"), rows, lists)
+        buffer = io.BytesIO()
+        workbook.save(buffer)
+        dialect.write_atomically(path, buffer.getvalue())
+        return path
+    dialect.write_atomically(path, dialect.render(claims))
+    if sources is None:
+        return None
+    dialect.write_atomically(sources_path(path), dialect.render(sources))
+    return sources_path(path)
+
+
+def located(problem: Problem, path: Path, table: str) -> Problem:
+    """A problem of a draft's row, named as the person sees it: in a workbook, on its sheet."""
+    return replace(problem, sheet=table) if is_workbook(path) else problem
 
 
 @dataclass
@@ -103,11 +172,9 @@ def write_draft(draft: Draft, path: Path, claims: pd.DataFrame, sources: pd.Data
     table = table.sort_values(
         ["span_start", "span_end"], key=lambda c: pd.to_numeric(c, errors="coerce"), kind="stable"
     ).reset_index(drop=True)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    dialect.write_atomically(path, dialect.render(draft_table("claims", table)))
-    result = Written(path, None, len(fresh), len(kept))
-    result.sources, result.new_sources = _write_sources(draft, path, sources, table, kept_sources)
-    return result
+    proposed, new_sources = _sources(draft, sources, table, kept_sources)
+    written = save_draft(path, draft_table("claims", table), proposed)
+    return Written(path, written, len(fresh), len(kept), new_sources)
 
 
 def _kept(path: Path, table: str) -> tuple[pd.DataFrame | None, list[Problem]]:
@@ -182,12 +249,11 @@ def draft_table(table: str, frame: pd.DataFrame) -> Rows:
     return cell_rows(frame, columns(table), extra=True)
 
 
-def _write_sources(
-    draft: Draft, path: Path, sources: pd.DataFrame, claims: pd.DataFrame, kept: pd.DataFrame
-) -> tuple[Path | None, list[str]]:
-    """The draft's proposed sources, beside it: `kept` rows stay, proposals still named by a
-    drafted row are added once."""
-    target = sources_path(path)
+def _sources(
+    draft: Draft, sources: pd.DataFrame, claims: pd.DataFrame, kept: pd.DataFrame
+) -> tuple[Rows | None, list[str]]:
+    """The draft's proposed sources: `kept` rows stay, proposals still named by a drafted row
+    are added once; None when there are none."""
     named = {sid for chain in claims["attribution"] for sid in notation.source_ids(str(chain))}
     listed = set(sources["source_id"]) | set(kept["source_id"])
     fresh = [
@@ -198,5 +264,4 @@ def _write_sources(
     if kept.empty and not fresh:
         return None, []
     table = pd.concat([kept, pd.DataFrame(fresh, columns=columns("sources"))], ignore_index=True)
-    dialect.write_atomically(target, dialect.render(draft_table("sources", table)))
-    return target, [row["source_id"] for row in fresh]
+    return draft_table("sources", table), [row["source_id"] for row in fresh]

@@ -102,9 +102,12 @@ OBJECT_MARKERS = (
 # row of its own (the role can be wrong), and not part of a proposed source's name.
 TITLES = (
     r"President|Prime Minister|Foreign Minister|Defen[cs]e Minister|Minister|"
-    r"Secretary of State|Secretary|Chancellor|Premier|King|Queen|Ambassador|Governor|"
+    r"Secretary of State|Secretary|Chancellor|Premier|King|Queen|Ambassador|Governor|Mayor|"
     r"General|Chairman|Chairwoman|Director|leader|[Ss]pokes(?:person|man|woman)"
 )
+# Titles that also open an organisation's name ("General Motors", "General Electric"): a
+# proposed source's name keeps them before a one-word name.
+TITLES_IN_NAMES = r"General"
 # Close kin, which name a person both in apposition and as a source ("his father, …").
 CLOSE_KIN = ("father", "mother", "brother", "sister", "wife", "husband", "son", "daughter")
 # Kin in apposition before a name, a row of their own: "his father, Kim Jong Il".
@@ -180,7 +183,22 @@ NOT_IN_NAMES = DEMONSTRATIVES | frozenset({
 })
 # fmt: on
 
+# Lower-case words inside a name, between its capitalised words: "Diário do Sul", "Ministry
+# of Defence", "Ludwig van Beethoven".
+NAME_PARTICLES = r"of|do|da|dos|das|de|del|della|di|du|des|la|le|van|von|der|den|y|e"
+
 # ---- Kinds of source, guessed from the words of a proposed source's name ---------------------
+
+# News agencies by name, as a proposed source's name reads without "the", any case:
+# "Reuters", "the Associated Press", "AFP".
+NEWS_AGENCY_NAMES = (
+    r"reuters|thomson reuters|associated press|ap|agence france-presse|agence france presse|afp|"
+    r"yonhap|yonhap news agency|kyodo|kyodo news|xinhua|xinhua news agency|tass|ria novosti|"
+    r"interfax|ansa|efe|agencia efe|dpa|deutsche presse-agentur|upi|united press international|"
+    r"press trust of india|pti|anadolu agency|bernama|antara|aap|australian associated press|"
+    r"canadian press|europa press|lusa|ani|asian news international|bloomberg news|"
+    r"dow jones newswires|jiji press"
+)
 
 # State media: "state media", "state TV".
 STATE_MEDIA_WORDS = r"state (?:media|press|television|tv|radio)"
@@ -188,7 +206,7 @@ STATE_MEDIA_WORDS = r"state (?:media|press|television|tv|radio)"
 NEWS_AGENCY_WORDS = r"news agency|wire|wire service"
 # Officials and the bodies they speak for.
 GOVERNMENT_WORDS = (
-    r"officials?|ministry|minister|governor|spokes(?:person|man|woman)|government|agency|"
+    r"officials?|ministry|minister|governor|mayor|spokes(?:person|man|woman)|government|agency|"
     r"department|office|president|police|military|army|embassy"
 )
 # Newspapers, broadcasters and magazines.

@@ -10,6 +10,7 @@ officials") is split first. A phrase that matches nothing is proposed as a new s
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass
 
@@ -20,6 +21,10 @@ from factcheck.drafting.lexicon import (
     CAPITALISED,
     GOVERNMENT_WORDS,
     GROUP_HEADS,
+    HONORIFIC,
+    NAME,
+    NAME_PARTICLES,
+    NEWS_AGENCY_NAMES,
     NEWS_AGENCY_WORDS,
     NOT_IN_NAMES,
     PEOPLE,
@@ -29,21 +34,31 @@ from factcheck.drafting.lexicon import (
     RECORD_HEADS,
     STATE_MEDIA_WORDS,
     TITLES,
+    TITLES_IN_NAMES,
 )
+from factcheck.model.cells import placeholder_description
 from factcheck.model.names import alias_list, name_key
 from factcheck.model.notation import SOURCE_ID
 from factcheck.model.vocabularies import SourceKind
 
 _DETERMINERS = tuple(f"{article} " for article in ARTICLES)
-# A title before a name, left out of a proposed source's id ("Defense Minister Ahn").
-TITLE = re.compile(rf"\b(?:{TITLES})\s+")
+# A title or an honorific before a person's name, left out of a proposed source's name and id
+# ("Defense Minister Ahn Gyu-back" is Ahn Gyu-back, "Sen. Ted Cruz" Ted Cruz): a title is a
+# role held for a time, the person is the source, and the drafter makes the title a row of
+# its own (the outlet's claim); the phrase as written stays in the placeholder description.
+TITLE = re.compile(
+    rf"(?:(?:{CAPITALISED}\s+)*(?:{TITLES})|{HONORIFIC})\s+(?P<name>{NAME})", re.UNICODE
+)
+# A name as written after its description: capitalised words, maybe joined by particles
+# ("Diário do Sul").
+_NAME_AS_WRITTEN = rf"{CAPITALISED}(?:\s+(?:(?:{NAME_PARTICLES})\s+)?{CAPITALISED}){{0,4}}"
 # A lower-case description before a name: "the wire service Reuters", "newspaper El Diario".
 # The name is any source's, in capitalised words ("the news agency AFP", "a spokeswoman for
 # YouTube"), not the lexicon's NAME: a person's name refuses "AFP" and reads "You" of
 # "YouTube", and the whole phrase would be proposed as a source ("FOR-YOUTUBE").
 _DESCRIBED = re.compile(
     rf"(?:(?i:{'|'.join(ARTICLES)})\s+)?(?P<description>(?:[a-z][\w’'-]*\s+){{1,4}})"
-    rf"(?P<name>{CAPITALISED}(?:\s+{CAPITALISED}){{0,4}})"
+    rf"(?P<name>{_NAME_AS_WRITTEN})"
 )
 # The kind a proposed source is guessed to be, by the first of these its name shows.
 _KINDS = (
@@ -125,30 +140,37 @@ class SourceIndex:
         if sid is not None:
             return Match(sid, True, _description(phrase, self, sid))
         described = _DESCRIBED.fullmatch(phrase.strip())
-        if described is None:
+        if described is None or described["description"].strip().casefold() in ARTICLES:
             return Match(self.propose(phrase).source_id, False)
         # "the wire service Reuters": the source is Reuters, described as a wire service
         name, description = described["name"], described["description"]
-        proposal = self.propose(name, guess_kind(f"{description} {name}"))
+        proposal = self.propose(name, guess_kind(f"{description} {name}"), written=phrase)
         start = phrase.index(described["description"])
         return Match(proposal.source_id, False, (start, len(phrase.rstrip())))
 
-    def propose(self, phrase: str, kind: SourceKind | None = None) -> Proposal:
+    def propose(
+        self, phrase: str, kind: SourceKind | None = None, written: str | None = None
+    ) -> Proposal:
+        """The source `phrase` names, proposed once; `written` is how the article names it,
+        when `phrase` is the name taken out of it."""
         name = _strip_determiner(phrase.strip())
+        titled = TITLE.fullmatch(name)
+        if titled is not None and not (  # "Governor Marco Aveiro" is Marco Aveiro
+            re.fullmatch(TITLES_IN_NAMES, name.split()[0]) and len(titled["name"].split()) == 1
+        ):
+            name = titled["name"]
         key = name_key(name)
         for proposal in self.proposed.values():
             if name_key(proposal.name) == key:
                 return proposal
-        proposal = Proposal(self._new_id(name), name, kind or guess_kind(name), phrase)
+        # the kind from the phrase as written: "Governor Marco Aveiro" speaks for a government
+        guessed = kind or guess_kind(_strip_determiner(phrase.strip()))
+        proposal = Proposal(self._new_id(name), name, guessed, written or phrase)
         self.proposed[proposal.source_id] = proposal
         return proposal
 
     def _new_id(self, name: str) -> str:
-        titled = list(TITLE.finditer(name))
-        if titled and name[titled[-1].end() :].strip():
-            name = name[titled[-1].end() :]  # "Defense Minister Ahn Gyu-back" is AHN-GYU-BACK
-        words = re.findall(r"[A-Za-z0-9]+", re.sub(r"['’]s\b", "", name))
-        base = "-".join(w.upper() for w in words[:4]) or "SOURCE"
+        base = source_id_of(name)
         if not re.fullmatch(SOURCE_ID, base):
             base = "SRC-" + base
         taken = self.ids | set(self.proposed)
@@ -156,6 +178,16 @@ class SourceIndex:
         while candidate in taken:
             candidate, number = f"{base}-{number}", number + 1
         return candidate
+
+
+def source_id_of(name: str) -> str:
+    """The id a proposed source gets from its whole name: accents folded ("Diário do Sul" is
+    DIARIO-DO-SUL), a possessive and the articles "the", "a", "an" left out, every other word
+    kept, so that no id is a name cut short."""
+    folded = unicodedata.normalize("NFKD", re.sub(r"['’]s\b", "", name))
+    ascii_only = "".join(c for c in folded if not unicodedata.combining(c))
+    words = [w for w in re.findall(r"[A-Za-z0-9]+", ascii_only) if w.casefold() not in ARTICLES]
+    return "-".join(w.upper() for w in words) or "SOURCE"
 
 
 def is_source_phrase(phrase: str) -> bool:
@@ -180,6 +212,8 @@ def _proper(phrase: str) -> bool:
 
 
 def guess_kind(name: str) -> SourceKind:
+    if re.fullmatch(f"(?:{NEWS_AGENCY_NAMES})", _strip_determiner(name_key(name))):
+        return SourceKind.NEWS_AGENCY  # "Reuters", "the Associated Press"
     lowered = name.casefold()
     for pattern, kind in _KINDS:
         if re.search(pattern, lowered):
@@ -218,7 +252,9 @@ def proposals_table(proposals: Iterable[Proposal], article_id: str) -> list[dict
             "kind": p.kind.value,
             "country": "",
             "state_controlled": "",
-            "description": f"Named in {article_id} as '{p.phrase.strip()}'; describe who it is.",
+            "description": placeholder_description(
+                f"named in {article_id} as '{p.phrase.strip()}'."
+            ),
         }
         for p in proposals
     ]

@@ -75,11 +75,14 @@ def load_article(root: Path, article_id: str) -> tuple[Article | None, list[Prob
     return Article(article_id, text, publisher, tables["sources"], tables["claims"]), []
 
 
-def draft(root: Path, article_id: str, output: Path | None = None) -> Written:
-    """Draft the article afresh into `output` (default: `drafts/<id>.csv` under `root`),
+def draft(
+    root: Path, article_id: str, output: Path | None = None, workbook: bool = False
+) -> Written:
+    """Draft the article afresh into `output` (default: `drafts/<id>.csv` under `root`, or
+    with `workbook` `drafts/<id>.xlsx`; an `output` ending in .xlsx is a workbook too),
     keeping the reviewed and edited rows of a draft already there. Its `problems` say why
     nothing was written."""
-    path = output or default_path(root, article_id)
+    path = output or default_path(root, article_id, workbook)
     article, problems = load_article(root, article_id)
     if article is None:
         return Written(path, None, problems=problems)

@@ -1,4 +1,5 @@
-"""Adding an article: its text stored byte for byte, its row in `articles.csv`.
+"""Adding an article: its text stored byte for byte (but the line breaks that end the file,
+which a stored text has none of), its row in `articles.csv`.
 
 `add_article` refuses an id or a text already in the dataset, and anything that would not
 validate; it writes nothing then. The outlet is a source id or a name or alias from
@@ -19,13 +20,14 @@ from factcheck import registry
 from factcheck.drafting.naming import SourceIndex
 from factcheck.edits.staging import as_table, check_staged, write_table
 from factcheck.model import segment
+from factcheck.model.cells import placeholder_description
 from factcheck.model.tables import ARTICLES_DIR, article_path, spec_named
-from factcheck.model.vocabularies import SourceKind, TitleOrigin
+from factcheck.model.vocabularies import ReviewState, SourceKind, TitleOrigin
 from factcheck.problems import Problem
 from factcheck.storage import dialect
 from factcheck.storage.reader import article_text, read_tables
 
-TITLE_LENGTH = 120
+TITLE_LENGTH = 120  # a title made of the text's first heading or sentence, at most
 
 
 @dataclass
@@ -35,6 +37,7 @@ class Added:
     problems: list[Problem] = field(default_factory=list)
     row: dict[str, str] = field(default_factory=dict)
     new_source: dict[str, str] | None = None
+    trimmed: int = 0  # bytes of line breaks left out at the end of the text
 
 
 @dataclass(frozen=True)
@@ -55,11 +58,17 @@ def add_article(root: Path, data: bytes, info: ArticleInfo) -> Added:
     if unreadable:
         return Added(unreadable)
     articles, sources = read["articles"], read["sources"]
+    data, trimmed = stored_bytes(data)
     refused = _refusals(root, data, info, articles)
     if refused:
         return Added(refused)
-    publisher, new_source = _publisher(info, sources, info.article_id)
     title, origin = _title(info, data)
+    if origin == TitleOrigin.DATASET.value and len(title) > TITLE_LENGTH:
+        file = spec_named("articles").file
+        return Added(
+            [registry.problem("add.title.length", file, None, "title", title, most=TITLE_LENGTH)]
+        )
+    publisher, new_source = _publisher(info, sources, info.article_id)
     digest = hashlib.sha256(data).hexdigest()
     row = {
         "article_id": info.article_id,
@@ -70,6 +79,8 @@ def add_article(root: Path, data: bytes, info: ArticleInfo) -> Added:
         "published_on": info.published_on,
         "language": info.language,
         "text_sha256": digest,
+        # its claims are merged as they are reviewed; an editor marks it complete
+        "review_state": ReviewState.IN_PROGRESS.value,
     }
     tables = {"articles": as_table("articles", pd.concat([articles, pd.DataFrame([row])]))}
     if new_source is not None:
@@ -81,7 +92,15 @@ def add_article(root: Path, data: bytes, info: ArticleInfo) -> Added:
     dialect.write_atomically(root / article_path(info.article_id), data)
     for name, table in tables.items():
         write_table(root, name, table)
-    return Added([], row, new_source)
+    return Added([], row, new_source, trimmed)
+
+
+def stored_bytes(data: bytes) -> tuple[bytes, int]:
+    """The text as it is stored: without the line breaks that end a file (a stored text has
+    no trailing newline, as the README says), every other byte as given; and how many bytes
+    were left out."""
+    kept = data.rstrip(b"\r\n")
+    return kept, len(data) - len(kept)
 
 
 def _refusals(root: Path, data: bytes, info: ArticleInfo, articles: pd.DataFrame) -> list[Problem]:
@@ -123,7 +142,7 @@ def _publisher(
         "kind": SourceKind.PUBLISHER.value,
         "country": "",
         "state_controlled": "",
-        "description": f"Publisher of {article_id}; added with the article, to be described.",
+        "description": placeholder_description(f"publisher of {article_id}, added with it."),
     }
     return proposal.source_id, row
 
@@ -138,7 +157,6 @@ def _title(info: ArticleInfo, data: bytes) -> tuple[str, str]:
     first = None if text is None else next(iter(segment.paragraphs(text)), None)
     if text is None or first is None:
         return info.article_id, TitleOrigin.DATASET.value
+    # whole, never cut: a title too long is refused, asking for --title
     words = first.text if first.kind == "heading" else segment.sentences(text)[0].text
-    if len(words) > TITLE_LENGTH:
-        words = words[:TITLE_LENGTH].rsplit(" ", 1)[0] + "…"
     return words, TitleOrigin.DATASET.value

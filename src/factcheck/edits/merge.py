@@ -19,11 +19,21 @@ from pathlib import Path
 import pandas as pd
 
 from factcheck import registry
-from factcheck.drafting.files import NOTE, STATUS, Status, draft_table, read_draft, sources_path
+from factcheck.checks.validate import check_dataset
+from factcheck.drafting.files import (
+    NOTE,
+    STATUS,
+    Status,
+    draft_table,
+    located,
+    read_draft,
+    save_draft,
+    sources_path,
+)
 from factcheck.edits.staging import as_table, check_staged, write_table
+from factcheck.model import notation
 from factcheck.model.tables import FIRST_DATA_ROW, spec_named
 from factcheck.problems import Problem
-from factcheck.storage import dialect
 from factcheck.storage.reader import read_tables
 
 
@@ -35,6 +45,9 @@ class Merged:
     claims: int = 0
     sources: int = 0
     left: int = 0  # rows still in the draft, not accepted
+    held: int = 0  # accepted sources kept in the draft until a claim naming them is merged
+    # the dataset's notices after the merge, as validate reports them: what is left to review
+    notices: list[Problem] = field(default_factory=list)
 
 
 @dataclass(frozen=True)
@@ -67,6 +80,7 @@ def merge_draft(root: Path, path: Path) -> Merged:
     current, problems = read_tables(root, [spec_named(part.table) for part in parts])
     if problems:
         return Merged(problems)
+    parts, held = _sources_named(parts, current)
     tables = {
         part.table: as_table(part.table, pd.concat([current[part.table], part.rows]))
         for part in parts
@@ -74,7 +88,30 @@ def merge_draft(root: Path, path: Path) -> Merged:
     found = check_staged(root, tables)
     if found:
         return Merged([_located(p, parts, current) for p in found])
-    return _write(root, parts, tables)
+    merged = _write(root, parts, tables)
+    merged.held = held
+    # what is left to review, on the files as written (in their canonical order)
+    merged.notices = [p for p in check_dataset(root).problems if p.notice]
+    return merged
+
+
+def _sources_named(parts: list[_Part], current: dict[str, pd.DataFrame]) -> tuple[list[_Part], int]:
+    """The parts with only the accepted sources that a claim names, merged or merged now: an
+    article merged a few rows at a time keeps an accepted source in its draft until the
+    claims that name it are merged (a source no claim names would break
+    `sources.source_id.used`). The number of sources so held."""
+    claims = [part for part in parts if part.table == "claims"]
+    chains = [*current.get("claims", pd.DataFrame(columns=["attribution"]))["attribution"]]
+    chains += [*claims[0].rows["attribution"]] if claims else []
+    named = {sid for chain in chains for sid in notation.source_ids(str(chain))}
+    kept, held = [], 0
+    for part in parts:
+        if part.table == "sources":
+            naming = part.accepted & part.draft["source_id"].isin(named)
+            held = int((part.accepted & ~naming).sum())
+            part = dataclasses.replace(part, accepted=naming)
+        kept.append(part)
+    return kept, held
 
 
 def _read_part(table: str, path: Path) -> tuple[_Part | None, list[Problem]]:
@@ -84,13 +121,17 @@ def _read_part(table: str, path: Path) -> tuple[_Part | None, list[Problem]]:
         return None, problems
     unknown = ~draft[STATUS].isin(Status.values())
     problems = [
-        registry.problem(
-            "draft.status.allowed",
-            name,
-            int(i) + FIRST_DATA_ROW,
-            STATUS,
-            str(draft.at[i, STATUS]),
-            allowed=", ".join(Status.values()),
+        located(
+            registry.problem(
+                "draft.status.allowed",
+                name,
+                int(i) + FIRST_DATA_ROW,
+                STATUS,
+                str(draft.at[i, STATUS]),
+                allowed=", ".join(Status.values()),
+            ),
+            path,
+            table,
         )
         for i in draft.index[unknown]
     ]
@@ -106,7 +147,8 @@ def _located(problem: Problem, parts: list[_Part], current: dict[str, pd.DataFra
         existing = len(current[part.table])
         file, row = _place(part, existing, problem.row)
         message = _rows_renamed(problem.message, (file, row), part, existing)
-        return dataclasses.replace(problem, file=file, row=row, message=message)
+        moved = dataclasses.replace(problem, file=file, row=row, message=message)
+        return located(moved, part.path, part.table) if file == str(part.path) else moved
     return problem
 
 
@@ -142,15 +184,18 @@ def _rows_renamed(message: str, here: tuple[str, int], part: _Part, existing: in
 
 def _write(root: Path, parts: list[_Part], tables: dict[str, list[list[str]]]) -> Merged:
     merged = Merged()
+    left = {}
     for part in parts:
         write_table(root, part.table, tables[part.table])
         remaining = part.draft[~part.accepted]
-        dialect.write_atomically(part.path, dialect.render(draft_table(part.table, remaining)))
+        left[part.table] = draft_table(part.table, remaining)
         count = int(part.accepted.sum())
         if part.table == "claims":
             merged.claims, merged.left = count, len(remaining)
         else:
             merged.sources = count
+    # the rows not merged stay in the draft: one workbook, or a CSV file a table
+    save_draft(parts[0].path, left["claims"], left.get("sources"))
     return merged
 
 

@@ -10,22 +10,19 @@ reproduces the CSV files byte for byte. A file that is not a workbook raises
 from __future__ import annotations
 
 import dataclasses
-import datetime as dt
 import zipfile
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
 
 from openpyxl import load_workbook
 from openpyxl.utils import get_column_letter
 from openpyxl.utils.exceptions import InvalidFileException
-from openpyxl.worksheet.worksheet import Worksheet
 
 from factcheck import registry
 from factcheck.edits.staging import check_staged, write_table
 from factcheck.model.tables import TABLES
 from factcheck.problems import Problem
-from factcheck.storage.records import is_missing
+from factcheck.storage.workbook import read_sheet
 
 
 class WorkbookUnreadable(Exception):
@@ -51,7 +48,7 @@ def import_workbook(source: str | Path, directory: str | Path) -> Imported:
     if missing:
         problem = registry.problem("xlsx.sheets", str(source), missing=", ".join(missing))
         return Imported([problem])
-    tables = {spec.name: _read_sheet(workbook[spec.name]) for spec in TABLES}
+    tables = {spec.name: read_sheet(workbook[spec.name]) for spec in TABLES}
     blank = [p for spec in TABLES for p in _blank_headers(str(source), spec.name, tables)]
     named = {name: _named_columns(table) for name, table in tables.items()}
     root = Path(directory)
@@ -98,28 +95,3 @@ def _in_sheet(problem: Problem, source: str, tables: dict[str, list[list[str]]])
     if column is not None and column in header:
         column = f"{get_column_letter(header.index(column) + 1)} ({column})"
     return dataclasses.replace(problem, file=source, sheet=spec.name, column=column)
-
-
-def _read_sheet(sheet: Worksheet) -> list[list[str]]:
-    table = [[_to_text(value) for value in row] for row in sheet.iter_rows(values_only=True)]
-    while table and not any(table[-1]):
-        table.pop()
-    width = len(table[0]) if table else 0
-    while width and not any(row[width - 1] for row in table if len(row) >= width):
-        width -= 1  # columns a spreadsheet counts as used but that hold nothing
-    return [row[:width] for row in table]
-
-
-def _to_text(value: Any) -> str:
-    """A cell as the CSV would hold it: dates as YYYY-MM-DD, whole numbers without '.0'."""
-    if value is None or is_missing(value):
-        return ""
-    if isinstance(value, bool):
-        return "true" if value else "false"
-    if isinstance(value, dt.datetime):
-        return value.date().isoformat() if value.time() == dt.time() else value.isoformat()
-    if isinstance(value, dt.date):
-        return value.isoformat()
-    if isinstance(value, float) and value.is_integer():
-        return str(int(value))
-    return str(value)

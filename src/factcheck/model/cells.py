@@ -28,6 +28,18 @@ EVIDENCE_ID = r"^E(?:[0-9]{4}|[1-9][0-9]{4,})$"
 ARTICLE_ID = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
 SOURCE_ID = rf"^{notation.SOURCE_ID}$"
 SOURCE_ID_WORDS = "upper-case letters and digits in words joined by single hyphens, e.g. KCNA"
+# How the description of a source added before anyone described it begins: a new publisher
+# (`add-article`) or a source an article names (`factcheck draft`). A notice asks for a real
+# one (`sources.description.described`) while it still begins so.
+TO_BE_DESCRIBED = "To be described:"
+
+
+def placeholder_description(what: str) -> str:
+    """The description of a source nobody has described yet: the placeholder, then `what`
+    (where it was found)."""
+    return f"{TO_BE_DESCRIBED} {what}"
+
+
 CLAIM_ID_WORDS = "C followed by four digits (C0001), or by a larger number without leading zeros"
 CLAIM_IDS = r"^C(?:[0-9]{4}|[1-9][0-9]{4,})(?: C(?:[0-9]{4}|[1-9][0-9]{4,}))*$"
 CLAIM_IDS_WORDS = "claim ids separated by single spaces, e.g. C0019 C0010"

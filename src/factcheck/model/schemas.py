@@ -72,6 +72,7 @@ from factcheck.model.vocabularies import (
     BearsOn,
     Certainty,
     ClaimType,
+    ReviewState,
     SourceKind,
     Stance,
     TitleOrigin,
@@ -340,6 +341,12 @@ class ArticleTable(TableModel):
         SHA256,
         "64 lower-case hexadecimal characters",
     )
+    review_state: Series[str] = enum(
+        ReviewState,
+        "Whether the article's claims are all reviewed and merged (complete), or still being "
+        "merged as they are reviewed (in_progress): only a complete article must have every "
+        "sentence covered, and only a complete article is rated.",
+    )
 
     rating: Series[str] = enum(
         ArticleRating,
@@ -385,6 +392,13 @@ class ArticleTable(TableModel):
         "articles",
         "rating.assessment_complete",
         f"({_filled(ASSESSMENT_COLUMNS)}) IN (0, {len(ASSESSMENT_COLUMNS)})",
+    )
+    _rated_when_complete = row_rule(
+        "articles",
+        "rating.complete",
+        # an unknown state breaks its own rule, not this one
+        f"{name('rating')} IS NULL OR "
+        f"coalesce({name('review_state')} <> {literal(ReviewState.IN_PROGRESS.value)}, true)",
     )
     _findings_rated = row_rule(
         "articles",

@@ -121,6 +121,22 @@ class TitleOrigin(Vocabulary):
     )
 
 
+class ReviewState(Vocabulary):
+    """How far the editors have got in turning an article into claims: the claim rows are
+    merged as they are reviewed, and only a complete article must have every sentence
+    covered."""
+
+    IN_PROGRESS = (
+        "in_progress",
+        "Its claims are being reviewed and merged a few at a time: some sentences of its body "
+        "may have no claim yet, and it is not assessed.",
+    )
+    COMPLETE = (
+        "complete",
+        "Every sentence of its body is covered by a reviewed claim: it may be assessed.",
+    )
+
+
 UNCHECKABLE_TYPES = frozenset({ClaimType.EXPECTATION_OR_PLAN, ClaimType.ANALYSIS_OR_OPINION})
 
 

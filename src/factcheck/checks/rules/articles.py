@@ -12,7 +12,7 @@ from factcheck.checks.rules.base import ROW, Query, literal, matches
 from factcheck.checks.rules.claims import _each, _listing, spans
 from factcheck.model.cells import CLAIM_IDS, ISO_DATE, SHA256
 from factcheck.model.tables import article_path
-from factcheck.model.vocabularies import Verdict
+from factcheck.model.vocabularies import ReviewState, Verdict
 
 _LISTED = "articles AS a JOIN texts AS t ON t.article_id = a.article_id"
 
@@ -44,13 +44,14 @@ def _sha256() -> Query:
     )
 
 
-def _sentences_covered() -> Query:
+def _uncovered() -> str:
+    """SQL: the body sentences no claim of their article overlaps (`article_id`, `start`,
+    `"end"`, `line`)."""
     # A sentence is covered when some span of its article starts before it ends and ends
     # after it starts: when, of the spans starting before its end, the one reaching furthest
     # ends after its start. One sort of sentences and spans by position finds that reach
     # (at an equal position, a span starting where the sentence ends comes after it), where
     # testing each sentence against each span grows with their product.
-    # `_order` keeps an article's sentences of one line in text order.
     events = (
         'SELECT article_id, "end" AS pos, 0 AS is_span, start, "end", line, '
         "CAST(NULL AS BIGINT) AS reach FROM sentences UNION ALL "
@@ -60,13 +61,45 @@ def _sentences_covered() -> Query:
         "SELECT *, max(reach) OVER (PARTITION BY article_id ORDER BY pos, is_span "
         f"ROWS BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW) AS covered_to FROM ({events}) AS e"
     )
+    return (
+        f'SELECT article_id, start, "end", line FROM ({reached}) AS r '
+        "WHERE is_span = 0 AND coalesce(covered_to, -1) <= start"
+    )
+
+
+# The articles whose claims are still being merged: coverage is not required of them yet.
+_IN_PROGRESS = (
+    "SELECT article_id FROM articles WHERE article_id IS NOT NULL "
+    f"AND review_state = {literal(ReviewState.IN_PROGRESS.value)}"
+)
+
+
+def _sentences_covered() -> Query:
+    # required of every article but those in progress (one whose state is not a known value
+    # is held to it: the state's own rule says what is wrong with it)
+    # `_order` keeps an article's sentences of one line in text order.
     return Query(
         "articles.sentence.covered",
         ("articles", "claims"),
         f'SELECT s.line AS {ROW}, substring(t.text, s.start + 1, s."end" - s.start) AS value, '
         f"{_text_path('s.article_id')} AS _file, CAST(NULL AS VARCHAR) AS _column, "
-        f"s.start AS _order FROM ({reached}) AS s JOIN texts AS t ON t.article_id = s.article_id "
-        "WHERE s.is_span = 0 AND coalesce(s.covered_to, -1) <= s.start",
+        f"s.start AS _order FROM ({_uncovered()}) AS s "
+        "JOIN texts AS t ON t.article_id = s.article_id "
+        f"WHERE s.article_id NOT IN ({_IN_PROGRESS})",
+    )
+
+
+def _in_progress() -> Query:
+    # a notice: what is left of an article whose claims are merged as they are reviewed
+    left = f"SELECT article_id, count(*) AS uncovered FROM ({_uncovered()}) GROUP BY article_id"
+    total = "SELECT article_id, count(*) AS sentences FROM sentences GROUP BY article_id"
+    return Query(
+        "articles.review_state.uncovered",
+        ("articles", "claims"),
+        f"SELECT a.{ROW}, a.review_state AS value, u.uncovered, n.sentences "
+        f"FROM articles AS a JOIN ({left}) AS u ON u.article_id = a.article_id "
+        "JOIN (" + total + ") AS n ON n.article_id = a.article_id "
+        f"WHERE a.review_state = {literal(ReviewState.IN_PROGRESS.value)}",
     )
 
 
@@ -155,6 +188,7 @@ def queries() -> Iterator[Query]:
     yield _text_file()
     yield _sha256()
     yield _sentences_covered()
+    yield _in_progress()
     yield _awaiting_claims()
     yield _key_findings()
     yield _key_findings_distinct()

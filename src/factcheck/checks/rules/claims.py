@@ -298,8 +298,22 @@ def _reviewed_after_publication() -> Query:
     )
 
 
+def _rewritten() -> Query:
+    # a notice, not a model's check: pandera has no notice, and its own validate would refuse
+    # a valid dataset with a claim still to rewrite. The drafter writes a claim as its quote
+    # with a capital and a full stop; any case and a final full stop are set aside.
+    claim, quote = "lower(claim)", "lower(quote)"
+    return Query(
+        "claims.claim.rewritten",
+        ("claims",),
+        f"SELECT {ROW}, claim AS value FROM claims "
+        f"WHERE {claim} = {quote} OR {claim} = {quote} || '.'",
+    )
+
+
 def queries() -> Iterator[Query]:
     yield _sources_exist()
+    yield _rewritten()
     yield _starts_with_publisher()
     yield _span_inside_text()
     yield _quote_matches()

@@ -1,4 +1,5 @@
-"""Rules of sources.csv that need other tables: every source is used.
+"""Rules of sources.csv that need other tables (every source is used), and the notice of a
+description still to be written.
 
 The checks that compare a source with the others (`aliases.distinct`,
 `source_id.not_inside_another`) are the sources model's own (`model.schemas`).
@@ -6,11 +7,12 @@ The checks that compare a source with the others (`aliases.distinct`,
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 
 from factcheck.checks.rules.base import ROW, Query, literal, matches, name
 from factcheck.model import notation
-from factcheck.model.cells import SOURCE_ID
+from factcheck.model.cells import SOURCE_ID, TO_BE_DESCRIBED
 
 
 def _used_source_ids() -> str:
@@ -38,5 +40,18 @@ def _source_used() -> Query:
     )
 
 
+def _described() -> Query:
+    # a notice, not a model's check: pandera has no notice, and its own validate would refuse
+    # a valid dataset with a source still being described
+    description = name("description")
+    return Query(
+        "sources.description.described",
+        ("sources",),
+        f"SELECT {ROW}, {description} AS value FROM {name('sources')} "
+        f"WHERE {matches(description, re.escape(TO_BE_DESCRIBED))}",
+    )
+
+
 def queries() -> Iterator[Query]:
     yield _source_used()
+    yield _described()
