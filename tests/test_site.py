@@ -25,13 +25,14 @@ from factcheck.exports.claimreview import claim_reviews
 from factcheck.model import notation, segment
 from factcheck.model.vocabularies import AttributionCheck, Certainty
 from factcheck.site.build import (
+    DESCRIPTION_LENGTH,
     REVIEW_URL,
     article_path,
     build_site,
     build_site_from,
     check_reviewer_url,
 )
-from factcheck.site.pages import articles, legend, segments
+from factcheck.site.pages import articles, blocks, legend, segments
 from factcheck.site.policies import Policies
 from factcheck.site.trust import PAGES
 
@@ -157,6 +158,21 @@ def test_the_texts_headings_are_headings_and_its_lines_paragraphs(
         (tags[line.kind], line.text) for line in lines
     ]
     assert [tag for tag, _ in page.blocks].count("h2") == 3
+
+
+def test_the_blank_lines_between_paragraphs_follow_them_outside_them() -> None:
+    text = "A heading\n\nA paragraph. It goes on.\n\nAnother one.\n"
+    found = blocks(text, {"C1": (11, 33)})
+    assert [(b.kind, "".join(s.text for s in b.segments)) for b in found] == [
+        ("heading", "A heading"),
+        ("paragraph", "A paragraph. It goes on."),
+        ("paragraph", "Another one."),
+    ]
+    assert [[s.text for s in b.tail] for b in found] == [["\n\n"], ["\n\n"], ["\n"]]
+    # every character once, in order, the claim's own segments its span exactly
+    assert "".join(s.text for b in found for s in [*b.segments, *b.tail]) == text
+    marked = [s.text for b in found for s in [*b.segments, *b.tail] if s.claims]
+    assert "".join(marked) == text[11:33]
 
 
 def _voices(data: factcheck.Dataset) -> Counter[str]:
@@ -322,6 +338,10 @@ def test_a_shared_link_and_a_search_result_describe_the_page(
     assert page.meta["canonical"] == page.meta["og:url"] == url
     assert page.meta["og:type"] == "article"
     assert page.meta["description"].startswith("Neutral credibility: The article's account")
+    # a search result's length, cut at a word, not the whole ~800-character summary
+    assert len(page.meta["description"]) <= DESCRIPTION_LENGTH
+    assert page.meta["description"].endswith("…")
+    assert data.articles["assessment"].iat[0].startswith(page.meta["description"][21:-1])
     assert page.meta["og:description"] == page.meta["twitter:description"]
     title = f"{data.articles['title'].iat[0]} — claims checked"
     assert page.meta["og:title"] == page.meta["twitter:title"] == title

@@ -17,6 +17,9 @@ from typing import Any
 import pytest
 
 import factcheck
+from conftest import copy_dataset
+from factcheck.dataset import load_dataset
+from factcheck.edits.add_article import ArticleInfo, add_article
 from factcheck.site.build import article_path, build_site
 from factcheck.site.policies import Policies
 from factcheck.site.trust import PAGES
@@ -134,3 +137,27 @@ def test_an_articles_page_has_no_violation_in_any_state(
     fragment, act = STATES[state]
     address = (site / article_path(data.articles["article_id"].iat[0])).as_uri() + fragment
     check(browser, axe, address, viewport, act)
+
+
+@pytest.fixture(scope="module")
+def second_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The site of the dataset with a second article just added: no claims, no assessment."""
+    folder = copy_dataset(tmp_path_factory.mktemp("data") / "dataset")
+    info = ArticleInfo(SECOND, "2026-01-05", "A second article", "Example Gazette")
+    assert add_article(folder, b"One line of text, with no claim drafted.", info).problems == []
+    root = tmp_path_factory.mktemp("second-site")
+    for name, content in build_site(load_dataset(folder), PUBLISHER, SITE_URL, POLICIES).items():
+        (root / name).parent.mkdir(parents=True, exist_ok=True)
+        (root / name).write_bytes(content)
+    return root
+
+
+SECOND = "2026-01-05-a-second-article"
+
+
+@pytest.mark.parametrize("path", ["index.html", article_path(SECOND)])
+def test_an_article_without_claims_or_assessment_has_no_violation(
+    browser: Any, axe: Any, second_site: Path, path: str
+) -> None:
+    for viewport in (DESKTOP, PHONE):
+        check(browser, axe, (second_site / path).as_uri(), viewport, lambda page: None)

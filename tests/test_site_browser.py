@@ -218,22 +218,42 @@ def test_the_first_screen_shows_the_assessment_and_a_way_to_every_refuted_claim(
     context.close()
 
 
+# Every element a cell's or an option's words reach, on an article's page and on the index
+LONG_WORD_PLACES = {
+    "article": (
+        "h1",
+        ".meta",
+        ".rating",
+        ".summary",
+        ".finding",
+        ".byline",
+        ".key-source",
+        ".claim-text",
+        ".said-by",
+        "#C0001 .standalone",
+        "#C0001 blockquote",
+        "#C0001 .evidence p",
+        "#C0001 .independence",
+        ".seg",
+        ".tally",
+    ),
+    "index": ("h1", ".article-card h2 a", ".article-card .meta", ".counts th"),
+}
+
+
 @pytest.mark.parametrize(("name", "viewport"), [("desktop", DESKTOP), ("phone", PHONE)])
+@pytest.mark.parametrize("which", list(LONG_WORD_PLACES))
 def test_a_long_word_wraps_instead_of_widening_the_page(
-    browser: Any, address: str, name: str, viewport: dict[str, int]
+    browser: Any, address: str, name: str, viewport: dict[str, int], which: str
 ) -> None:
     context = browser.new_context(viewport=viewport)
     page = context.new_page()
-    page.goto(address)
-    page.evaluate(
-        """() => { const word = 'x'.repeat(300);
-            document.querySelector('.claim-text').textContent = word;
-            document.querySelector('#C0001 .standalone').textContent = word;
-            document.querySelector('#C0001 .evidence p').textContent = word;
-            document.querySelector('.seg').textContent = word;
-            document.querySelector('.key-source').append(word); }"""
-    )
-    page.locator("[data-claim=C0001]").click()
+    page.goto(address if which == "article" else address.rsplit("/articles/", 1)[0] + "/index.html")
+    for place in LONG_WORD_PLACES[which]:
+        assert page.locator(place).count(), place
+        page.locator(place).first.evaluate("(e, word) => e.append(word)", "x" * 300)
+    if which == "article":
+        page.locator("[data-claim=C0001]").click()
     overflow = page.evaluate("() => document.scrollingElement.scrollWidth - window.innerWidth")
     assert overflow <= 0
     context.close()
@@ -438,3 +458,52 @@ def test_printing_shows_every_panel_and_no_controls(page: Any, data: factcheck.D
     assert visible == len(data.claims)
     assert not page.locator(".filters").is_visible()
     assert not page.locator(".colour-by").is_visible()
+    # the key stays, before the text: it says what each underline means on paper too
+    assert page.locator(".key-verdict").first.is_visible()
+    key, text = page.locator(".key").bounding_box(), page.locator(".text").bounding_box()
+    assert key["y"] < text["y"]
+
+
+def test_without_the_script_no_control_is_shown_that_needs_it(
+    browser: Any, address: str, data: factcheck.Dataset
+) -> None:
+    context = browser.new_context(viewport=DESKTOP, java_script_enabled=False)
+    page = context.new_page()
+    page.goto(address)
+    for dead in (".colour-by", ".filters", ".shown", "[data-back]", "[data-step]", ".copy-link"):
+        assert page.locator(dead).first.is_hidden(), dead
+    assert page.locator(".key").is_visible()
+    assert page.locator(".panel:visible").count() == len(data.claims)  # every panel, in turn
+    context.close()
+
+
+@pytest.mark.parametrize("by", ["pointer", "keyboard"])
+def test_on_a_phone_a_claim_chosen_from_the_list_opens_at_its_top(
+    browser: Any, address: str, by: str
+) -> None:
+    """The panel moves up under its paragraph, far above the list: it must be its top, the
+    verdict and the claim, that comes into view, not its end."""
+    context = browser.new_context(viewport=PHONE)
+    page = context.new_page()
+    page.goto(address)
+    button = page.locator("[data-claim=C0041]")
+    if by == "pointer":
+        button.click()
+    else:
+        button.focus()
+        page.keyboard.press("Enter")
+    top = page.locator("#C0041 h2").bounding_box()
+    assert _on_screen(top, PHONE)
+    context.close()
+
+
+def test_the_next_claim_from_one_a_filter_hides_is_the_next_one_it_shows(page: Any) -> None:
+    def step(claim: str, by: str) -> str:
+        page.locator(f"#{claim} [data-step='{by}']").click()
+        return str(page.evaluate("() => document.querySelector('.panel:not([hidden])').id"))
+
+    page.select_option("#filter-verdict", "refuted")  # C0010, C0019, C0041
+    page.locator(".finding[data-claim-link=C0043]").click()  # not enough evidence: hidden
+    assert step("C0043", "-1") == "C0041"  # the nearest refuted claim before it
+    assert step("C0041", "1") == "C0041"  # none shown after it: it stays
+    assert step("C0041", "-1") == "C0019"

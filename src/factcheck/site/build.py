@@ -80,7 +80,7 @@ def build_site(
             articles=pages,
             article_path=article_path,
             page_url=f"{reviewer_url}/index.html",
-            description=f"{len(pages)} news article(s), claim by claim: what holds and why.",
+            description=f"{_articles(len(pages))}, claim by claim: what holds and why.",
             **shared,
         )
     }
@@ -114,12 +114,23 @@ def build_site(
     return found
 
 
+def _articles(count: int) -> str:
+    return f"{count} news article" + ("" if count == 1 else "s")
+
+
+# A search result shows about this much of a description; a shared link's card less
+DESCRIPTION_LENGTH = 200
+
+
 def _description(page: Article) -> str:
     """What a search result or a shared link says of an article's page: its assessment, or
-    its claims counted."""
-    if page.assessment is not None:
-        return f"{page.assessment.rating_words} credibility: {page.assessment.summary}"
-    return f"{len(page.claims)} claims of “{page.title}”, checked against their sources."
+    its claims counted, cut at a word to `DESCRIPTION_LENGTH` characters."""
+    if page.assessment is None:
+        return f"{len(page.claims)} claims of “{page.title}”, checked against their sources."
+    said = f"{page.assessment.rating_words} credibility: {page.assessment.summary}"
+    if len(said) <= DESCRIPTION_LENGTH:
+        return said
+    return said[: DESCRIPTION_LENGTH - 1].rsplit(" ", 1)[0].rstrip(",;:") + "…"
 
 
 def _page(page: Article, url: str, reviewer: dict[str, Any]) -> str:

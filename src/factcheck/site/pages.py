@@ -55,6 +55,7 @@ class Block:
 
     kind: str  # "heading" or "paragraph"
     segments: list[Segment]
+    tail: list[Segment]  # the line breaks after it, up to the next block
 
 
 @dataclass(frozen=True)
@@ -212,15 +213,18 @@ def articles(data: Dataset) -> list[Article]:
 
 def blocks(text: str, spans: Mapping[str, tuple[int, int]]) -> list[Block]:
     """`text` as its headings and paragraphs, each cut into segments as `segments` cuts it.
-    A block runs to where the next begins, so the line breaks between them stay in the text
-    (and in a claim that runs from one line into the next)."""
+    A block's tail runs to where the next begins, so the line breaks between them stay in the
+    page (and in a claim that runs from one line into the next)."""
     lines = segment.paragraphs(text)
     starts = [0, *(line.start for line in lines[1:])]
-    kinds = [line.kind for line in lines] or ["paragraph"]
-    found = [Block(kind, []) for kind in kinds]
+    ends = [line.end for line in lines] or [len(text)]
+    found = [Block(line.kind, [], []) for line in lines] or [Block("paragraph", [], [])]
     at = 0
-    for piece in segments(text, spans, starts):
-        found[bisect.bisect_right(starts, at) - 1].segments.append(piece)
+    for piece in segments(text, spans, [*starts, *ends]):
+        block = bisect.bisect_right(starts, at) - 1
+        # the line breaks after a block follow it, outside it: a blank line between
+        # paragraphs must not add a line to the paragraph's own height
+        (found[block].tail if at >= ends[block] else found[block].segments).append(piece)
         at += len(piece.text)
     return found
 

@@ -170,7 +170,10 @@ def method(data: Dataset, article_path: str) -> Method:
         card=card(),
         tables={name: _described(name) for name in SHOWN_TABLES},
         columns=columns(),
-        counts={name: len(getattr(data, name)) for name in SHOWN_TABLES},
+        counts={
+            **{name: len(getattr(data, name)) for name in SHOWN_TABLES},
+            "checked": int(data.claims["verdict"].notna().sum()),
+        },
         claim_types=tuple(ClaimType),
         certainties=tuple(Certainty),
         attribution_checks=tuple(AttributionCheck),

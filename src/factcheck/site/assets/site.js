@@ -28,7 +28,6 @@
 
   function claimsOf(segment) { return segment.getAttribute("data-claims").split(" "); }
   function shown(id) { return !claims[id].item.hidden; }
-  function shownIds() { return buttons.map(function (b) { return b.getAttribute("data-claim"); }).filter(shown); }
   function firstMark(id) {
     return segments.filter(function (s) { return claimsOf(s).indexOf(id) >= 0; })[0];
   }
@@ -78,13 +77,13 @@
     place(panel);
     paint();
     if (side && !phone.matches) { side.scrollTop = 0; }
-    if (moveFocus) {
-      panel.focus();  // a keyboard user lands on what they chose, its title read out
-    } else {
-      var box = panel.getBoundingClientRect();
-      if (box.top < 0 || box.top > window.innerHeight - 80) {
-        panel.scrollIntoView({ block: "nearest" });
-      }
+    // a keyboard user lands on what they chose, its title read out; either way the panel's
+    // top (its verdict and claim) is on screen, not its end (on a phone it moved to its
+    // paragraph, perhaps far above the list it was chosen from)
+    if (moveFocus) { panel.focus({ preventScroll: true }); }
+    var box = panel.getBoundingClientRect();
+    if (box.top < 0 || box.top > window.innerHeight - 80) {
+      panel.scrollIntoView({ block: "start" });
     }
     if (location.hash !== "#" + id) { history.replaceState(null, "", "#" + id); }
   }
@@ -145,9 +144,13 @@
   document.querySelectorAll("[data-step]").forEach(function (step) {
     step.hidden = false;
     step.addEventListener("click", function () {
-      var ids = shownIds();
-      var at = ids.indexOf(step.getAttribute("data-of")) + Number(step.getAttribute("data-step"));
-      if (at >= 0 && at < ids.length) { select(ids[at], true); }
+      // from the claim's place in the whole list, to the nearest one the filters show: the
+      // claim may be open though a filter hides it (a key finding, a link)
+      var all = Object.keys(claims);
+      var by = Number(step.getAttribute("data-step"));
+      for (var at = all.indexOf(step.getAttribute("data-of")) + by; at >= 0 && at < all.length; at += by) {
+        if (shown(all[at])) { select(all[at], true); return; }
+      }
     });
   });
 
@@ -213,7 +216,11 @@
   function fromAddress() {
     var id = "";
     try { id = decodeURIComponent(location.hash.slice(1)); } catch (error) { return; }
-    if (id && claims[id]) { select(id, false); }
+    if (!id || !claims[id]) { return; }
+    select(id, false);
+    // the claim's own words in view too: beside the panel, or above it on a phone
+    var mark = firstMark(id);
+    if (mark) { mark.scrollIntoView({ block: phone.matches ? "start" : "center" }); }
   }
   // a link to a claim opens the page with it selected: copy it, or say it where copying fails
   document.querySelectorAll(".copy-link").forEach(function (button) {
@@ -235,6 +242,8 @@
   phone.addEventListener("change", function () {
     if (selected) { place(document.getElementById(selected)); }
   });
+  // controls that only work with the script show with it
+  document.querySelectorAll("[data-needs-script]").forEach(function (e) { e.hidden = false; });
   // with the script, one panel at a time: none until a claim is chosen
   panels.forEach(function (p) { p.hidden = true; });
   paint();
