@@ -30,7 +30,8 @@ from pathlib import Path
 
 import pandas as pd
 
-from factcheck.drafting.clauses import Row, draft_article
+from factcheck.drafting.clauses import Row
+from factcheck.drafting.drafters import RULES, Drafter
 from factcheck.drafting.evaluation import share
 from factcheck.drafting.lexicon import CITING, PRONOUNS
 from factcheck.drafting.polnear import Article, Attribution, Span, articles, overlap
@@ -104,14 +105,14 @@ _COUNTS = (
 PUBLISHER = "PUBLISHER"  # the outlet's own voice: the corpus lists no sources
 
 
-def measure(root: Path, split: str) -> tuple[Tally, float]:
-    """The tally over every article of `split` of the PolNeAR checkout at `root`, and the
-    processor seconds spent drafting them (reading and scoring left out)."""
+def measure(root: Path, split: str, drafter: Drafter = RULES) -> tuple[Tally, float]:
+    """The tally of `drafter` over every article of `split` of the PolNeAR checkout at
+    `root`, and the processor seconds spent drafting them (reading and scoring left out)."""
     sources = pd.DataFrame({"source_id": [], "name": [], "aliases": []}, dtype=object)
     tally, seconds = Tally(), 0.0
     for article in articles(root, split):
         start = time.process_time()
-        draft = draft_article(article.text, article.name, PUBLISHER, sources)
+        draft = drafter.draft(article.text, article.name, PUBLISHER, sources)
         seconds += time.process_time() - start
         tally.add(score(article, draft.rows, PUBLISHER))
     return tally, seconds
