@@ -15,7 +15,6 @@ from typing import Any
 from factcheck.checks.engines import ENGINES
 from factcheck.cli import commands
 from factcheck.cli.output import DEFAULT_LIMIT
-from factcheck.drafting.polnear import SPLITS
 from factcheck.model.spreadsheets import DateOrder
 from factcheck.reports import REPORTS
 from factcheck.version import __version__
@@ -253,83 +252,11 @@ def _directory(parser: argparse.ArgumentParser) -> None:
 
 
 def _add_drafting_commands(subcommands: Any) -> None:
-    """add-article, draft, merge and evaluate: bringing in a new article."""
-    add = _command(
-        subcommands,
-        "add-article",
-        help="store a new article's text and its row in articles.csv",
-        description="Store FILE byte for byte as articles/ID.txt and add its row, with the "
-        "text's SHA-256, to articles.csv. Refuses an id or a text already in the dataset, and "
-        "writes nothing unless the dataset then validates. Each option fills the column of "
-        "articles.csv it is named after.",
-    )
-    add.add_argument("article_id", metavar="ID", help="the new article id")
-    add.add_argument("file", metavar="FILE", help="the article's text, UTF-8")
-    add.add_argument(
-        "--published-on", required=True, metavar="DATE", help="publication date, YYYY-MM-DD"
-    )
-    add.add_argument(
-        "--title",
-        help="the published headline (default: the text's first heading or sentence, "
-        "recorded as the dataset's own title)",
-    )
-    add.add_argument(
-        "--publisher-source",
-        required=True,
-        metavar="SOURCE",
-        help="the outlet that published the article, for publisher_source_id: a source id, "
-        "or a name or alias from sources.csv; a name not listed adds a publisher source",
-    )
-    add.add_argument("--url", help="the address of the published copy")
-    add.add_argument("--language", default="en", help="ISO 639-1 code (default: %(default)s)")
-    _directory(add)
-    add.set_defaults(run=commands.run_add_article)
-    draft = _command(
-        subcommands,
-        "draft",
-        help="propose claim rows for an article, for review in a spreadsheet",
-        description="Split the article into sentences and atomic clauses, find attribution "
-        "cues and match their sources, and write the proposed rows as a draft CSV (status "
-        "'draft'), with any new sources beside it. Drafting again keeps reviewed rows.",
-    )
-    draft.add_argument("article_id", metavar="ID", help="the article id")
-    draft.add_argument(
-        "-o",
-        "--output",
-        metavar="FILE",
-        help="the draft file (default: drafts/ID.csv in the dataset's folder, where merge "
-        "and drafting again find it)",
-    )
-    _directory(draft)
-    draft.set_defaults(run=commands.run_draft)
-    merge = _command(
-        subcommands,
-        "merge",
-        help="move a draft's accepted rows into claims.csv and sources.csv",
-        description="Move the rows marked 'accepted' in FILE (and in its .sources.csv) into "
-        "the dataset, only if the whole dataset then validates; otherwise write nothing and "
-        "report the problems as validate does.",
-    )
-    merge.add_argument("file", metavar="FILE", help="the reviewed draft")
-    _directory(merge)
-    merge.set_defaults(run=commands.run_merge)
-    evaluate = _command(
-        subcommands,
-        "evaluate",
-        help="compare a draft of an article with its curated claims",
-        description="Draft the article afresh (or read --draft FILE) and print how its spans "
-        "and attributions compare with the article's rows in claims.csv.",
-    )
-    evaluate.add_argument("article_id", metavar="ID", help="the article id")
-    evaluate.add_argument("--draft", metavar="FILE", help="a draft file to score instead")
-    evaluate.add_argument(
-        "--polnear",
-        metavar="DIR",
-        help="also score the drafter on a local PolNeAR checkout (see benchmarks/attribution.py)",
-    )
-    evaluate.add_argument("--split", choices=SPLITS, help="the PolNeAR split, with --polnear (dev)")
-    _directory(evaluate)
-    evaluate.set_defaults(run=commands.run_evaluate)
+    """add-article, draft, merge, evaluate and drafter train (`factcheck.cli.drafting`),
+    declared with this grammar's helpers."""
+    from factcheck.cli.drafting import add_drafting_commands
+
+    add_drafting_commands(subcommands, _command, _directory)
 
 
 def _add_site_command(subcommands: Any) -> None:
