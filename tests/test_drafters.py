@@ -11,7 +11,8 @@ import pytest
 from conftest import ARTICLE_ID, read_rows
 from factcheck.cli import main
 from factcheck.drafting import learned
-from factcheck.drafting.drafters import RULES, choose
+from factcheck.drafting.drafters import RULES, Drafter, choose
+from test_clauses import EXPECTED, drafted, sources
 from test_training import tiny_checkout
 
 
@@ -91,3 +92,13 @@ def test_training_says_what_it_wrote_and_needs_something_to_learn_from(
     out = capsys.readouterr().out
     assert out.startswith(f"wrote {path} (")
     assert "trained on PolNeAR train, 8 paragraphs" in out
+
+
+@pytest.mark.parametrize("name", ["wire-missile", "wire-rates", "local-storm"])
+def test_with_the_rules_first_the_model_is_no_worse_on_the_test_articles(
+    model_file: Path, name: str
+) -> None:
+    text, _ = drafted(name)
+    rows = Drafter(learned.load(model_file)).draft(text, name, "WIRE", sources()).rows
+    found = {r.quote: (r.attribution, r.attribution_cue) for r in rows if r.attribution != "WIRE"}
+    assert {q: found.get(q) for q in EXPECTED[name]} == EXPECTED[name]

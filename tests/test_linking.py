@@ -83,3 +83,15 @@ def test_two_cues_in_a_sentence_are_two_attributions() -> None:
         ["the bridge was safe"],
         ["the road was not"],
     ]
+
+
+def test_a_source_and_cue_without_content_take_the_rest_of_their_sentence() -> None:
+    text = "Ann Lee told reporters the bridge would reopen.\n"
+    found = rows(text, {"Ann Lee": "SRC", "told": "CUE"})
+    assert found["reporters the bridge would reopen"] == ("WIRE > ANN-LEE", "told")
+
+
+def test_a_pronoun_nobody_was_named_for_leaves_the_outlets_voice() -> None:
+    text = "She said the bridge would reopen.\n"
+    found = rows(text, {"She": "SRC", "said": "CUE", "the bridge would reopen": "CON"})
+    assert found == {"She said the bridge would reopen": ("WIRE", None)}

@@ -24,7 +24,7 @@ from __future__ import annotations
 import re
 import time
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -215,4 +215,37 @@ def render(tally: Tally, label: str, seconds: float | None = None) -> str:
             f"| {pattern} | {n} | {share(found, n):.3f} | "
             f"{share(source, found):.3f} | {share(cue, found):.3f} |"
         )
+    return "\n".join(lines) + "\n"
+
+
+def render_side_by_side(tallies: dict[str, Tally], label: str) -> str:
+    """Several drafters' figures on the same articles, one column each, overall and by
+    pattern (content recall, then source and cue accuracy on the matched pairs)."""
+    names = list(tallies)
+    head = "| figure | " + " | ".join(names) + " |\n|---|" + "---:|" * len(names)
+    figures: dict[str, Callable[[Tally], float]] = {
+        "content recall": lambda t: t.recall,
+        "content precision": lambda t: t.precision,
+        "source accuracy (matched)": lambda t: t.source_accuracy,
+        "cue accuracy (matched)": lambda t: t.cue_accuracy,
+        "F1 of content with the right source": lambda t: t.f1_with_source,
+    }
+    lines = [f"{label}: {next(iter(tallies.values())).annotated} annotated attributions", "", head]
+    for name, figure in figures.items():
+        lines.append(f"| {name} | " + " | ".join(f"{figure(tallies[n]):.3f}" for n in names) + " |")
+    cells = " | ".join(f"{n}: recall, source, cue" for n in names)
+    lines += ["", f"| pattern | annotated | {cells} |", "|---|---:|" + "---:|" * len(names)]
+    for pattern in PATTERNS:
+        row = []
+        for name in names:
+            counts = tallies[name].by_pattern.get(pattern, Counter())
+            found = counts["recalled"]
+            shares = (
+                share(found, counts["annotated"]),
+                share(counts["source_right"], found),
+                share(counts["cue_right"], found),
+            )
+            row.append(", ".join(f"{x:.3f}" for x in shares))
+        n = tallies[names[0]].by_pattern.get(pattern, Counter())["annotated"]
+        lines.append(f"| {pattern} | {n} | " + " | ".join(row) + " |")
     return "\n".join(lines) + "\n"

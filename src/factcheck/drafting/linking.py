@@ -5,9 +5,11 @@ Within a sentence, each cue is the anchor of one attribution (failing a cue, eac
 is), and every source and content span of the sentence joins its nearest anchor; an anchor
 left without a source joins the nearest one that has one. A sentence with content but no
 source or cue goes on the attribution before it in its paragraph (a quotation running over
-sentences), else takes the first one after it there ("“…” \u2014 She said so twice."). A
-pronoun source stands for the name `context` finds for it, as the rules' does; one it
-cannot resolve is the speaker of the attribution before it in the article.
+sentences), else takes the first one after it there. A source and cue tagged without
+content take the rest of their sentence ("Caddell told Breitbart how surprised he is …").
+A pronoun source stands for the name `context` finds for it, as the rules' does; one it
+cannot resolve leaves its content in the outlet's voice (on PolNeAR dev, the speaker
+before it was more often wrong). A sentence the rules attribute keeps the rules' rows.
 
 Rows: the parts of a sentence an attribution's content covers are split into clauses in its
 voice; the rest of the sentence into clauses in the outlet's own voice, but for the words
@@ -76,15 +78,31 @@ def relations(paragraph: Paragraph, tags: Sequence[str], text: str) -> list[tupl
         anchored = _anchored(tagged, text)
         content = [span for role, span in tagged if role == "CON"]
         if anchored:
-            for _, relation in waiting:
-                anchored[0].content[:0] = relation
+            for _, before in waiting:
+                anchored[0].content[:0] = before
             waiting = []
             found += [(number, r) for r in anchored]
         elif content and found:
             found[-1][1].content.extend(content)
         elif content:
             waiting.append((number, content))
+    for number, relation in found:
+        if not relation.content and relation.source and relation.cue:
+            relation.content = _rest_of(paragraph, relation, *paragraph.sentences[number])
     return found
+
+
+def _rest_of(paragraph: Paragraph, relation: Relation, first: int, last: int) -> list[Span]:
+    """For a source and cue tagged without content: the words of their sentence after them
+    ("Caddell told Breitbart how surprised he is …"), else those before them."""
+    said = relation.source + relation.cue
+    after = [t for t in paragraph.tokens[first:last] if t.start >= max(b for _, b in said)]
+    before = [t for t in paragraph.tokens[first:last] if t.end <= min(a for a, _ in said)]
+    for words in (after, before):
+        words = [t for t in words if t.text not in ".,;:!?"] and words
+        if sum(t.text[:1].isalnum() for t in words) >= 3:
+            return [(words[0].start, words[-1].end)]
+    return []
 
 
 def _anchored(tagged: list[tuple[str, Span]], text: str) -> list[Relation]:
@@ -133,32 +151,50 @@ def _gap(a: Span, b: Span) -> int:
 
 
 def draft_tagged(
-    text: str, article_id: str, publisher: str, sources: pd.DataFrame, tagger: Tagger
+    text: str,
+    article_id: str,
+    publisher: str,
+    sources: pd.DataFrame,
+    tagger: Tagger,
+    rules: Draft | None = None,
 ) -> Draft:
-    """Draft claim rows for `text` from the tags `tagger` gives its paragraphs."""
-    index = SourceIndex(sources)
+    """Draft claim rows for `text` from the tags `tagger` gives its paragraphs. With the
+    `rules`' draft of the same text, a sentence the rules attribute keeps the rules' rows."""
+    index = rules.index if rules is not None else SourceIndex(sources)
     draft = Draft(article_id, index)
     context = Context(text)
     found = paragraphs(text)
     tagged = tagger(found, text) if found else []
-    speaker: Voice | None = None
     for paragraph, tags in zip(found, tagged, strict=True):
         attributions = relations(paragraph, tags, text)
         voices: dict[int, Voice] = {}
         for number, (first, last) in enumerate(paragraph.sentences):
-            start = paragraph.tokens[first].start
+            start, end = paragraph.tokens[first].start, paragraph.tokens[last - 1].end
             context.begin(paragraph.tokens[0].start, start)
+            described: list[Span] = []
             for anchored, relation in attributions:
                 if anchored == number:
-                    voice, described = _voice(relation, text, publisher, index, context, speaker)
-                    draft.rows += [_description(text, span, publisher) for span in described]
+                    voice, more = _voice(relation, text, publisher, index, context)
+                    described += more
                     if voice is not None:
-                        voices[id(relation)] = speaker = voice
+                        voices[id(relation)] = voice
                         context.sources += [(s, text[s[0] : s[1]]) for s in voice.sources]
-            end = paragraph.tokens[last - 1].end
-            draft.rows += _sentence_rows(text, (start, end), attributions, voices, publisher)
+            ruled = _attributed_by(rules, (start, end), publisher)
+            if ruled:
+                draft.rows += ruled
+            else:
+                draft.rows += [_description(text, span, publisher) for span in described]
+                draft.rows += _sentence_rows(text, (start, end), attributions, voices, publisher)
             context.starts.append(start)
     return draft
+
+
+def _attributed_by(rules: Draft | None, bounds: Span, publisher: str) -> list[Row]:
+    """The rules' rows of the sentence at `bounds`, if they attribute any of it."""
+    if rules is None:
+        return []
+    rows = [r for r in rules.rows if bounds[0] <= r.start and r.end <= bounds[1]]
+    return rows if any(r.attribution != publisher for r in rows) else []
 
 
 def _voice(
@@ -167,7 +203,6 @@ def _voice(
     publisher: str,
     index: SourceIndex,
     context: Context,
-    speaker: Voice | None,
 ) -> tuple[Voice | None, list[Span]]:
     """Who the relation's content comes from (None when no source can be told), and the
     words of its source phrases that describe a source beyond its name."""
@@ -187,13 +222,8 @@ def _voice(
                 named = text[antecedent[0] : antecedent[1]]
                 notes.append(f"'{phrase}' taken to be '{named}', named before it: check")
                 phrase, span = named, antecedent
-            elif speaker is not None and len(speaker.sources) > 0:
-                notes.append(f"'{phrase}' taken to be the speaker before it: check")
-                levels += speaker.attribution.split(notation.LINK)[1:]
-                places += list(speaker.sources)
-                continue
             else:
-                return None, []
+                return None, []  # measured on dev: the speaker before is wrong more often
         places.append(span)
         ids = []
         for part in index.split(phrase):
