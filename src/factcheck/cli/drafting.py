@@ -55,7 +55,9 @@ def add_drafting_commands(subcommands: Any, command: Command, directory: Directo
         help="propose claim rows for an article, for review in a spreadsheet",
         description="Split the article into sentences and atomic clauses, find attribution "
         "cues and match their sources, and write the proposed rows as a draft CSV (status "
-        "'draft'), with any new sources beside it. Drafting again keeps reviewed rows.",
+        "'draft'), with any new sources beside it. Drafting again keeps reviewed rows. The "
+        "cues are found by the learned drafter when a model is installed ('factcheck drafter "
+        "train') or named (--model), else by the rules; the output says which.",
     )
     draft.add_argument("article_id", metavar="ID", help="the article id")
     draft.add_argument(

@@ -37,7 +37,7 @@ from factcheck.drafting.lexicon import (
     TITLES,
 )
 
-FEATURE_VERSION = "1"
+FEATURE_VERSION = "2"
 ROLES = ("SRC", "CUE", "CON")
 OUTSIDE = "O"
 Span = tuple[int, int]
@@ -130,9 +130,9 @@ def cue_class(word: str) -> str:
 
 
 def _shape(word: str) -> str:
-    shape = re.sub(r"[A-Z]", "X", word)
-    shape = re.sub(r"[^\W\d_A-Z]", "x", shape)
-    shape = re.sub(r"\d", "d", shape)
+    shape = "".join(
+        "X" if c.isupper() else "x" if c.isalpha() else "d" if c.isdigit() else c for c in word
+    )
     return re.sub(r"(.)\1+", r"\1\1", shape)
 
 
@@ -192,10 +192,16 @@ def features(paragraph: Paragraph, marks: dict[int, str]) -> list[list[str]]:
     rules' (`rule_marks`) for the whole article."""
     own = _own(paragraph.tokens, marks)
     result: list[list[str]] = [[] for _ in own]
+    opens = bool(own) and own[0]["q"] == "open"
+    before = "none"  # what the sentence before said: a cue word, the rules' attribution
+    closed: int | None = None  # where the last quotation closed
     for number, (first, last) in enumerate(paragraph.sentences):
         cues = [i for i in range(first, last) if own[i]["cue"]]
         quoted = any(own[i]["q"] == "open" for i in range(first, last))
+        ruled = "|".join(sorted({own[i]["rule"] for i in range(first, last)} - {OUTSIDE}))
         for i in range(first, last):
+            if own[i]["q"] == "close":
+                closed = i
             left = max((c for c in cues if c < i), default=None)
             right = min((c for c in cues if c > i), default=None)
             mine = own[i]
@@ -210,6 +216,11 @@ def features(paragraph: Paragraph, marks: dict[int, str]) -> list[list[str]]:
                 f"cuesent={bool(cues)}",
                 f"quotesent={quoted}",
                 f"w|rule={mine['w']}|{mine['rule']}",
+                f"ruledsent={ruled}",
+                f"before={before}",
+                f"popen={opens}",
+                f"afterquote={_distance(None if closed is None else i - closed)}",
+                f"cueleft|q={_distance(None if left is None else i - left)}|{mine['q']}",
             ]
             for offset in (-2, -1, 1, 2):
                 j = i + offset
@@ -223,6 +234,7 @@ def features(paragraph: Paragraph, marks: dict[int, str]) -> list[list[str]]:
             if i > first:
                 found.append(f"bigram={own[i - 1]['w']}|{mine['w']}")
             result[i] = found
+        before = f"{bool(cues)}|{ruled}"
     return result
 
 
