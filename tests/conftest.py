@@ -6,6 +6,7 @@ import csv
 import importlib.util
 import os
 import shutil
+import tempfile
 from collections.abc import Iterator
 from pathlib import Path
 from types import ModuleType
@@ -18,6 +19,11 @@ from factcheck.checks.validate import check_dataset
 from factcheck.problems import Problem
 
 REPO = Path(__file__).resolve().parents[1]
+# No test drafts with a model a developer installed (`factcheck drafter train`): the
+# installed model is looked for in a folder of this process's that nothing writes to.
+os.environ["FACTCHECK_DRAFTER_MODEL"] = str(
+    Path(tempfile.gettempdir()) / f"factcheck-tests-{os.getpid()}" / "drafter.model"
+)
 TABLE_FILES = ("articles.csv", "sources.csv", "claims.csv", "evidence.csv")
 ARTICLE_ID = "2025-09-02-kim-jong-un-train-beijing"
 ARTICLE_FILE = f"articles/{ARTICLE_ID}.txt"

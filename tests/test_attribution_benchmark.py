@@ -142,7 +142,7 @@ def test_the_script_prints_the_table(tmp_path: Path) -> None:
     root = checkout(tmp_path)
     script = REPO / "benchmarks" / "attribution.py"
     done = subprocess.run(
-        [sys.executable, str(script), "--polnear", str(root), "--split", "dev"],
+        [sys.executable, str(script), "--polnear", str(root), "--split", "dev", "--rules-only"],
         capture_output=True,
         text=True,
         check=False,
@@ -169,3 +169,20 @@ def test_evaluate_reports_polnear_beside_the_seed_article(
     assert out.index(f"article {ARTICLE_ID}") < out.index("PolNeAR dev: 2 annotated")
     assert main(["evaluate", ARTICLE_ID, "--dir", str(REPO), "--polnear", str(tmp_path / "x")]) == 2
     assert "is " in capsys.readouterr().err
+
+
+def test_the_script_trains_and_sets_the_model_beside_the_rules(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from conftest import load_script
+    from test_training import tiny_checkout
+
+    root = tiny_checkout(tiny_checkout(tmp_path, split="train"), articles=2, split="dev")
+    script = load_script(REPO / "benchmarks" / "attribution.py", "benchmark_attribution")
+    assert script.main(["--polnear", str(root)]) == 0
+    out = capsys.readouterr().out
+    assert out.startswith("trained on PolNeAR train in ")
+    assert "model, rules first: drafted 2 articles in " in out
+    assert "| figure | rules | model alone | model, rules first |" in out
+    assert "| F1 of content with the right source | " in out
+    assert not list(tmp_path.rglob("*.model"))  # the model trained on the corpus is not kept

@@ -68,3 +68,21 @@ def test_a_draft_file_can_be_scored(tmp_path: object, capsys: pytest.CaptureFixt
     first = capsys.readouterr().out.splitlines()[0]
     # only the spans claims.csv does not hold are written to a draft
     assert first == f"article {ARTICLE_ID}: 57 curated claims, 11 drafted rows"
+
+
+def test_the_floors_hold_with_a_model_learned_from_the_dataset(
+    tmp_path: object, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """No PolNeAR model may be committed: the model here learns from the dataset itself."""
+    from pathlib import Path
+
+    model = Path(str(tmp_path)) / "drafter.model"
+    assert main(["drafter", "train", "--dataset", "--dir", str(REPO), "-o", str(model)]) == 0
+    capsys.readouterr()
+    assert main(["evaluate", ARTICLE_ID, "--dir", str(REPO), "--model", str(model)]) == 0
+    first, *lines = capsys.readouterr().out.splitlines()
+    assert first.endswith(f"by the learned drafter ({model}, trained on 1 curated article of "
+                          f"{REPO.name})")  # fmt: skip
+    shares = {line[:48].strip(): float(line.rsplit(None, 1)[1].rstrip("%")) / 100 for line in lines}
+    assert shares["curated claims overlapped by a drafted span"] >= RECALL_FLOOR
+    assert shares["attribution agrees (overlapping pairs)"] >= ATTRIBUTION_FLOOR

@@ -180,8 +180,9 @@ def run_draft(args: argparse.Namespace) -> int:
     from factcheck.drafting.workflow import DraftingError, draft
 
     output = Path(args.output) if args.output else None
+    model = Path(args.model) if args.model else None
     try:
-        written = draft(Path(args.directory), args.article_id, output, args.xlsx)
+        written = draft(Path(args.directory), args.article_id, output, args.xlsx, model, args.rules)
     except DraftingError as error:
         return fail(str(error))
     if written.problems:
@@ -191,7 +192,8 @@ def run_draft(args: argparse.Namespace) -> int:
             "fix the problems first, or move aside a draft that cannot be read",
         )
     print(
-        f"wrote {written.claims}: {written.proposed} rows proposed, {written.kept} kept from before"
+        f"wrote {written.claims}: {written.proposed} rows proposed by {written.drafter}, "
+        f"{written.kept} kept from before"
     )
     if written.sources is not None:
         listed = ", ".join(written.new_sources) or "none new"
@@ -245,13 +247,42 @@ def run_evaluate(args: argparse.Namespace) -> int:
         return fail("--split names a PolNeAR split: give --polnear DIR too")
     draft = Path(args.draft) if args.draft else None
     polnear = Path(args.polnear) if args.polnear else None
+    model = Path(args.model) if args.model else None
     try:
         evaluated = evaluate(
-            Path(args.directory), args.article_id, draft, polnear, args.split or "dev"
+            Path(args.directory),
+            args.article_id,
+            draft,
+            polnear,
+            args.split or "dev",
+            model,
+            args.rules,
         )
     except DraftingError as error:
         return fail(str(error))
     if evaluated.problems:
         return refuse(Reporting.of(args), evaluated.problems)
     sys.stdout.write(evaluated.report)
+    return ExitCode.VALID
+
+
+def run_drafter_train(args: argparse.Namespace) -> int:
+    from factcheck.drafting.training import TrainingError, train_drafter
+
+    if args.split and not args.polnear:
+        return fail("--split names a PolNeAR split: give --polnear DIR too")
+    if not args.polnear and not args.dataset:
+        return fail("nothing to learn from: give --polnear DIR, --dataset, or both")
+    polnear = Path(args.polnear) if args.polnear else None
+    dataset = Path(args.directory) if args.dataset else None
+    output = Path(args.output) if args.output else None
+    try:
+        trained = train_drafter(polnear, args.split or "train", dataset, output)
+    except TrainingError as error:
+        return fail(str(error))
+    print(
+        f"wrote {trained.path} ({trained.size / 1e6:.1f} MB): trained on {trained.corpus}, "
+        f"{trained.paragraphs} paragraphs, in {trained.seconds:.0f} s"
+    )
+    print(trained.hint)
     return ExitCode.VALID

@@ -3,6 +3,7 @@ arguments and help (the grammar they share with every command is `grammar`'s).""
 
 from __future__ import annotations
 
+import argparse
 from typing import Any
 
 from factcheck.cli import commands, grammar
@@ -10,7 +11,8 @@ from factcheck.drafting.polnear import SPLITS
 
 
 def add_drafting_commands(subcommands: Any) -> None:
-    """add-article, draft, merge and evaluate: bringing in a new article."""
+    """add-article, draft, merge and evaluate: bringing in a new article; and drafter
+    train."""
     add = grammar.command(
         subcommands,
         "add-article",
@@ -53,7 +55,9 @@ def add_drafting_commands(subcommands: Any) -> None:
         help="propose claim rows for an article, for review in a spreadsheet",
         description="Split the article into sentences and atomic clauses, find attribution "
         "cues and match their sources, and write the proposed rows as a draft CSV (status "
-        "'draft'), with any new sources beside it. Drafting again keeps reviewed rows.",
+        "'draft'), with any new sources beside it. Drafting again keeps reviewed rows. The "
+        "cues are found by the learned drafter when a model is installed ('factcheck drafter "
+        "train') or named (--model), else by the rules; the output says which.",
     )
     draft.add_argument("article_id", metavar="ID", help="the article id")
     draft.add_argument(
@@ -69,6 +73,7 @@ def add_drafting_commands(subcommands: Any) -> None:
         help="write the draft as a workbook, drafts/ID.xlsx: a sheet of claims and one of "
         "sources, with the drop-downs of factcheck export xlsx; merge reads it back",
     )
+    _drafter_choice(draft)
     grammar.directory(draft)
     draft.set_defaults(run=commands.run_draft)
     merge = grammar.command(
@@ -99,5 +104,65 @@ def add_drafting_commands(subcommands: Any) -> None:
         help="also score the drafter on a local PolNeAR checkout (see benchmarks/attribution.py)",
     )
     evaluate.add_argument("--split", choices=SPLITS, help="the PolNeAR split, with --polnear (dev)")
+    _drafter_choice(evaluate)
     grammar.directory(evaluate)
     evaluate.set_defaults(run=commands.run_evaluate)
+    _add_drafter_command(subcommands)
+
+
+def _drafter_choice(parser: argparse.ArgumentParser) -> None:
+    """`--model FILE` or `--rules`: which drafter drafts (default: the model installed by
+    `factcheck drafter train`, else the rules)."""
+    choice = parser.add_mutually_exclusive_group()
+    choice.add_argument(
+        "--model",
+        metavar="FILE",
+        help="draft with the learned drafter's model in FILE (default: the model 'factcheck "
+        "drafter train' installed, if there is one, else the rules)",
+    )
+    choice.add_argument(
+        "--rules", action="store_true", help="draft with the rules, even if a model is installed"
+    )
+
+
+def _add_drafter_command(subcommands: Any) -> None:
+    """drafter train: the learned drafter's model, from annotated articles."""
+    drafter = grammar.command(
+        subcommands,
+        "drafter",
+        help="train the learned drafter that factcheck draft uses",
+        description="Train the learned drafter: a sequence model that tags sources, cues "
+        "and contents, which factcheck draft then uses instead of the rules.",
+        reports=False,
+    )
+    actions = drafter.add_subparsers(dest="drafter_action", required=True, metavar="ACTION")
+    train = grammar.command(
+        actions,
+        "train",
+        help="train a model on PolNeAR and/or the dataset's curated articles",
+        description="Learn to tag attributions from the annotated articles of a PolNeAR "
+        "checkout (--polnear) and/or the curated articles of the dataset (--dataset, with "
+        "--dir), and write the model where factcheck draft finds it: the user's data folder, "
+        "unless -o names a file. Nothing of the corpus or the model is written in the "
+        "dataset's folder.",
+        name="drafter train",
+    )
+    train.add_argument("--polnear", metavar="DIR", help="a local PolNeAR checkout to learn from")
+    train.add_argument(
+        "--split", choices=SPLITS, help="the PolNeAR split to learn from, with --polnear (train)"
+    )
+    train.add_argument(
+        "--dataset",
+        action="store_true",
+        help="learn from the curated articles of the dataset in --dir too (alone, or with "
+        "--polnear)",
+    )
+    train.add_argument(
+        "-o",
+        "--output",
+        metavar="FILE",
+        help="the model file to write (default: the user's data folder, where factcheck draft "
+        "finds it)",
+    )
+    grammar.directory(train)
+    train.set_defaults(run=commands.run_drafter_train)

@@ -24,13 +24,14 @@ from __future__ import annotations
 import re
 import time
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import pandas as pd
 
-from factcheck.drafting.clauses import Row, draft_article
+from factcheck.drafting.clauses import Row
+from factcheck.drafting.drafters import RULES, Drafter
 from factcheck.drafting.evaluation import share
 from factcheck.drafting.lexicon import CITING, PRONOUNS
 from factcheck.drafting.polnear import Article, Attribution, Span, articles, overlap
@@ -104,14 +105,14 @@ _COUNTS = (
 PUBLISHER = "PUBLISHER"  # the outlet's own voice: the corpus lists no sources
 
 
-def measure(root: Path, split: str) -> tuple[Tally, float]:
-    """The tally over every article of `split` of the PolNeAR checkout at `root`, and the
-    processor seconds spent drafting them (reading and scoring left out)."""
+def measure(root: Path, split: str, drafter: Drafter = RULES) -> tuple[Tally, float]:
+    """The tally of `drafter` over every article of `split` of the PolNeAR checkout at
+    `root`, and the processor seconds spent drafting them (reading and scoring left out)."""
     sources = pd.DataFrame({"source_id": [], "name": [], "aliases": []}, dtype=object)
     tally, seconds = Tally(), 0.0
     for article in articles(root, split):
         start = time.process_time()
-        draft = draft_article(article.text, article.name, PUBLISHER, sources)
+        draft = drafter.draft(article.text, article.name, PUBLISHER, sources)
         seconds += time.process_time() - start
         tally.add(score(article, draft.rows, PUBLISHER))
     return tally, seconds
@@ -214,4 +215,37 @@ def render(tally: Tally, label: str, seconds: float | None = None) -> str:
             f"| {pattern} | {n} | {share(found, n):.3f} | "
             f"{share(source, found):.3f} | {share(cue, found):.3f} |"
         )
+    return "\n".join(lines) + "\n"
+
+
+def render_side_by_side(tallies: dict[str, Tally], label: str) -> str:
+    """Several drafters' figures on the same articles, one column each, overall and by
+    pattern (content recall, then source and cue accuracy on the matched pairs)."""
+    names = list(tallies)
+    head = "| figure | " + " | ".join(names) + " |\n|---|" + "---:|" * len(names)
+    figures: dict[str, Callable[[Tally], float]] = {
+        "content recall": lambda t: t.recall,
+        "content precision": lambda t: t.precision,
+        "source accuracy (matched)": lambda t: t.source_accuracy,
+        "cue accuracy (matched)": lambda t: t.cue_accuracy,
+        "F1 of content with the right source": lambda t: t.f1_with_source,
+    }
+    lines = [f"{label}: {next(iter(tallies.values())).annotated} annotated attributions", "", head]
+    for name, figure in figures.items():
+        lines.append(f"| {name} | " + " | ".join(f"{figure(tallies[n]):.3f}" for n in names) + " |")
+    cells = " | ".join(f"{n}: recall, source, cue" for n in names)
+    lines += ["", f"| pattern | annotated | {cells} |", "|---|---:|" + "---:|" * len(names)]
+    for pattern in PATTERNS:
+        row = []
+        for name in names:
+            counts = tallies[name].by_pattern.get(pattern, Counter())
+            found = counts["recalled"]
+            shares = (
+                share(found, counts["annotated"]),
+                share(counts["source_right"], found),
+                share(counts["cue_right"], found),
+            )
+            row.append(", ".join(f"{x:.3f}" for x in shares))
+        n = tallies[names[0]].by_pattern.get(pattern, Counter())["annotated"]
+        lines.append(f"| {pattern} | {n} | " + " | ".join(row) + " |")
     return "\n".join(lines) + "\n"

@@ -148,12 +148,16 @@ def draft_sentence(
         regions = ((0, len(sentence)),)
     else:
         voice, regions, context.quoting = own, ((0, len(sentence)),), None
-    rows = [_row(sentence, offset, a, b, voice) for r in regions for a, b in clauses(sentence, *r)]
+    rows = [
+        clause_row(sentence, offset, a, b, voice) for r in regions for a, b in clauses(sentence, *r)
+    ]
     if found is not None and found.rest is not None:
         about = Voice(publisher, None, "the outlet's own words about the speaker")
-        rows += [_row(sentence, offset, a, b, about) for a, b in clauses(sentence, *found.rest)]
+        rows += [
+            clause_row(sentence, offset, a, b, about) for a, b in clauses(sentence, *found.rest)
+        ]
     rows += extra
-    rows += _appositions(sentence, offset, voice)
+    rows += appositions(sentence, offset, voice)
     return sorted(rows, key=lambda r: (r.start, -r.end))
 
 
@@ -212,7 +216,9 @@ def _attributed(
             )
             if match.description is not None and part == phrase and number not in antecedents:
                 a, b = match.description
-                extra.append(_row(sentence, offset, start + a, start + b, own, ClaimType.ATTRIBUTE))
+                extra.append(
+                    clause_row(sentence, offset, start + a, start + b, own, ClaimType.ATTRIBUTE)
+                )
         levels.append(notation.JOINT.join(ids))
     note = f"cue '{notation.LINK.join(found.cues)}' ({found.pattern.name}): " + "; ".join(notes)
     voice = Voice(
@@ -225,7 +231,7 @@ def _attributed(
     if found.reporting is not None:
         a, b = found.reporting
         reporting = Voice(publisher, None, "the report itself, in the outlet's own voice")
-        extra.append(_row(sentence, offset, a, b, reporting, ClaimType.EVENT))
+        extra.append(clause_row(sentence, offset, a, b, reporting, ClaimType.EVENT))
     return voice, extra
 
 
@@ -264,7 +270,7 @@ def _join_short(sentence: str, pieces: list[tuple[int, int]]) -> list[tuple[int,
     return joined
 
 
-def _row(
+def clause_row(
     sentence: str,
     offset: int,
     start: int,
@@ -289,7 +295,7 @@ def _row(
     )
 
 
-def _appositions(sentence: str, offset: int, voice: Voice) -> list[Row]:
+def appositions(sentence: str, offset: int, voice: Voice) -> list[Row]:
     """Rows for a title before a name and for kin in apposition: roles can be wrong too."""
     rows = []
     for pattern, what in ((_TITLED, "a title before a name"), (_KIN, "kin in apposition")):
@@ -298,5 +304,5 @@ def _appositions(sentence: str, offset: int, voice: Voice) -> list[Row]:
             while sentence[start].isspace():
                 start += 1
             role = dataclasses.replace(voice, note=f"{what}; {voice.note}")
-            rows.append(_row(sentence, offset, start, end, role, ClaimType.ATTRIBUTE))
+            rows.append(clause_row(sentence, offset, start, end, role, ClaimType.ATTRIBUTE))
     return rows

@@ -150,6 +150,7 @@ class Written:
     kept: int = 0
     new_sources: list[str] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)  # why nothing was written
+    drafter: str = ""  # who drafted the rows: the rules or a model
 
 
 def write_draft(draft: Draft, path: Path, claims: pd.DataFrame, sources: pd.DataFrame) -> Written:

@@ -112,7 +112,7 @@ class SourceIndex:
         "U.S. and South Korean officials" is "U.S. officials" and "South Korean officials";
         "Reuters and AFP" is both; "Ministry of Trade and Industry" stays whole unless each
         side is a known source."""
-        parts = re.split(r",\s+(?:and\s+)?|\s+and\s+", phrase)
+        parts = [p for p in re.split(r",\s+(?:and\s+)?|\s+and\s+", phrase) if p.strip()]
         if len(parts) < 2:
             return [phrase]
         last = parts[-1].split()

@@ -18,9 +18,11 @@ from pathlib import Path
 import pandas as pd
 
 from factcheck.drafting import benchmark
-from factcheck.drafting.clauses import Draft, draft_article
+from factcheck.drafting.clauses import Draft
+from factcheck.drafting.drafters import RULES, Drafter, choose
 from factcheck.drafting.evaluation import compare
 from factcheck.drafting.files import Written, default_path, read_draft, rows_of, write_draft
+from factcheck.drafting.learned import ModelError
 from factcheck.drafting.polnear import CorpusError
 from factcheck.model.tables import article_path, spec_named
 from factcheck.problems import Problem
@@ -46,9 +48,9 @@ class Article:
     sources: pd.DataFrame
     claims: pd.DataFrame
 
-    def drafted(self) -> Draft:
-        """A fresh draft of the article."""
-        return draft_article(self.text, self.article_id, self.publisher, self.sources)
+    def drafted(self, drafter: Drafter = RULES) -> Draft:
+        """A fresh draft of the article by `drafter`."""
+        return drafter.draft(self.text, self.article_id, self.publisher, self.sources)
 
     def curated(self) -> pd.DataFrame:
         """The article's rows of claims.csv."""
@@ -75,18 +77,35 @@ def load_article(root: Path, article_id: str) -> tuple[Article | None, list[Prob
     return Article(article_id, text, publisher, tables["sources"], tables["claims"]), []
 
 
+def drafter(model: Path | None = None, rules: bool = False) -> Drafter:
+    """The drafter asked for (see `drafters.choose`); a model that cannot be used raises
+    `DraftingError`, saying why in one line."""
+    try:
+        return choose(model, rules)
+    except ModelError as error:
+        raise DraftingError(str(error)) from error
+
+
 def draft(
-    root: Path, article_id: str, output: Path | None = None, workbook: bool = False
+    root: Path,
+    article_id: str,
+    output: Path | None = None,
+    workbook: bool = False,
+    model: Path | None = None,
+    rules: bool = False,
 ) -> Written:
     """Draft the article afresh into `output` (default: `drafts/<id>.csv` under `root`, or
     with `workbook` `drafts/<id>.xlsx`; an `output` ending in .xlsx is a workbook too),
-    keeping the reviewed and edited rows of a draft already there. Its `problems` say why
-    nothing was written."""
+    keeping the reviewed and edited rows of a draft already there, with the drafter asked
+    for (`model`, `rules`: see `drafter`). Its `problems` say why nothing was written."""
     path = output or default_path(root, article_id, workbook)
+    chosen = drafter(model, rules)
     article, problems = load_article(root, article_id)
     if article is None:
-        return Written(path, None, problems=problems)
-    return write_draft(article.drafted(), path, article.claims, article.sources)
+        return Written(path, None, problems=problems, drafter=chosen.describe())
+    written = write_draft(article.drafted(chosen), path, article.claims, article.sources)
+    written.drafter = chosen.describe()
+    return written
 
 
 @dataclass
@@ -104,30 +123,37 @@ def evaluate(
     draft_file: Path | None = None,
     polnear: Path | None = None,
     split: str = "dev",
+    model: Path | None = None,
+    rules: bool = False,
 ) -> Evaluated:
-    """Compare a fresh draft of the article (or the rows of `draft_file` for it) with its
-    curated claims; with `polnear`, a PolNeAR checkout, also score the drafter on its
-    `split`."""
+    """Compare a fresh draft of the article by the drafter asked for (`model`, `rules`: see
+    `drafter`), or the rows of `draft_file` for it, with its curated claims; with `polnear`,
+    a PolNeAR checkout, also score the drafter on its `split`."""
+    chosen = drafter(model, rules)
     article, problems = load_article(root, article_id)
     if article is None:
         return Evaluated(problems=problems)
     if draft_file is None:
-        drafted = rows_of(article.drafted())
+        drafted = rows_of(article.drafted(chosen))
     else:
         read, problems = read_draft(draft_file, "claims")
         if read is None:
             return Evaluated(problems=problems)
         drafted = read[read["article_id"] == article_id]
     report = compare(article.curated(), drafted).render(article_id)
+    if draft_file is None:  # the first line says who drafted
+        first, rest = report.split("\n", 1)
+        report = f"{first}, by {chosen.describe()}\n{rest}"
     if polnear is not None:
-        report += "\n" + polnear_report(polnear, split)
+        report += "\n" + polnear_report(polnear, split, chosen)
     return Evaluated(report)
 
 
-def polnear_report(root: Path, split: str) -> str:
-    """The drafter's figures on `split` of the PolNeAR checkout at `root`."""
+def polnear_report(root: Path, split: str, chosen: Drafter = RULES) -> str:
+    """The figures of the `chosen` drafter on `split` of the PolNeAR checkout at `root`."""
     try:
-        tally, seconds = benchmark.measure(root, split)
+        tally, seconds = benchmark.measure(root, split, chosen)
     except CorpusError as error:
         raise DraftingError(str(error)) from error
-    return benchmark.render(tally, f"PolNeAR {split}", seconds)
+    first, rest = benchmark.render(tally, f"PolNeAR {split}", seconds).split("\n", 1)
+    return f"{first}, by {chosen.describe()}\n{rest}"
