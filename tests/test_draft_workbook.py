@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 from openpyxl import load_workbook
+from openpyxl.utils import get_column_letter
 
 from conftest import read_rows
 from factcheck.cli import main
@@ -96,3 +97,31 @@ def test_a_reviewed_workbook_merges_in_steps_and_keeps_the_rest(
     assert after["claims"].max_row == before - 1
     assert "status" in drop_downs(after["claims"])
     assert main(["draft", NEW_ID, "--xlsx", "--dir", str(dataset)]) == 0  # again: still reads
+
+
+def test_a_note_beside_the_table_is_reported_by_its_column_not_a_crash(
+    dataset: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = drafted(dataset)
+    workbook = load_workbook(path)
+    sheet = workbook["claims"]
+    sheet.cell(2, sheet.max_column + 2, "ask the desk about this one")  # a column apart
+    workbook.save(path)
+    letter = get_column_letter(sheet.max_column)
+    for command in (["draft", NEW_ID, "--xlsx"], ["merge", str(path)]):
+        capsys.readouterr()
+        assert main([*command, "--dir", str(dataset)]) != 0
+        err = capsys.readouterr().err
+        assert f"{path}, sheet claims, column {letter}: has no name in the header row" in err
+        assert "internal error" not in err
+
+
+def test_a_workbook_asked_for_under_a_csv_name_is_refused(
+    dataset: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    drafted(dataset)
+    target = dataset / "review.csv"
+    capsys.readouterr()
+    assert main(["draft", NEW_ID, "--xlsx", "-o", str(target), "--dir", str(dataset)]) == 2
+    assert f"--xlsx writes a workbook: name it FILE.xlsx, not {target}" in capsys.readouterr().err
+    assert not target.exists()

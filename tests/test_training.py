@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import ARTICLE_ID, REPO
+from conftest import ARTICLE_ID, REPO, set_cell
 from factcheck.drafting import learned
 from factcheck.drafting.training import (
     TrainingError,
@@ -115,3 +115,10 @@ def test_nothing_to_learn_from_is_said(tmp_path: Path) -> None:
     (tmp_path / "claims.csv").write_text("", encoding="utf-8")
     with pytest.raises(TrainingError, match="cannot be read"):
         train_drafter(None, "train", tmp_path, tmp_path / "m.model")
+
+
+def test_an_article_still_in_review_teaches_nothing(dataset: Path) -> None:
+    """Its unreviewed sentences would be taught as nobody's words."""
+    set_cell(dataset, "articles.csv", 2, "review_state", "in_progress")
+    with pytest.raises(TrainingError, match="none with claims has its review_state complete"):
+        dataset_articles(dataset)

@@ -33,15 +33,13 @@ class Drafter:
         return self.model.describe() + ("" if self.rules_first else ", without the rules")
 
     def draft(self, text: str, article_id: str, publisher: str, sources: pd.DataFrame) -> Draft:
-        if self.model is None:
-            drafted, who = draft_article(text, article_id, publisher, sources), "rules"
-        else:
+        if self.model is not None:  # each row noted by the drafter that proposed it
             ruled = (
                 draft_article(text, article_id, publisher, sources) if self.rules_first else None
             )
-            drafted = draft_tagged(text, article_id, publisher, sources, self.model.tag, ruled)
-            who = "model"
-        drafted.rows = [dataclasses.replace(r, note=f"{who}: {r.note}") for r in drafted.rows]
+            return draft_tagged(text, article_id, publisher, sources, self.model.tag, ruled)
+        drafted = draft_article(text, article_id, publisher, sources)
+        drafted.rows = [dataclasses.replace(r, note=f"rules: {r.note}") for r in drafted.rows]
         return drafted
 
 

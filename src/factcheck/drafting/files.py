@@ -37,7 +37,7 @@ from factcheck.problems import Problem
 from factcheck.storage import dialect
 from factcheck.storage.dialect import Rows, cell_rows
 from factcheck.storage.reader import read_cells
-from factcheck.storage.workbook import read_sheet, write_sheet
+from factcheck.storage.workbook import blank_headers, read_sheet, write_sheet
 
 STATUS = "status"
 NOTE = "draft_note"
@@ -100,6 +100,9 @@ def _read_sheet(path: Path, table: str) -> tuple[pd.DataFrame | None, list[Probl
     if table not in workbook.sheetnames:
         return None, [registry.problem("xlsx.sheets", name, missing=table)]
     rows = read_sheet(workbook[table])
+    blank = blank_headers(name, table, rows)  # a note typed beside the table, say
+    if blank:
+        return None, blank
     header = rows[0] if rows else []
     missing = [
         replace(registry.problem("csv.header.missing", name, column=column), sheet=table)

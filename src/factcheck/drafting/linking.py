@@ -19,6 +19,7 @@ their own. Titles and kin in apposition add rows, as with the rules.
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
@@ -179,14 +180,20 @@ def draft_tagged(
                     if voice is not None:
                         voices[id(relation)] = voice
                         context.sources += [(s, text[s[0] : s[1]]) for s in voice.sources]
+            # each row says which drafter proposed it: a reviewer weighs the two differently
             ruled = _attributed_by(rules, (start, end), publisher)
             if ruled:
-                draft.rows += ruled
+                draft.rows += _noted(ruled, "rules")
             else:
-                draft.rows += [_description(text, span, publisher) for span in described]
-                draft.rows += _sentence_rows(text, (start, end), attributions, voices, publisher)
+                rows = [_description(text, span, publisher) for span in described]
+                rows += _sentence_rows(text, (start, end), attributions, voices, publisher)
+                draft.rows += _noted(rows, "model")
             context.starts.append(start)
     return draft
+
+
+def _noted(rows: list[Row], who: str) -> list[Row]:
+    return [dataclasses.replace(row, note=f"{who}: {row.note}") for row in rows]
 
 
 def _attributed_by(rules: Draft | None, bounds: Span, publisher: str) -> list[Row]:

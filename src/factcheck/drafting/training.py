@@ -28,6 +28,7 @@ from factcheck.drafting.polnear import Article, Attribution, CorpusError, Span, 
 from factcheck.model import notation, segment
 from factcheck.model.names import alias_list
 from factcheck.model.tables import article_path, spec_named
+from factcheck.model.vocabularies import ReviewState
 from factcheck.storage.reader import read_article, read_tables
 
 # How many times each curated article of the dataset is learned from: a team's own articles
@@ -56,15 +57,17 @@ def polnear(root: Path, split: str) -> list[Article]:
 
 
 def dataset_articles(root: Path) -> list[Article]:
-    """The curated articles of the dataset at `root` (those with claims), as annotated
-    articles: one attribution per attributed claim."""
+    """The curated articles of the dataset at `root` (those whose review is complete: an
+    article still in review would teach its unreviewed sentences as nobody's words), as
+    annotated articles: one attribution per attributed claim."""
     tables, problems = read_tables(root, [spec_named(n) for n in ("articles", "sources", "claims")])
     if problems:
         raise TrainingError(f"the dataset at {root} cannot be read: {problems[0].to_text()}")
-    claims, sources = tables["claims"], tables["sources"]
+    claims, sources, articles = tables["claims"], tables["sources"], tables["articles"]
     names = _names(sources)
+    complete = articles.loc[articles["review_state"] == ReviewState.COMPLETE.value, "article_id"]
     found = []
-    for article_id in sorted(set(claims["article_id"])):
+    for article_id in sorted(set(claims["article_id"]) & set(complete)):
         name = article_path(str(article_id))
         text, problem = read_article(root / name, name)
         if text is None:
@@ -73,7 +76,10 @@ def dataset_articles(root: Path) -> list[Article]:
         rows = claims[claims["article_id"] == article_id]
         found.append(Article(str(article_id), text, tuple(_attributions(text, rows, names))))
     if not found:
-        raise TrainingError(f"the dataset at {root} has no curated article to learn from")
+        raise TrainingError(
+            f"the dataset at {root} has no curated article to learn from: none with claims "
+            f"has its review_state {ReviewState.COMPLETE.value}"
+        )
     return found
 
 

@@ -21,7 +21,14 @@ from factcheck.drafting import benchmark
 from factcheck.drafting.clauses import Draft
 from factcheck.drafting.drafters import RULES, Drafter, choose
 from factcheck.drafting.evaluation import compare
-from factcheck.drafting.files import Written, default_path, read_draft, rows_of, write_draft
+from factcheck.drafting.files import (
+    Written,
+    default_path,
+    is_workbook,
+    read_draft,
+    rows_of,
+    write_draft,
+)
 from factcheck.drafting.learned import ModelError
 from factcheck.drafting.polnear import CorpusError
 from factcheck.model.tables import article_path, spec_named
@@ -98,6 +105,9 @@ def draft(
     with `workbook` `drafts/<id>.xlsx`; an `output` ending in .xlsx is a workbook too),
     keeping the reviewed and edited rows of a draft already there, with the drafter asked
     for (`model`, `rules`: see `drafter`). Its `problems` say why nothing was written."""
+    if workbook and output is not None and not is_workbook(output):
+        # asked for a workbook and named a CSV file: which was meant cannot be told
+        raise DraftingError(f"--xlsx writes a workbook: name it FILE.xlsx, not {output}")
     path = output or default_path(root, article_id, workbook)
     chosen = drafter(model, rules)
     article, problems = load_article(root, article_id)

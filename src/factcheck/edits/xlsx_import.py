@@ -22,7 +22,7 @@ from factcheck import registry
 from factcheck.edits.staging import check_staged, write_table
 from factcheck.model.tables import TABLES
 from factcheck.problems import Problem
-from factcheck.storage.workbook import read_sheet
+from factcheck.storage.workbook import blank_headers, read_sheet, unnamed
 
 
 class WorkbookUnreadable(Exception):
@@ -49,7 +49,7 @@ def import_workbook(source: str | Path, directory: str | Path) -> Imported:
         problem = registry.problem("xlsx.sheets", str(source), missing=", ".join(missing))
         return Imported([problem])
     tables = {spec.name: read_sheet(workbook[spec.name]) for spec in TABLES}
-    blank = [p for spec in TABLES for p in _blank_headers(str(source), spec.name, tables)]
+    blank = [p for spec in TABLES for p in blank_headers(str(source), spec.name, tables[spec.name])]
     named = {name: _named_columns(table) for name, table in tables.items()}
     root = Path(directory)
     problems = check_staged(root, named)  # in the sheets' row order: the rows an editor sees
@@ -59,28 +59,10 @@ def import_workbook(source: str | Path, directory: str | Path) -> Imported:
     return Imported(changed=changed)
 
 
-def _blank_headers(source: str, sheet: str, tables: dict[str, list[list[str]]]) -> list[Problem]:
-    """Each column without a name (a note beside the table, say, or an empty column before
-    one), by its letter. The sheet's empty columns at the right are already trimmed, so a
-    blank header cell here has data under it or a column after it."""
-    table = tables[sheet]
-    return [
-        dataclasses.replace(
-            registry.problem("xlsx.header.blank", source, column=get_column_letter(index + 1)),
-            sheet=sheet,
-        )
-        for index in _unnamed(table)
-    ]
-
-
-def _unnamed(table: list[list[str]]) -> list[int]:
-    return [index for index, name in enumerate(table[0] if table else []) if not name.strip()]
-
-
 def _named_columns(table: list[list[str]]) -> list[list[str]]:
     """The sheet without its unnamed columns, which are reported as such, so that the rest is
     checked as the table it is (the column letters come from the sheet as read)."""
-    drop = set(_unnamed(table))
+    drop = set(unnamed(table))
     return [[cell for index, cell in enumerate(row) if index not in drop] for row in table]
 
 

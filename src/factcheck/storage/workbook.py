@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Mapping, Sequence
+from dataclasses import replace
 from typing import Any
 
 from openpyxl.styles import Font, PatternFill
@@ -20,8 +21,10 @@ from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.datavalidation import DataValidation
 from openpyxl.worksheet.worksheet import Worksheet
 
+from factcheck import registry
 from factcheck.model.schemas import allowed_values
 from factcheck.model.tables import TableSpec
+from factcheck.problems import Problem
 from factcheck.storage.records import is_missing
 
 HEADER_FILL = PatternFill("solid", fgColor="DDE4EE")
@@ -127,6 +130,25 @@ def read_sheet(sheet: Worksheet) -> list[list[str]]:
     while width and not any(row[width - 1] for row in table if len(row) >= width):
         width -= 1  # columns a spreadsheet counts as used but that hold nothing
     return [row[:width] for row in table]
+
+
+def blank_headers(source: str, sheet: str, table: list[list[str]]) -> list[Problem]:
+    """Each column of a sheet read by `read_sheet` without a name (a note beside the table,
+    say, or an empty column before one), by its letter. The sheet's empty columns at the
+    right are already trimmed, so a blank header cell here has data under it or a column
+    after it."""
+    return [
+        replace(
+            registry.problem("xlsx.header.blank", source, column=get_column_letter(index + 1)),
+            sheet=sheet,
+        )
+        for index in unnamed(table)
+    ]
+
+
+def unnamed(table: list[list[str]]) -> list[int]:
+    """The places of a sheet's columns without a name in its header row."""
+    return [index for index, name in enumerate(table[0] if table else []) if not name.strip()]
 
 
 def to_text(value: Any) -> str:
