@@ -53,6 +53,18 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
     items.sort(key=lambda item: SYSTEM_PROGRAMS.get(item.path.name) != "spark")
 
 
+def chromium_or_skip(tests: str) -> str:
+    """The Chromium on the PATH, or the calling test module skipped, saying how to get one."""
+    found = shutil.which("chromium") or shutil.which("chromium-browser")
+    if found is None:
+        pytest.skip(
+            f"the {tests} need Chromium (on Debian or Ubuntu: apt-get install chromium) on the "
+            "PATH; Playwright drives it without downloading a browser",
+            allow_module_level=True,
+        )
+    return found
+
+
 def load_script(path: Path, name: str) -> ModuleType:
     """A script that is not in a package (docs/hooks.py, notebooks/run.py), as a module."""
     spec = importlib.util.spec_from_file_location(name, path)

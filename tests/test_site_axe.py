@@ -9,7 +9,6 @@ install. A failure lists each violation with its impact and the first elements i
 
 from __future__ import annotations
 
-import shutil
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
@@ -17,7 +16,7 @@ from typing import Any
 import pytest
 
 import factcheck
-from conftest import copy_dataset
+from conftest import chromium_or_skip, copy_dataset
 from factcheck.dataset import load_dataset
 from factcheck.edits.add_article import ArticleInfo, add_article
 from factcheck.site.build import article_path, build_site
@@ -31,13 +30,7 @@ axe_playwright = pytest.importorskip(
     "axe_playwright_python.sync_playwright",
     reason="the axe tests need axe-core: pip install axe-playwright-python",
 )
-CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
-if CHROMIUM is None:
-    pytest.skip(
-        "the axe tests need Chromium (on Debian or Ubuntu: apt-get install chromium) on the "
-        "PATH; Playwright drives it without downloading a browser",
-        allow_module_level=True,
-    )
+CHROMIUM = chromium_or_skip("axe tests")
 
 PUBLISHER = "factcheck test desk"
 SITE_URL = "https://factcheck.example.org/site"

@@ -10,14 +10,13 @@ it is skipped, saying what to install.
 from __future__ import annotations
 
 import json
-import shutil
 from collections.abc import Iterator
 from typing import Any
 
 import pytest
 
 import factcheck
-from conftest import REPO
+from conftest import REPO, chromium_or_skip
 from contrast import contrast
 from factcheck.analysis.palette import source_colors
 from factcheck.exports.claimreview import claim_reviews
@@ -29,13 +28,7 @@ from factcheck.site.policies import Policies
 sync_api = pytest.importorskip(
     "playwright.sync_api", reason="the browser tests need Playwright: pip install playwright"
 )
-CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
-if CHROMIUM is None:
-    pytest.skip(
-        "the browser tests need Chromium (on Debian or Ubuntu: apt-get install chromium) on the "
-        "PATH; Playwright drives it without downloading a browser",
-        allow_module_level=True,
-    )
+CHROMIUM = chromium_or_skip("browser tests")
 
 
 PUBLISHER = "factcheck test desk"

@@ -210,10 +210,7 @@ def _attributed(
         for part in index.split(phrase):
             match = index.match(part)
             ids.append(match.source_id)
-            notes.append(
-                f"'{part}' is {match.source_id}"
-                + ("" if match.known else " (new: see the draft's sources file)")
-            )
+            notes.append(match.note(part))
             if match.description is not None and part == phrase and number not in antecedents:
                 a, b = match.description
                 extra.append(

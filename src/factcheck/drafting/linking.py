@@ -236,10 +236,7 @@ def _voice(
         for part in index.split(phrase):
             match = index.match(part)
             ids.append(match.source_id)
-            notes.append(
-                f"'{part}' is {match.source_id}"
-                + ("" if match.known else " (new: see the draft's sources file)")
-            )
+            notes.append(match.note(part))
             if match.description is not None and part == phrase and len(group) == 1:
                 a, b = match.description
                 described.append((span[0] + a, span[0] + b))

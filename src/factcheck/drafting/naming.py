@@ -78,6 +78,11 @@ class Match:
     known: bool
     description: tuple[int, int] | None = None  # offsets within the phrase
 
+    def note(self, part: str) -> str:
+        """What a draft's note says of the phrase `part` this match is of."""
+        new = "" if self.known else " (new: see the draft's sources file)"
+        return f"'{part}' is {self.source_id}{new}"
+
 
 @dataclass(frozen=True)
 class Proposal:
