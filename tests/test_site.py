@@ -23,7 +23,7 @@ from factcheck.edits.add_article import ArticleInfo, add_article
 from factcheck.exports.base import ExportError
 from factcheck.exports.claimreview import claim_reviews
 from factcheck.model import notation, segment
-from factcheck.model.vocabularies import AttributionCheck, Certainty
+from factcheck.model.vocabularies import AttributionCheck, Certainty, ReviewState
 from factcheck.site.build import (
     DESCRIPTION_LENGTH,
     REVIEW_URL,
@@ -226,6 +226,11 @@ def test_an_article_without_claims_says_so_and_the_index_lists_the_newest_first(
     files = build_site(factcheck.load_dataset(dataset), PUBLISHER, SITE_URL, POLICIES)
     page = files[article_path(info.article_id)].decode("utf-8")
     assert "No claims of this article have been drafted or checked yet." in page
+    # just added, its review is in progress: the reader is told so, in the state's own words
+    said = html.unescape(page)
+    assert f"<strong>Review in progress.</strong> {ReviewState.IN_PROGRESS.definition}" in said
+    seed = files[article_path(ARTICLE_ID)].decode("utf-8")
+    assert "Review in progress" not in seed
     for empty in ('id="filter-verdict"', 'class="key"', 'class="claim-list"', "<table"):
         assert empty not in page
     index = files["index.html"].decode("utf-8")
@@ -233,7 +238,7 @@ def test_an_article_without_claims_says_so_and_the_index_lists_the_newest_first(
     assert index.index(article_path(newest)) < index.index(article_path(oldest))
     card = index.split(article_path(newest), 1)[1].split("</li>", 1)[0]
     assert "<table" not in card
-    assert "0 claims" in card
+    assert "0 claims, review in progress" in card
 
 
 def test_every_claim_has_its_panel_at_its_own_anchor(data: factcheck.Dataset, page: Page) -> None:

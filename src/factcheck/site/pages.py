@@ -28,6 +28,7 @@ from factcheck.model.vocabularies import (
     BearsOn,
     Certainty,
     ClaimType,
+    ReviewState,
     Stance,
     Verdict,
 )
@@ -138,6 +139,8 @@ class Article:
     # (source id, name, claims heard from it), most first; a claim counts under each voice
     source_counts: list[tuple[str, str, int]]
     assessment: Assessment | None = None  # None until the editor writes it
+    # what a reader is told while its claims are still being reviewed; None once complete
+    in_review: str | None = None
 
     @property
     def source_labels(self) -> dict[str, str]:
@@ -206,6 +209,7 @@ def articles(data: Dataset) -> list[Article]:
                 verdict_counts=_verdict_counts(views),
                 source_counts=_source_counts(views, names),
                 assessment=_assessment(row, views),
+                in_review=_in_review(row),
             )
         )
     return pages
@@ -348,6 +352,14 @@ def _assessment(row: Mapping[str, Any], claims: list[Claim]) -> Assessment | Non
         reviewed_on=_date(row["reviewed_on"]) or "",
         updated_on=_date(row["updated_on"]),
     )
+
+
+def _in_review(row: Mapping[str, Any]) -> str | None:
+    """The review state's own definition while the article is in progress: a reader should
+    not take its unmarked sentences for checked ones."""
+    if str(row["review_state"]) != ReviewState.IN_PROGRESS.value:
+        return None
+    return ReviewState.IN_PROGRESS.definition
 
 
 def _verdict_counts(claims: list[Claim]) -> list[tuple[str, str, int]]:
