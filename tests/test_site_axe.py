@@ -17,6 +17,7 @@ import pytest
 
 import factcheck
 from conftest import chromium_or_skip, copy_dataset
+from factcheck.cli.output import write_output
 from factcheck.dataset import load_dataset
 from factcheck.edits.add_article import ArticleInfo, add_article
 from factcheck.site.build import article_path, build_site
@@ -48,9 +49,9 @@ SHOWN_TARGETS = 3  # elements named per violation in a failure
 @pytest.fixture(scope="module")
 def site(data: factcheck.Dataset, tmp_path_factory: pytest.TempPathFactory) -> Path:
     root = tmp_path_factory.mktemp("site")
-    for name, content in build_site(data, PUBLISHER, SITE_URL, POLICIES).items():
-        (root / name).parent.mkdir(parents=True, exist_ok=True)
-        (root / name).write_bytes(content)
+    write_output(
+        build_site(data, PUBLISHER, SITE_URL, POLICIES), str(root)
+    )  # as `factcheck site -o` writes it
     return root
 
 
@@ -139,9 +140,9 @@ def second_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     info = ArticleInfo(SECOND, "2026-01-05", "A second article", "Example Gazette")
     assert add_article(folder, b"One line of text, with no claim drafted.", info).problems == []
     root = tmp_path_factory.mktemp("second-site")
-    for name, content in build_site(load_dataset(folder), PUBLISHER, SITE_URL, POLICIES).items():
-        (root / name).parent.mkdir(parents=True, exist_ok=True)
-        (root / name).write_bytes(content)
+    write_output(
+        build_site(load_dataset(folder), PUBLISHER, SITE_URL, POLICIES), str(root)
+    )  # as `factcheck site -o` writes it
     return root
 
 

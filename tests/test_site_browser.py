@@ -19,6 +19,7 @@ import factcheck
 from conftest import REPO, chromium_or_skip
 from contrast import contrast
 from factcheck.analysis.palette import source_colors
+from factcheck.cli.output import write_output
 from factcheck.exports.claimreview import claim_reviews
 from factcheck.model import notation
 from factcheck.site.build import REVIEW_URL, article_path, build_site
@@ -43,9 +44,9 @@ PHONE = {"width": 390, "height": 844}
 def address(data: factcheck.Dataset, tmp_path_factory: pytest.TempPathFactory) -> str:
     """The article page of the built site, as a file: address."""
     root = tmp_path_factory.mktemp("site")
-    for name, content in build_site(data, PUBLISHER, SITE_URL, POLICIES).items():
-        (root / name).parent.mkdir(parents=True, exist_ok=True)
-        (root / name).write_bytes(content)
+    write_output(
+        build_site(data, PUBLISHER, SITE_URL, POLICIES), str(root)
+    )  # as `factcheck site -o` writes it
     return (root / article_path(data.articles["article_id"].iat[0])).as_uri()
 
 
